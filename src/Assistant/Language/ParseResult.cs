@@ -1,0 +1,16 @@
+namespace Car.Assistant.Language;
+
+/// <summary>What a parser understood of one utterance.</summary>
+/// <param name="Text">The utterance as received.</param>
+/// <param name="Intents">The requests, in the order they were said; empty when nothing is supported.</param>
+/// <param name="Engine">Which parser answered (<c>rules</c>, <c>llm</c>).</param>
+/// <param name="FollowUp">Words that refer to the previous request, for the dialogue to resolve.</param>
+/// <param name="Repeated">True when the speaker says a need persists (还是有点闷).</param>
+/// <param name="Error">Why the utterance could not be parsed at all (too long, empty), else null.</param>
+public sealed record ParseResult(
+    string Text,
+    IReadOnlyList<Intent> Intents,
+    string Engine,
+    FollowUp? FollowUp = null,
+    bool Repeated = false,
+    string? Error = null);

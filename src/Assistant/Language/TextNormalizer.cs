@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Car.Assistant.Language.Model;
+
+namespace Car.Assistant.Language;
+
+/// <summary>
+/// Brings an utterance to the form the lexicon is written in: full-width to half-width (NFKC), lower case,
+/// control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
+/// and a leading wake phrase dropped.
+/// </summary>
+public sealed class TextNormalizer
+{
+    private readonly Lexicon _lexicon;
+
+    public TextNormalizer(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var cleaned = RemoveUnreadable(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var repaired = Repair(cleaned).Trim();
+        return DropWakePhrase(repaired);
+    }
+
+    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become spaces.</summary>
+    private static string RemoveUnreadable(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var category = char.GetUnicodeCategory(c);
+            var unreadable = c == '\uFFFD' || category is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.ModifierSymbol;
+            builder.Append(unreadable ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private string Repair(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var length = _lexicon.Replacements.Match(text, i, out var replacement);
+            if (length > 0)
+            {
+                builder.Append(replacement);
+                i += length;
+            }
+            else
+            {
+                builder.Append(text[i]);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private string DropWakePhrase(string text)
+    {
+        var dropped = true;
+        while (dropped)
+        {
+            dropped = false;
+            foreach (var wake in _lexicon.WakePhrases)
+            {
+                if (text.StartsWith(wake, StringComparison.Ordinal))
+                {
+                    text = text[wake.Length..].TrimStart(' ', ',', '，', '、', '!', '！');
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,63 @@
+namespace Car.VehicleBus.Signals;
+
+/// <summary>
+/// The VSS 4.x paths of the signals Car uses. Paths under <c>Vehicle.Cabin.Infotainment.Navigation.DestinationName</c>
+/// and <c>Vehicle.Cabin.Infotainment.Phone</c> are Car's overlay (VSS allows overlays); the rest are standard.
+/// </summary>
+public static class VssPaths
+{
+    public const string Speed = "Vehicle.Speed";
+    public const string SelectedGear = "Vehicle.Powertrain.Transmission.SelectedGear";
+    public const string RainIntensity = "Vehicle.Body.Raindetection.Intensity";
+    public const string OutsideTemperature = "Vehicle.Exterior.AirTemperature";
+    public const string CabinTemperature = "Vehicle.Cabin.HVAC.AmbientAirTemperature";
+    public const string FuelLevel = "Vehicle.Powertrain.FuelSystem.RelativeLevel";
+    public const string BatteryLevel = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed";
+    public const string Range = "Vehicle.Powertrain.Range";
+
+    public const string SunroofPosition = "Vehicle.Cabin.Sunroof.Position";
+    public const string SunshadePosition = "Vehicle.Cabin.Sunroof.Shade.Position";
+
+    public const string AirConditioning = "Vehicle.Cabin.HVAC.IsAirConditioningActive";
+    public const string Recirculation = "Vehicle.Cabin.HVAC.IsRecirculationActive";
+    public const string FrontDefroster = "Vehicle.Cabin.HVAC.IsFrontDefrosterActive";
+    public const string RearDefroster = "Vehicle.Cabin.HVAC.IsRearDefrosterActive";
+
+    public const string AmbientLightOn = "Vehicle.Cabin.Light.AmbientLight.Row1.DriverSide.IsLightOn";
+    public const string AmbientLightColor = "Vehicle.Cabin.Light.AmbientLight.Row1.DriverSide.Color";
+    public const string WiperMode = "Vehicle.Body.Windshield.Front.Wiping.Mode";
+    public const string TrunkOpen = "Vehicle.Body.Trunk.Rear.IsOpen";
+
+    public const string MediaVolume = "Vehicle.Cabin.Infotainment.Media.Volume";
+    public const string MediaAction = "Vehicle.Cabin.Infotainment.Media.Action";
+    public const string MediaSelectedUri = "Vehicle.Cabin.Infotainment.Media.SelectedURI";
+    public const string MediaMuted = "Vehicle.Cabin.Infotainment.Media.IsMuted";
+    public const string ScreenBrightness = "Vehicle.Cabin.Infotainment.HMI.Brightness";
+
+    public const string NavigationDestination = "Vehicle.Cabin.Infotainment.Navigation.DestinationName";
+    public const string PhoneActiveCall = "Vehicle.Cabin.Infotainment.Phone.ActiveCallContact";
+
+    /// <summary>The four seat/door places of a two-row car, in VSS naming.</summary>
+    public static readonly IReadOnlyList<string> Places =
+    [
+        "Row1.DriverSide", "Row1.PassengerSide", "Row2.DriverSide", "Row2.PassengerSide",
+    ];
+
+    /// <summary>The two HVAC stations of each row.</summary>
+    public static readonly IReadOnlyList<string> HvacStations =
+    [
+        "Row1.Driver", "Row1.Passenger", "Row2.Driver", "Row2.Passenger",
+    ];
+
+    public static string WindowPosition(string place) => $"Vehicle.Cabin.Door.{place}.Window.Position";
+
+    public static string DoorLocked(string place) => $"Vehicle.Cabin.Door.{place}.IsLocked";
+
+    public static string SeatHeatingCooling(string place) => $"Vehicle.Cabin.Seat.{place}.HeatingCooling";
+
+    public static string ReadingLight(string place) => $"Vehicle.Cabin.Light.Spotlight.{place}.IsLightOn";
+
+    public static string HvacTemperature(string station) => $"Vehicle.Cabin.HVAC.Station.{station}.Temperature";
+
+    public static string HvacFanSpeed(string station) => $"Vehicle.Cabin.HVAC.Station.{station}.FanSpeed";
+}

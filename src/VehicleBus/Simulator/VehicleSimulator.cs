@@ -1,0 +1,298 @@
+using Car.VehicleBus.Signals;
+using Microsoft.Extensions.Options;
+
+namespace Car.VehicleBus.Simulator;
+
+/// <summary>
+/// An in-memory car. Actuators take a target; windows, sunroof and shade travel toward it over seconds, the cabin
+/// temperature drifts toward the setpoint (air conditioning on) or the outside (off), and speed, gear, rain and
+/// outside temperature come from the scenario. Thread-safe; subscribers are called outside the lock.
+/// </summary>
+public sealed class VehicleSimulator : IVehicleBus, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SimulatorOptions _options;
+    private readonly Dictionary<string, double> _exactNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SignalValue> _current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _travelTargets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _travelRates;
+    private readonly List<Action<SignalChange>> _subscribers = [];
+    private readonly ITimer _ticker;
+    private DateTimeOffset _lastUpdate;
+
+    public VehicleSimulator(IOptions<SimulatorOptions> options, TimeProvider timeProvider)
+        : this(VssCatalog.CreateDefault(), options, timeProvider)
+    {
+    }
+
+    public VehicleSimulator(SignalCatalog catalog, IOptions<SimulatorOptions> options, TimeProvider timeProvider)
+    {
+        Catalog = catalog;
+        _options = options.Value;
+        _time = timeProvider;
+        _travelRates = TravelRates(_options);
+        foreach (var signal in catalog.Signals)
+        {
+            _current[signal.Path] = signal.Initial;
+            if (signal.Initial.Kind == SignalValueKind.Number)
+            {
+                _exactNumbers[signal.Path] = signal.Initial.AsNumber();
+            }
+        }
+
+        _lastUpdate = _time.GetUtcNow();
+        ApplyScenario(_options.Scenario);
+        _ticker = _time.CreateTimer(_ => Tick(), null, _options.TickInterval, _options.TickInterval);
+    }
+
+    public SignalCatalog Catalog { get; }
+
+    /// <summary>Puts the car into a scenario: speed, gear, rain and outside temperature change at once.</summary>
+    public void ApplyScenario(DrivingScenario scenario)
+    {
+        foreach (var (path, value) in ScenarioConditions.For(scenario))
+        {
+            SetSensor(path, value);
+        }
+    }
+
+    /// <summary>Sets a sensor's value, as the car's own hardware would (tests and scenarios use this).</summary>
+    public void SetSensor(string path, SignalValue value)
+    {
+        var signal = Catalog.Get(path);
+        ThrowIfInvalid(signal, value);
+        List<SignalChange> changes;
+        lock (_gate)
+        {
+            changes = AdvanceLocked(_time.GetUtcNow());
+            if (value.Kind == SignalValueKind.Number)
+            {
+                _exactNumbers[path] = value.AsNumber();
+            }
+
+            SetCurrentLocked(signal, value, changes);
+        }
+
+        Notify(changes);
+    }
+
+    public ValueTask<SignalValue> GetAsync(string path, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Catalog.Get(path);
+        SignalValue value;
+        List<SignalChange> changes;
+        lock (_gate)
+        {
+            changes = AdvanceLocked(_time.GetUtcNow());
+            value = _current[path];
+        }
+
+        Notify(changes);
+        return ValueTask.FromResult(value);
+    }
+
+    public ValueTask<VehicleSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Dictionary<string, SignalValue> copy;
+        List<SignalChange> changes;
+        lock (_gate)
+        {
+            changes = AdvanceLocked(_time.GetUtcNow());
+            copy = new Dictionary<string, SignalValue>(_current, StringComparer.Ordinal);
+        }
+
+        Notify(changes);
+        return ValueTask.FromResult(new VehicleSnapshot(copy));
+    }
+
+    public ValueTask ActuateAsync(string path, SignalValue target, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var signal = Catalog.Get(path);
+        if (signal.Kind != SignalKind.Actuator)
+        {
+            throw new VehicleBusException(VehicleBusError.NotAnActuator, path, $"{path} is a sensor and cannot be set.");
+        }
+
+        ThrowIfInvalid(signal, target);
+        List<SignalChange> changes;
+        lock (_gate)
+        {
+            changes = AdvanceLocked(_time.GetUtcNow());
+            if (_travelRates.ContainsKey(path))
+            {
+                _travelTargets[path] = target.AsNumber();
+            }
+            else
+            {
+                if (target.Kind == SignalValueKind.Number)
+                {
+                    _exactNumbers[path] = target.AsNumber();
+                }
+
+                SetCurrentLocked(signal, target, changes);
+            }
+        }
+
+        Notify(changes);
+        return ValueTask.CompletedTask;
+    }
+
+    public IDisposable Subscribe(Action<SignalChange> onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        lock (_gate)
+        {
+            _subscribers.Add(onChange);
+        }
+
+        return new Subscription(this, onChange);
+    }
+
+    public void Dispose() => _ticker.Dispose();
+
+    private static Dictionary<string, double> TravelRates(SimulatorOptions options)
+    {
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
+        var windowRate = 100 / options.WindowTravelTime.TotalSeconds;
+        foreach (var place in VssPaths.Places)
+        {
+            rates[VssPaths.WindowPosition(place)] = windowRate;
+        }
+
+        rates[VssPaths.SunroofPosition] = 100 / options.SunroofTravelTime.TotalSeconds;
+        rates[VssPaths.SunshadePosition] = 100 / options.SunroofTravelTime.TotalSeconds;
+        return rates;
+    }
+
+    private static void ThrowIfInvalid(SignalDefinition signal, SignalValue value)
+    {
+        if (signal.Validate(value) is not { } reason)
+        {
+            return;
+        }
+
+        var error = value.Kind switch
+        {
+            SignalValueKind.Number when signal.DataType is not (SignalDataType.Boolean or SignalDataType.String) =>
+                VehicleBusError.OutOfRange,
+            SignalValueKind.String when signal.DataType == SignalDataType.String => VehicleBusError.OutOfRange,
+            _ => VehicleBusError.WrongType,
+        };
+        throw new VehicleBusException(error, signal.Path, reason);
+    }
+
+    private void Tick()
+    {
+        List<SignalChange> changes;
+        lock (_gate)
+        {
+            changes = AdvanceLocked(_time.GetUtcNow());
+        }
+
+        Notify(changes);
+    }
+
+    private List<SignalChange> AdvanceLocked(DateTimeOffset now)
+    {
+        var changes = new List<SignalChange>();
+        var seconds = (now - _lastUpdate).TotalSeconds;
+        if (seconds <= 0)
+        {
+            return changes;
+        }
+
+        _lastUpdate = now;
+        foreach (var (path, target) in _travelTargets.ToList())
+        {
+            var position = _exactNumbers[path];
+            var step = _travelRates[path] * seconds;
+            var next = Math.Abs(target - position) <= step ? target : position + (Math.Sign(target - position) * step);
+            _exactNumbers[path] = next;
+            SetCurrentLocked(Catalog.Get(path), SignalValue.FromNumber(next), changes);
+            if (next == target)
+            {
+                _travelTargets.Remove(path);
+            }
+        }
+
+        DriftCabinTemperatureLocked(seconds, changes);
+        return changes;
+    }
+
+    private void DriftCabinTemperatureLocked(double seconds, List<SignalChange> changes)
+    {
+        var conditioning = _current[VssPaths.AirConditioning].AsBoolean();
+        var goal = conditioning
+            ? (_exactNumbers[VssPaths.HvacTemperature("Row1.Driver")] + _exactNumbers[VssPaths.HvacTemperature("Row1.Passenger")]) / 2
+            : _exactNumbers[VssPaths.OutsideTemperature];
+        var timeConstant = conditioning ? _options.CabinResponseTime : _options.CabinLeakTime;
+        var cabin = _exactNumbers[VssPaths.CabinTemperature];
+        cabin += (goal - cabin) * (1 - Math.Exp(-seconds / timeConstant.TotalSeconds));
+        _exactNumbers[VssPaths.CabinTemperature] = cabin;
+        SetCurrentLocked(Catalog.Get(VssPaths.CabinTemperature), SignalValue.FromNumber(cabin), changes);
+    }
+
+    /// <summary>Stores the value as the signal reports it (whole numbers for integer types, 0.1 for floats).</summary>
+    private void SetCurrentLocked(SignalDefinition signal, SignalValue value, List<SignalChange> changes)
+    {
+        var reported = value.Kind == SignalValueKind.Number
+            ? SignalValue.FromNumber(signal.DataType == SignalDataType.Float
+                ? Math.Round(value.AsNumber(), 1)
+                : Math.Round(value.AsNumber()))
+            : value;
+        if (_current[signal.Path] == reported)
+        {
+            return;
+        }
+
+        _current[signal.Path] = reported;
+        changes.Add(new SignalChange(signal.Path, reported, _lastUpdate));
+    }
+
+    private void Notify(List<SignalChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        Action<SignalChange>[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var change in changes)
+        {
+            foreach (var subscriber in subscribers)
+            {
+                subscriber(change);
+            }
+        }
+    }
+
+    private void Unsubscribe(Action<SignalChange> onChange)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(onChange);
+        }
+    }
+
+    private sealed class Subscription(VehicleSimulator owner, Action<SignalChange> onChange) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(onChange);
+            }
+        }
+    }
+}
