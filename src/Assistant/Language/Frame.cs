@@ -27,6 +27,8 @@ public sealed class Frame
 
     public bool HasOwnHead => _tags.Exists(t => t.IsHead);
 
+    public bool HasHead => AllTags.Any(t => t.IsHead);
+
     public bool HasAction => AllTags.Any(t => t.IsAction);
 
     public bool IsNegated => _tags.Exists(t => t.Has("neg"));

@@ -5,6 +5,8 @@ namespace Car.Assistant.Language;
 /// <summary>Finds the first rule a frame satisfies and builds its intent, or null.</summary>
 public sealed class RuleMatcher
 {
+    private const string TemplatePrefix = "template:";
+
     private readonly NluModel _model;
     private readonly SlotExtractors _extractors;
 
@@ -14,9 +16,12 @@ public sealed class RuleMatcher
         _extractors = new SlotExtractors(model.Lexicon);
     }
 
-    public bool IsComplete(Frame frame, string utterance) => Match(frame, utterance) is not null;
+    /// <summary>Judges frames of one utterance for the <see cref="FrameBuilder"/>.</summary>
+    public IFrameJudge JudgeFor(string utterance) => new Judge(this, utterance);
 
-    public Intent? Match(Frame frame, string utterance)
+    public Intent? Match(Frame frame, string utterance) => MatchRule(frame, utterance)?.Intent;
+
+    private (FrameRule Rule, Intent Intent)? MatchRule(Frame frame, string utterance)
     {
         var concepts = frame.Concepts.ToHashSet(StringComparer.Ordinal);
         var isQuestion = concepts.Contains("q");
@@ -35,7 +40,7 @@ public sealed class RuleMatcher
 
             if (BuildIntent(rule, frame, utterance) is { } intent)
             {
-                return intent;
+                return (rule, intent);
             }
         }
 
@@ -67,5 +72,14 @@ public sealed class RuleMatcher
         }
 
         return new Intent(rule.Intent.Name, slots);
+    }
+
+    private sealed class Judge(RuleMatcher matcher, string utterance) : IFrameJudge
+    {
+        public bool IsComplete(Frame frame) => matcher.MatchRule(frame, utterance) is not null;
+
+        public bool TakesSpeakerWords(Frame frame) =>
+            matcher.MatchRule(frame, utterance) is { } match
+            && match.Rule.Extractors.Any(e => e.Value.StartsWith(TemplatePrefix, StringComparison.Ordinal));
     }
 }

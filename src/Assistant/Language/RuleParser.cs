@@ -44,7 +44,7 @@ public sealed class RuleParser : IIntentParser
         }
 
         var tags = _tagger.Tag(normalized);
-        var frames = FrameBuilder.Build(tags, normalized.Length, frame => _matcher.IsComplete(frame, normalized));
+        var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized));
         var intents = new List<Intent>();
         FollowUp? followUp = null;
         foreach (var frame in frames)

@@ -42,7 +42,7 @@ public sealed class SlotExtractors
             "value" => Value(frame, slot),
             "delta" => Delta(frame, intent),
             "color" => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
-            "poiQuery" => PoiQuery(frame.Text(utterance)),
+            "poiQuery" => PoiQuery(frame, utterance),
             _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
         };
     }
@@ -200,10 +200,24 @@ public sealed class SlotExtractors
         return null;
     }
 
-    /// <summary>A place search keeps what is left once search verbs and the category word are gone (推荐一家川菜馆 → 川菜).</summary>
-    private SlotValue? PoiQuery(string text)
+    /// <summary>
+    /// A place search keeps the speaker's words once the search verbs and generic category words are gone
+    /// (推荐一家川菜馆 → 川菜, 附近有没有麦当劳 → 麦当劳, 我饿了 → none). Words the lexicon marks <c>query</c> stay.
+    /// </summary>
+    private SlotValue? PoiQuery(Frame frame, string utterance)
     {
-        var rest = TrimFillers(RemoveAll(RemoveAll(text, _lexicon.SlotWords("poiDrop")), _lexicon.Fillers));
+        var kept = new System.Text.StringBuilder();
+        var end = Math.Min(frame.SpanEnd, utterance.Length);
+        for (var i = frame.SpanStart; i < end; i++)
+        {
+            var covering = frame.Tags.FirstOrDefault(t => t.Start <= i && i < t.End);
+            if (covering is null || covering.Has("query"))
+            {
+                kept.Append(utterance[i]);
+            }
+        }
+
+        var rest = TrimFillers(RemoveAll(kept.ToString(), _lexicon.SlotWords("poiDrop")));
         return rest.Length > 0 && rest.Any(char.IsLetterOrDigit) ? SlotValue.Of(rest) : null;
     }
 

@@ -5,7 +5,7 @@ using Car.Assistant.Language.Model;
 namespace Car.Assistant.Language;
 
 /// <summary>
-/// Brings an utterance to the form the lexicon is written in: full-width to half-width (NFKC), lower case,
+/// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case,
 /// control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
 /// and a leading wake phrase dropped.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class TextNormalizer
             return string.Empty;
         }
 
-        var cleaned = RemoveUnreadable(text).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var cleaned = FoldWidth(RemoveUnreadable(text)).ToLowerInvariant();
         var repaired = Repair(cleaned).Trim();
         return DropWakePhrase(repaired);
     }
@@ -44,6 +44,26 @@ public sealed class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Full-width ASCII (ＡＣ, ２２, ，) to half-width and the ideographic space to a space. Done by hand rather
+    /// than with NFKC so that it works the same with invariant globalization (no ICU on the head unit).
+    /// </summary>
+    private static string FoldWidth(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(chars[i] - 0xFEE0),
+                '\u3000' => ' ',
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars);
     }
 
     private string Repair(string text)

@@ -111,7 +111,12 @@ public sealed class Lexicon
         var templates = new Dictionary<string, IReadOnlyList<Regex>>(StringComparer.Ordinal);
         foreach (var group in root.GetProperty("templates").EnumerateObject())
         {
-            templates[group.Name] = [.. Strings(group.Value).Select(t => CompileTemplate(t, source))];
+            // The template with more fixed words is tried first: 听听{}的歌 before 听{}的歌.
+            templates[group.Name] = [.. Strings(group.Value)
+                .Select((t, order) => (Template: t, Order: order))
+                .OrderByDescending(t => t.Template.Length)
+                .ThenBy(t => t.Order)
+                .Select(t => CompileTemplate(t.Template, source))];
         }
 
         var slotWords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
