@@ -31,7 +31,10 @@ public sealed class Frame
 
     public bool HasAction => AllTags.Any(t => t.IsAction);
 
-    public bool IsNegated => _tags.Exists(t => t.Has("neg"));
+    /// <summary>不要/别 negate a request; in a question (电还够不够, 外面冷不冷) 不 only asks.</summary>
+    public bool IsNegated => _tags.Exists(t => t.Has("neg")) && !IsQuestion;
+
+    public bool IsQuestion => _tags.Exists(t => t.Has("q") || t.HasGroup("subj"));
 
     public bool IsEmpty => _tags.Count == 0;
 

@@ -217,7 +217,7 @@ public sealed class SlotExtractors
             }
         }
 
-        var rest = TrimFillers(RemoveAll(kept.ToString(), _lexicon.SlotWords("poiDrop")));
+        var rest = TrimFillers(RemoveAll(RemoveAll(kept.ToString(), _lexicon.Fillers), _lexicon.SlotWords("poiDrop")));
         return rest.Length > 0 && rest.Any(char.IsLetterOrDigit) ? SlotValue.Of(rest) : null;
     }
 
