@@ -1,11 +1,5 @@
-using Car.Assistant.Language;
-using Car.Assistant.Language.Model;
+using System.Text;
+using Car.Assistant.Cli;
 
-var model = await NluModel.LoadAsync(Path.Combine(AppContext.BaseDirectory, "models", "nlu"));
-var parser = new RuleParser(model);
-Console.OutputEncoding = System.Text.Encoding.UTF8;
-string? line;
-while ((line = Console.ReadLine()) is not null)
-{
-    Console.WriteLine(IntentJson.ParseLine(parser.Parse(line)));
-}
+Console.OutputEncoding = new UTF8Encoding(false);
+return await CarCommandLine.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

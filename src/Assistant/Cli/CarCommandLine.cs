@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Car.Assistant.Hosting;
+using Car.VehicleBus.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Car.Assistant.Cli;
+
+/// <summary>The <c>car</c> command: <c>parse</c>, <c>say</c>, and with no command the interactive session.</summary>
+public static class CarCommandLine
+{
+    public static RootCommand Create()
+    {
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "The simulated situation: parked, city, highway or rain.",
+            DefaultValueFactory = _ => "parked",
+            Recursive = true,
+        };
+        scenario.AcceptOnlyFromAmong([.. Enum.GetNames<DrivingScenario>().Select(n => n.ToLowerInvariant())]);
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print each turn as the JSON report of shared/spec/intents.md.",
+            Recursive = true,
+        };
+        var settings = new Option<string[]>("--set")
+        {
+            Description = "Override a setting, e.g. --set Policy:HighSpeedKmh=90 (repeatable).",
+            Recursive = true,
+        };
+        settings.Validators.Add(result =>
+        {
+            foreach (var setting in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (setting.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--set takes NAME=VALUE, not '{setting}'.");
+                }
+            }
+        });
+
+        var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
+        {
+            scenario, json, settings,
+        };
+
+        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken)
+        {
+            var values = new List<KeyValuePair<string, string?>>
+            {
+                new($"{SimulatorOptions.SectionName}:Scenario", result.GetValue(scenario)),
+                new($"{ConsoleSessionOptions.SectionName}:Json", result.GetValue(json).ToString()),
+            };
+            values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
+                .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
+
+            var builder = CarHost.CreateBuilder(values);
+            builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
+            if (interactive)
+            {
+                builder.Services.AddHostedService<ConsoleSessionService>();
+            }
+
+            var host = builder.Build();
+            if (!interactive)
+            {
+                // Starting validates every option (ValidateOnStart) before the first utterance.
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return host;
+        }
+
+        root.Subcommands.Add(ParseCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
+        root.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return root;
+    }
+}

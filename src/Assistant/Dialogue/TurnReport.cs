@@ -1,0 +1,18 @@
+using Car.Assistant.Language;
+using Car.Assistant.Policy;
+
+namespace Car.Assistant.Dialogue;
+
+/// <summary>
+/// One utterance as the assistant handled it: the report of shared/spec/intents.md (intents, actions with VSS
+/// paths, refusals, the question, the reply), plus the state changes seen meanwhile for people reading the CLI.
+/// </summary>
+public sealed record TurnReport(
+    string Text,
+    string Engine,
+    IReadOnlyList<Intent> Intents,
+    IReadOnlyList<ActionResult> Actions,
+    IReadOnlyList<Refusal> Refused,
+    string? Ask,
+    string Reply,
+    IReadOnlyList<SignalChangeSummary> Changes);

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>How long the assistant waits for the car to reach the targets it sent. Section <c>Actions</c>.</summary>
+public sealed class ActionExecutorOptions
+{
+    public const string SectionName = "Actions";
+
+    /// <summary>Past this, an action is reported unconfirmed (a window still moving, a bus that did not answer).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromSeconds(8);
+}

@@ -1,0 +1,79 @@
+using Car.Assistant.Language;
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>
+/// Air conditioning, temperatures (16–32 °C, clamped with a word), fan levels 1–7, recirculation and defrosting.
+/// A temperature without a zone sets every station; setting one also turns the air conditioning on.
+/// </summary>
+public sealed class ClimateRules : IIntentRule
+{
+    public const double MinTemperature = 16;
+    public const double MaxTemperature = 32;
+
+    public IReadOnlyCollection<string> Intents { get; } =
+    [
+        "climate.on", "climate.off", "climate.set_temperature", "climate.adjust_temperature",
+        "climate.set_fan", "climate.adjust_fan", "climate.recirculation", "climate.defrost",
+    ];
+
+    public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
+    {
+        "climate.on" => IntentOutcome.Do("已为您打开空调", Flag(VssPaths.AirConditioning, true)),
+        "climate.off" => IntentOutcome.Do("已为您关闭空调", Flag(VssPaths.AirConditioning, false)),
+        "climate.set_temperature" => SetTemperature(intent.Text("zone"), intent.Number("value") ?? 24, context),
+        "climate.adjust_temperature" => AdjustTemperature(intent.Text("zone"), intent.Number("delta") ?? 0, context),
+        "climate.set_fan" => SetFan((int)Math.Round(intent.Number("level") ?? 3)),
+        "climate.adjust_fan" => SetFan(context.Vehicle.FanLevel + (int)Math.Round(intent.Number("delta") ?? 0)),
+        "climate.recirculation" => Recirculation(intent.Text("mode") == "inner"),
+        _ => Defrost(intent.Text("target") ?? "front", intent.Flag("on") ?? true),
+    };
+
+    public static IntentOutcome SetTemperature(string? zone, double value, PolicyContext context)
+    {
+        var clamped = Math.Clamp(value, MinTemperature, MaxTemperature);
+        var actions = Places.StationsForZone(zone)
+            .Select(s => new PlannedAction(VssPaths.HvacTemperature(s), SignalValue.FromNumber(clamped)))
+            .ToList();
+        if (!context.Vehicle.AirConditioningOn)
+        {
+            actions.Insert(0, Flag(VssPaths.AirConditioning, true));
+        }
+
+        var where = Places.ZoneName(zone);
+        var reply = clamped == value
+            ? $"已将{where}温度调到 {Degrees(clamped)} 度"
+            : $"温度范围是 {MinTemperature}–{MaxTemperature} 度，已为您调到{(clamped < value ? "最高" : "最低")} {Degrees(clamped)} 度";
+        return IntentOutcome.Do(reply, actions);
+    }
+
+    public static IntentOutcome AdjustTemperature(string? zone, double delta, PolicyContext context)
+    {
+        var current = context.Vehicle.Setpoint(Places.StationsForZone(zone)[0]);
+        return SetTemperature(zone, current + delta, context);
+    }
+
+    public static IntentOutcome SetFan(int level)
+    {
+        var clamped = Math.Clamp(level, FanLevels.Min, FanLevels.Max);
+        var actions = VssPaths.HvacStations
+            .Select(s => new PlannedAction(VssPaths.HvacFanSpeed(s), SignalValue.FromNumber(FanLevels.ToPercent(clamped))));
+        var reply = clamped == level ? $"已将风量调到 {clamped} 档" : $"风量已经调到{(clamped == FanLevels.Max ? "最大" : "最小")} {clamped} 档";
+        return IntentOutcome.Do(reply, actions);
+    }
+
+    public static IntentOutcome Recirculation(bool inner) =>
+        IntentOutcome.Do(inner ? "已切换到内循环" : "已切换到外循环", Flag(VssPaths.Recirculation, inner));
+
+    private static IntentOutcome Defrost(string target, bool on)
+    {
+        var signal = target == "rear" ? VssPaths.RearDefroster : VssPaths.FrontDefroster;
+        var name = target == "rear" ? "后挡除霜" : "前挡除雾";
+        return IntentOutcome.Do(on ? $"已为您打开{name}" : $"已为您关闭{name}", Flag(signal, on));
+    }
+
+    private static PlannedAction Flag(string signal, bool value) => new(signal, SignalValue.FromBoolean(value));
+
+    private static string Degrees(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,87 @@
+using Car.Assistant.Language;
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>
+/// Windows, sunroof and its shade. Unnamed window: the driver's to open, all to close. Unsaid opening: fully, or
+/// at high speed the most that is safe. A wider opening at high speed is refused with the reason; opening in the
+/// rain asks first.
+/// </summary>
+public sealed class OpeningRules : IIntentRule
+{
+    public IReadOnlyCollection<string> Intents { get; } =
+        ["window.open", "window.close", "sunroof.open", "sunroof.close", "sunshade.open", "sunshade.close"];
+
+    public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
+    {
+        "window.open" => OpenWindows(intent, context),
+        "window.close" => CloseWindows(intent),
+        "sunroof.open" => OpenSunroof(intent, context),
+        "sunroof.close" => IntentOutcome.Do("已为您关闭天窗", Set(VssPaths.SunroofPosition, 0)),
+        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", Set(VssPaths.SunshadePosition, 100)),
+        _ => IntentOutcome.Do("已为您关上遮阳帘", Set(VssPaths.SunshadePosition, 0)),
+    };
+
+    private static IntentOutcome OpenWindows(Intent intent, PolicyContext context)
+    {
+        var position = intent.Text("position");
+        var places = Places.ForPosition(position, [Places.Driver]);
+        var name = Places.Name(position ?? "driver");
+        if (Opening(intent, context, "车窗") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var percent = Percent(intent, context);
+        var actions = places.Select(p => Set(VssPaths.WindowPosition(p), percent)).ToList();
+        var reply = percent >= 100 ? $"已为您打开{name}车窗" : $"已为您打开{name}车窗 {percent}%";
+        if (context.Vehicle.IsRaining)
+        {
+            return IntentOutcome.Confirm($"外面在下雨，确定要打开{name}车窗吗？", reply, actions);
+        }
+
+        return IntentOutcome.Do(reply, actions);
+    }
+
+    private static IntentOutcome CloseWindows(Intent intent)
+    {
+        var position = intent.Text("position");
+        var places = Places.ForPosition(position, VssPaths.Places);
+        var name = Places.Name(position ?? "all");
+        return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => Set(VssPaths.WindowPosition(p), 0)));
+    }
+
+    private static IntentOutcome OpenSunroof(Intent intent, PolicyContext context)
+    {
+        if (Opening(intent, context, "天窗") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var percent = Percent(intent, context);
+        var action = Set(VssPaths.SunroofPosition, percent);
+        var reply = percent >= 100 ? "已为您打开天窗" : $"已为您打开天窗 {percent}%";
+        return context.Vehicle.IsRaining
+            ? IntentOutcome.Confirm("外面在下雨，确定要打开天窗吗？", reply, [action])
+            : IntentOutcome.Do(reply, action);
+    }
+
+    /// <summary>A refusal when the requested opening is too wide for the current speed, else null.</summary>
+    private static IntentOutcome? Opening(Intent intent, PolicyContext context, string what)
+    {
+        var limit = context.Options.MaxOpeningAtHighSpeed;
+        return context.Vehicle.IsHighSpeed && intent.Number("percent") is { } asked && asked > limit
+            ? IntentOutcome.Refuse(intent.Name, $"车速较快，为了安全{what}最多只能打开 {limit}%")
+            : null;
+    }
+
+    /// <summary>What was asked, clamped to 0–100; unsaid: fully, or the safe maximum at high speed.</summary>
+    private static int Percent(Intent intent, PolicyContext context)
+    {
+        var unsaid = context.Vehicle.IsHighSpeed ? context.Options.MaxOpeningAtHighSpeed : 100;
+        return (int)Math.Clamp(Math.Round(intent.Number("percent") ?? unsaid), 0, 100);
+    }
+
+    private static PlannedAction Set(string signal, double value) => new(signal, SignalValue.FromNumber(value));
+}

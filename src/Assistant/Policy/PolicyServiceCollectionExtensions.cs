@@ -1,0 +1,31 @@
+using Car.Assistant.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PolicyServiceCollectionExtensions
+{
+    /// <summary>Registers the policy rules, the decision maker and the executor that sends actions to the bus.</summary>
+    public static IServiceCollection AddCarPolicy(this IServiceCollection services)
+    {
+        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActionExecutorOptions>().BindConfiguration(ActionExecutorOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IIntentRule, OpeningRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, ClimateRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, SeatRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, CabinRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, MediaRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, TravelRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, StatusRules>(),
+            ServiceDescriptor.Singleton<IIntentRule, NeedRules>(),
+        ]);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AssistantPolicy>();
+        services.TryAddSingleton<ActionExecutor>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Car.Assistant.Language;
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>Answers questions about the car from its current state; changes nothing.</summary>
+public sealed class StatusRules : IIntentRule
+{
+    public IReadOnlyCollection<string> Intents { get; } = ["status.query"];
+
+    public IntentOutcome Decide(Intent intent, PolicyContext context)
+    {
+        var vehicle = context.Vehicle;
+        var snapshot = vehicle.Snapshot;
+        return IntentOutcome.Say(intent.Text("subject") switch
+        {
+            "cabin_temperature" => $"车内现在 {Format(vehicle.CabinTemperature)} 度",
+            "outside_temperature" => $"车外现在 {Format(vehicle.OutsideTemperature)} 度",
+            "fuel" => $"油量还剩 {Format(snapshot.Number(VssPaths.FuelLevel))}%",
+            "battery" => $"电量还剩 {Format(snapshot.Number(VssPaths.BatteryLevel))}%",
+            "range" => $"还能行驶约 {Format(Math.Round(snapshot.Number(VssPaths.Range) / 1000))} 公里",
+            "speed" => $"当前车速 {Format(vehicle.Speed)} 公里每小时",
+            "window" => Windows(vehicle),
+            _ => "这个我还查不到",
+        });
+    }
+
+    private static string Windows(VehicleState vehicle)
+    {
+        var open = new[] { ("主驾", Places.Driver), ("副驾", Places.Passenger), ("左后", Places.RearLeft), ("右后", Places.RearRight) }
+            .Where(p => vehicle.WindowOpening(p.Item2) > 0)
+            .Select(p => $"{p.Item1}车窗开着 {Format(vehicle.WindowOpening(p.Item2))}%")
+            .ToList();
+        var sunroof = vehicle.Snapshot.Number(VssPaths.SunroofPosition) > 0 ? "，天窗开着" : string.Empty;
+        return open.Count == 0 ? $"车窗都关好了{sunroof}" : string.Join("，", open) + sunroof;
+    }
+
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

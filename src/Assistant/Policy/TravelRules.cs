@@ -1,0 +1,50 @@
+using Car.Assistant.Language;
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>
+/// Navigation and phone calls go to the head unit's navigation and phone (Car's overlay signals). Place searches
+/// and trip ideas need the cloud recommender, which this build does not reach: they are refused with that reason.
+/// </summary>
+public sealed class TravelRules : IIntentRule
+{
+    private static readonly Dictionary<string, string> CategoryNames = new(StringComparer.Ordinal)
+    {
+        ["food"] = "美食", ["gas_station"] = "加油站", ["charging_station"] = "充电站", ["parking"] = "停车场",
+        ["restroom"] = "洗手间", ["coffee"] = "咖啡店", ["hotel"] = "酒店", ["scenic"] = "景点",
+    };
+
+    private static readonly Dictionary<string, string> PreferenceNames = new(StringComparer.Ordinal)
+    {
+        ["avoid_congestion"] = "避开拥堵", ["fastest"] = "最快路线", ["no_highway"] = "不走高速", ["avoid_toll"] = "避开收费",
+    };
+
+    public IReadOnlyCollection<string> Intents { get; } =
+        ["nav.go", "nav.cancel", "nav.resume", "phone.call", "phone.hang_up", "poi.search", "trip.recommend"];
+
+    public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
+    {
+        "nav.go" => Navigate(intent.Text("destination") ?? string.Empty, intent.Text("preference")),
+        "nav.cancel" => IntentOutcome.Do("已结束导航", Text(VssPaths.NavigationDestination, string.Empty)),
+        "nav.resume" => context.LastDestination is { } destination
+            ? Navigate(destination, null)
+            : IntentOutcome.AskBack("要去哪里呢？"),
+        "phone.call" => IntentOutcome.Do($"正在呼叫{intent.Text("contact")}",
+            Text(VssPaths.PhoneActiveCall, intent.Text("contact") ?? string.Empty)),
+        "phone.hang_up" => context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0
+            ? IntentOutcome.Say("当前没有通话")
+            : IntentOutcome.Do("已挂断电话", Text(VssPaths.PhoneActiveCall, string.Empty)),
+        "poi.search" => IntentOutcome.Refuse(intent.Name,
+            $"查找{intent.Text("query") ?? CategoryNames.GetValueOrDefault(intent.Text("category") ?? string.Empty, "地点")}需要联网，当前离线，暂时无法推荐"),
+        _ => IntentOutcome.Refuse(intent.Name, "路线推荐需要联网，当前离线，暂时无法推荐"),
+    };
+
+    private static IntentOutcome Navigate(string destination, string? preference)
+    {
+        var how = preference is not null && PreferenceNames.TryGetValue(preference, out var name) ? $"，{name}" : string.Empty;
+        return IntentOutcome.Do($"开始导航去{destination}{how}", Text(VssPaths.NavigationDestination, destination));
+    }
+
+    private static PlannedAction Text(string signal, string value) => new(signal, SignalValue.FromString(value));
+}
