@@ -6,11 +6,14 @@ namespace Car.VehicleBus.Simulator;
 /// <summary>
 /// An in-memory car. Actuators take a target; windows, sunroof and shade travel toward it over seconds, the cabin
 /// temperature drifts toward the setpoint (air conditioning on) or the outside (off), and speed, gear, rain and
-/// outside temperature come from the scenario. Thread-safe; subscribers are called outside the lock.
+/// outside temperature come from the scenario. Thread-safe: changes are queued in the order they happen and
+/// delivered in that order, outside the state lock.
 /// </summary>
 public sealed class VehicleSimulator : IVehicleBus, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly Lock _delivery = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SignalChange> _outbox = new();
     private readonly TimeProvider _time;
     private readonly SimulatorOptions _options;
     private readonly Dictionary<string, double> _exactNumbers = new(StringComparer.Ordinal);
@@ -62,19 +65,18 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     {
         var signal = Catalog.Get(path);
         ThrowIfInvalid(signal, value);
-        List<SignalChange> changes;
         lock (_gate)
         {
-            changes = AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(_time.GetUtcNow());
             if (value.Kind == SignalValueKind.Number)
             {
                 _exactNumbers[path] = value.AsNumber();
             }
 
-            SetCurrentLocked(signal, value, changes);
+            SetCurrentLocked(signal, value);
         }
 
-        Notify(changes);
+        Deliver();
     }
 
     public ValueTask<SignalValue> GetAsync(string path, CancellationToken cancellationToken = default)
@@ -82,14 +84,13 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         Catalog.Get(path);
         SignalValue value;
-        List<SignalChange> changes;
         lock (_gate)
         {
-            changes = AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(_time.GetUtcNow());
             value = _current[path];
         }
 
-        Notify(changes);
+        Deliver();
         return ValueTask.FromResult(value);
     }
 
@@ -97,14 +98,13 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         Dictionary<string, SignalValue> copy;
-        List<SignalChange> changes;
         lock (_gate)
         {
-            changes = AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(_time.GetUtcNow());
             copy = new Dictionary<string, SignalValue>(_current, StringComparer.Ordinal);
         }
 
-        Notify(changes);
+        Deliver();
         return ValueTask.FromResult(new VehicleSnapshot(copy));
     }
 
@@ -118,10 +118,9 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         }
 
         ThrowIfInvalid(signal, target);
-        List<SignalChange> changes;
         lock (_gate)
         {
-            changes = AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(_time.GetUtcNow());
             if (_travelRates.ContainsKey(path))
             {
                 _travelTargets[path] = target.AsNumber();
@@ -133,11 +132,11 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
                     _exactNumbers[path] = target.AsNumber();
                 }
 
-                SetCurrentLocked(signal, target, changes);
+                SetCurrentLocked(signal, target);
             }
         }
 
-        Notify(changes);
+        Deliver();
         return ValueTask.CompletedTask;
     }
 
@@ -187,22 +186,20 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
 
     private void Tick()
     {
-        List<SignalChange> changes;
         lock (_gate)
         {
-            changes = AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(_time.GetUtcNow());
         }
 
-        Notify(changes);
+        Deliver();
     }
 
-    private List<SignalChange> AdvanceLocked(DateTimeOffset now)
+    private void AdvanceLocked(DateTimeOffset now)
     {
-        var changes = new List<SignalChange>();
         var seconds = (now - _lastUpdate).TotalSeconds;
         if (seconds <= 0)
         {
-            return changes;
+            return;
         }
 
         _lastUpdate = now;
@@ -212,18 +209,17 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
             var step = _travelRates[path] * seconds;
             var next = Math.Abs(target - position) <= step ? target : position + (Math.Sign(target - position) * step);
             _exactNumbers[path] = next;
-            SetCurrentLocked(Catalog.Get(path), SignalValue.FromNumber(next), changes);
+            SetCurrentLocked(Catalog.Get(path), SignalValue.FromNumber(next));
             if (next == target)
             {
                 _travelTargets.Remove(path);
             }
         }
 
-        DriftCabinTemperatureLocked(seconds, changes);
-        return changes;
+        DriftCabinTemperatureLocked(seconds);
     }
 
-    private void DriftCabinTemperatureLocked(double seconds, List<SignalChange> changes)
+    private void DriftCabinTemperatureLocked(double seconds)
     {
         var conditioning = _current[VssPaths.AirConditioning].AsBoolean();
         var goal = conditioning
@@ -233,11 +229,11 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         var cabin = _exactNumbers[VssPaths.CabinTemperature];
         cabin += (goal - cabin) * (1 - Math.Exp(-seconds / timeConstant.TotalSeconds));
         _exactNumbers[VssPaths.CabinTemperature] = cabin;
-        SetCurrentLocked(Catalog.Get(VssPaths.CabinTemperature), SignalValue.FromNumber(cabin), changes);
+        SetCurrentLocked(Catalog.Get(VssPaths.CabinTemperature), SignalValue.FromNumber(cabin));
     }
 
     /// <summary>Stores the value as the signal reports it (whole numbers for integer types, 0.1 for floats).</summary>
-    private void SetCurrentLocked(SignalDefinition signal, SignalValue value, List<SignalChange> changes)
+    private void SetCurrentLocked(SignalDefinition signal, SignalValue value)
     {
         var reported = value.Kind == SignalValueKind.Number
             ? SignalValue.FromNumber(signal.DataType == SignalDataType.Float
@@ -250,27 +246,26 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         }
 
         _current[signal.Path] = reported;
-        changes.Add(new SignalChange(signal.Path, reported, _lastUpdate));
+        _outbox.Enqueue(new SignalChange(signal.Path, reported, _lastUpdate));
     }
 
-    private void Notify(List<SignalChange> changes)
+    /// <summary>Delivers queued changes in the order they happened, one deliverer at a time.</summary>
+    private void Deliver()
     {
-        if (changes.Count == 0)
+        lock (_delivery)
         {
-            return;
-        }
-
-        Action<SignalChange>[] subscribers;
-        lock (_gate)
-        {
-            subscribers = [.. _subscribers];
-        }
-
-        foreach (var change in changes)
-        {
-            foreach (var subscriber in subscribers)
+            while (_outbox.TryDequeue(out var change))
             {
-                subscriber(change);
+                Action<SignalChange>[] subscribers;
+                lock (_gate)
+                {
+                    subscribers = [.. _subscribers];
+                }
+
+                foreach (var subscriber in subscribers)
+                {
+                    subscriber(change);
+                }
             }
         }
     }
