@@ -30,17 +30,24 @@ public sealed class TextNormalizer
         return DropWakePhrase(repaired);
     }
 
-    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become spaces.</summary>
+    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.</summary>
     private static string RemoveUnreadable(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            var category = char.GetUnicodeCategory(c);
-            var unreadable = c == '\uFFFD' || category is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol
-                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.ModifierSymbol;
-            builder.Append(unreadable ? ' ' : c);
+            var category = Rune.GetUnicodeCategory(rune);
+            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol or UnicodeCategory.OtherNotAssigned
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.Surrogate;
+            if (unreadable)
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
         }
 
         return builder.ToString();

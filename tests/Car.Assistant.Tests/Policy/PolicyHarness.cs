@@ -1,0 +1,51 @@
+using Car.Assistant.Policy;
+using Car.VehicleBus.Signals;
+using Car.VehicleBus.Simulator;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Car.Assistant.Tests.Policy;
+
+/// <summary>Parses an utterance and lets the policy decide on a simulated car in a given scenario.</summary>
+internal sealed class PolicyHarness : IDisposable
+{
+    public PolicyHarness(DrivingScenario scenario)
+    {
+        Car = new VehicleSimulator(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions { Scenario = scenario }), Clock);
+    }
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    /// <summary>Sets an actuator and lets the simulated car reach it.</summary>
+    public void Settle(string signal, SignalValue value)
+    {
+        Car.ActuateAsync(signal, value).AsTask().GetAwaiter().GetResult();
+        Clock.Advance(TimeSpan.FromSeconds(10));
+    }
+
+    public static AssistantPolicy Policy { get; } = new(
+    [
+        new OpeningRules(), new ClimateRules(), new SeatRules(), new CabinRules(),
+        new MediaRules(), new TravelRules(), new StatusRules(), new NeedRules(),
+    ]);
+
+    public VehicleSimulator Car { get; }
+
+    public PolicyOptions Options { get; } = new();
+
+    public PolicyDecision Decide(string text, bool needPersists = false)
+    {
+        var snapshot = Car.GetSnapshotAsync().AsTask().GetAwaiter().GetResult();
+        var context = new PolicyContext(new VehicleState(snapshot, Options), Options, needPersists);
+        return Policy.Decide(TestModel.Parser.Parse(text).Intents, context);
+    }
+
+    public void Dispose() => Car.Dispose();
+
+    public static double Number(PolicyDecision decision, string signal) =>
+        decision.Actions.Single(a => a.Signal == signal).Value.AsNumber();
+
+    public static bool Flag(PolicyDecision decision, string signal) =>
+        decision.Actions.Single(a => a.Signal == signal).Value.AsBoolean();
+
+    public static string DriverWindow => VssPaths.WindowPosition(Places.Driver);
+}
