@@ -1,5 +1,19 @@
+using System.CommandLine;
 using System.Text;
 using Car.Assistant.Cli;
+using Car.Assistant.Language.Model;
+using Car.VehicleBus.Signals;
+using Microsoft.Extensions.Options;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-return await CarCommandLine.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+try
+{
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+    return await CarCommandLine.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+}
+catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException)
+{
+    // Broken configuration or data: one line that says what and where, no stack trace.
+    await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
+    return 2;
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Car.Assistant.Tests.Cli;
+
+public class CarCommandLineTests
+{
+    [Fact]
+    public async Task Parse_LinesOnStdin_OneContractObjectPerLine()
+    {
+        var input = Encoding.UTF8.GetBytes("有点闷，把空调调到22度\n别开窗\n天气怎么样\n");
+
+        var (exitCode, output, _) = await CarProcess.RunAsync(input, "parse");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(
+            """{"text":"有点闷，把空调调到22度","intents":[{"intent":"comfort.stuffy","slots":{}},{"intent":"climate.set_temperature","slots":{"value":22}}]}""",
+            lines[0]);
+        Assert.Equal("""{"text":"别开窗","intents":[]}""", lines[1]);
+    }
+
+    [Fact]
+    public async Task Parse_InvalidUtf8Line_StillAnswersEveryLine()
+    {
+        var input = Encoding.UTF8.GetBytes("打开车窗\n").Concat(new byte[] { 0xFF, 0xFE, 0xC3, 0x28, 0x0A })
+            .Concat(Encoding.UTF8.GetBytes("关窗\n")).ToArray();
+
+        var (exitCode, output, _) = await CarProcess.RunAsync(input, "parse");
+
+        var intents = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("intents").GetArrayLength())
+            .ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal([1, 0, 1], intents);
+    }
+
+    [Fact]
+    public async Task Say_Json_ReportsActionOnTheSimulatedWindow()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "有点闷");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var action = report.RootElement.GetProperty("actions")[0];
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Vehicle.Cabin.Door.Row1.DriverSide.Window.Position", action.GetProperty("signal").GetString());
+        Assert.Equal(20, action.GetProperty("value").GetDouble());
+        Assert.True(action.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("已为您打开主驾车窗 20%", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task Say_HighwayScenario_RefusesTheTrunk()
+    {
+        var (_, output, _) = await CarProcess.RunAsync([], "say", "--scenario", "highway", "打开后备箱");
+
+        Assert.Contains("refused: trunk.open", output, StringComparison.Ordinal);
+        Assert.Contains("行驶中不能打开后备箱", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Say_UnknownScenario_FailsNamingTheChoices()
+    {
+        var (exitCode, _, errors) = await CarProcess.RunAsync([], "say", "--scenario", "moon", "关窗");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("highway", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Say_MissingLanguageData_FailsWithTheFileNamed()
+    {
+        var (exitCode, _, errors) = await CarProcess.RunAsync([], "say", "--set", "Language:ModelDirectory=/nonexistent", "关窗");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("car: The language data '/nonexistent/schema.json' is unusable: the file does not exist.", errors.Trim());
+    }
+
+    [Fact]
+    public async Task Say_InvalidSetting_OneLineNamingTheSetting()
+    {
+        var (exitCode, _, errors) = await CarProcess.RunAsync([], "say", "--set", "Policy:HighSpeedKmh=0", "关窗");
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("HighSpeedKmh", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interactive_SessionKeepsContextUntilInputEnds()
+    {
+        var input = Encoding.UTF8.GetBytes("空调调到22度\n再低一点\n:quit\n");
+
+        var (exitCode, output, _) = await CarProcess.RunAsync(input);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("已将温度调到 21 度", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,52 @@
+using Car.Assistant.Dialogue;
+using Car.VehicleBus.Signals;
+using Car.VehicleBus.Simulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Car.Assistant.Tests.Dialogue;
+
+/// <summary>
+/// The assistant wired as the service wires it (AddCarAssistant), on a simulated car whose windows travel in
+/// 40 ms so that confirmations arrive quickly on the real clock.
+/// </summary>
+internal sealed class ConversationHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public ConversationHarness(DrivingScenario scenario = DrivingScenario.Parked)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Language:ModelDirectory"] = TestModel.Directory,
+            ["Simulator:Scenario"] = scenario.ToString(),
+            ["Simulator:WindowTravelTime"] = "00:00:00.040",
+            ["Simulator:SunroofTravelTime"] = "00:00:00.040",
+            ["Simulator:TickInterval"] = "00:00:00.005",
+            ["Actions:ConfirmationTimeout"] = "00:00:05",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddCarAssistant();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Conversation = _services.GetRequiredService<Conversation>();
+        Car = _services.GetRequiredService<VehicleSimulator>();
+    }
+
+    public Conversation Conversation { get; }
+
+    public VehicleSimulator Car { get; }
+
+    public Task<TurnReport> SayAsync(string text) => Conversation.HandleAsync(text);
+
+    public async Task<double> NumberAsync(string signal) => (await Car.GetAsync(signal)).AsNumber();
+
+    public async Task<bool> FlagAsync(string signal) => (await Car.GetAsync(signal)).AsBoolean();
+
+    public void Dispose()
+    {
+        Conversation.Dispose();
+        _services.Dispose();
+    }
+}
