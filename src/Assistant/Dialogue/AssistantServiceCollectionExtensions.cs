@@ -7,8 +7,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AssistantServiceCollectionExtensions
 {
     /// <summary>
-    /// The whole text path on its embedded defaults: rule parser, policy, dialogue, and the simulated car bound
-    /// to the <c>Simulator</c> section. Each resolved <see cref="Conversation"/> is a new session.
+    /// The whole text path on its embedded defaults: rule parser, policy, dialogue, the offline recommender (unless
+    /// a real one is registered first), and the simulated car bound to the <c>Simulator</c> section. Each resolved <see cref="Conversation"/> is a new session.
     /// </summary>
     public static IServiceCollection AddCarAssistant(this IServiceCollection services)
     {
@@ -16,6 +16,10 @@ public static class AssistantServiceCollectionExtensions
         services.AddCarPolicy();
         services.AddVehicleSimulator();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
+        services.AddOfflineRecommender();
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PlaceRecommendations>();
         services.TryAddTransient<Conversation>();
         return services;
     }

@@ -19,12 +19,19 @@ public sealed class Conversation : IDisposable
     private readonly AssistantPolicy _policy;
     private readonly IVehicleBus _bus;
     private readonly ActionExecutor _executor;
+    private readonly PlaceRecommendations _recommendations;
     private readonly PolicyOptions _options;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     public Conversation(
-        IIntentParser parser, AssistantPolicy policy, IVehicleBus bus, ActionExecutor executor, IOptions<PolicyOptions> options)
+        IIntentParser parser,
+        AssistantPolicy policy,
+        IVehicleBus bus,
+        ActionExecutor executor,
+        PlaceRecommendations recommendations,
+        IOptions<PolicyOptions> options)
     {
+        _recommendations = recommendations;
         _parser = parser;
         _policy = policy;
         _bus = bus;
@@ -100,10 +107,22 @@ public sealed class Conversation : IDisposable
             intents = resolved.Intents;
         }
 
-        var decision = _policy.Decide(intents, context);
+        var decision = _policy.Decide([.. intents.Where(i => !PlaceRecommendations.Handles(i))], context);
         var results = await _executor.ExecuteAsync(decision.Actions, cancellationToken).ConfigureAwait(false);
         Remember(intents, decision);
-        return new TurnReport(parse.Text, parse.Engine, intents, results, decision.Refused, decision.Ask, decision.Reply, []);
+        var refused = decision.Refused.ToList();
+        var replies = decision.Reply.Length > 0 ? new List<string> { decision.Reply } : [];
+        var ask = decision.Ask;
+        foreach (var search in intents.Where(PlaceRecommendations.Handles))
+        {
+            var outcome = await _recommendations.RecommendAsync(search, cancellationToken).ConfigureAwait(false);
+            replies.Add(outcome.Reply);
+            refused.AddRange(outcome.Refusal is { } refusal ? [refusal] : []);
+            ask ??= outcome.Ask;
+            State.LastOffer = outcome.Offer.Count > 0 ? outcome.Offer : State.LastOffer;
+        }
+
+        return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), []);
     }
 
     private bool NeedPersists(ParseResult parse, IReadOnlyList<Intent> intents) =>

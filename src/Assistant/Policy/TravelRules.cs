@@ -5,23 +5,17 @@ namespace Car.Assistant.Policy;
 
 /// <summary>
 /// Navigation and phone calls go to the head unit's navigation and phone (Car's overlay signals). Place searches
-/// and trip ideas need the cloud recommender, which this build does not reach: they are refused with that reason.
+/// and trip ideas are the recommender's (Dialogue/PlaceRecommendations).
 /// </summary>
 public sealed class TravelRules : IIntentRule
 {
-    private static readonly Dictionary<string, string> CategoryNames = new(StringComparer.Ordinal)
-    {
-        ["food"] = "美食", ["gas_station"] = "加油站", ["charging_station"] = "充电站", ["parking"] = "停车场",
-        ["restroom"] = "洗手间", ["coffee"] = "咖啡店", ["hotel"] = "酒店", ["scenic"] = "景点",
-    };
-
     private static readonly Dictionary<string, string> PreferenceNames = new(StringComparer.Ordinal)
     {
         ["avoid_congestion"] = "避开拥堵", ["fastest"] = "最快路线", ["no_highway"] = "不走高速", ["avoid_toll"] = "避开收费",
     };
 
     public IReadOnlyCollection<string> Intents { get; } =
-        ["nav.go", "nav.cancel", "nav.resume", "phone.call", "phone.hang_up", "poi.search", "trip.recommend"];
+        ["nav.go", "nav.cancel", "nav.resume", "phone.call", "phone.hang_up"];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
@@ -32,12 +26,8 @@ public sealed class TravelRules : IIntentRule
             : IntentOutcome.AskBack("要去哪里呢？"),
         "phone.call" => IntentOutcome.Do($"正在呼叫{intent.Text("contact")}",
             Text(VssPaths.PhoneActiveCall, intent.Text("contact") ?? string.Empty)),
-        "phone.hang_up" => context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0
-            ? IntentOutcome.Say("当前没有通话")
-            : IntentOutcome.Do("已挂断电话", Text(VssPaths.PhoneActiveCall, string.Empty)),
-        "poi.search" => IntentOutcome.Refuse(intent.Name,
-            $"查找{intent.Text("query") ?? CategoryNames.GetValueOrDefault(intent.Text("category") ?? string.Empty, "地点")}需要联网，当前离线，暂时无法推荐"),
-        _ => IntentOutcome.Refuse(intent.Name, "路线推荐需要联网，当前离线，暂时无法推荐"),
+        _ when context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0 => IntentOutcome.Say("当前没有通话"),
+        _ => IntentOutcome.Do("已挂断电话", Text(VssPaths.PhoneActiveCall, string.Empty)),
     };
 
     private static IntentOutcome Navigate(string destination, string? preference)

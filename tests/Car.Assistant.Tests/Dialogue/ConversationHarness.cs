@@ -14,7 +14,7 @@ internal sealed class ConversationHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ConversationHarness(DrivingScenario scenario = DrivingScenario.Parked)
+    public ConversationHarness(DrivingScenario scenario = DrivingScenario.Parked, Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -24,12 +24,14 @@ internal sealed class ConversationHarness : IDisposable
             ["Simulator:SunroofTravelTime"] = "00:00:00.040",
             ["Simulator:TickInterval"] = "00:00:00.005",
             ["Actions:ConfirmationTimeout"] = "00:00:05",
+            ["Recommendations:Timeout"] = "00:00:00.300",
         }).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddCarAssistant();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddLogging();
+        services?.Invoke(collection);
+        collection.AddCarAssistant();
+        _services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Conversation = _services.GetRequiredService<Conversation>();
         Car = _services.GetRequiredService<VehicleSimulator>();
     }

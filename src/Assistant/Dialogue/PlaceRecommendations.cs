@@ -1,0 +1,68 @@
+using Car.Assistant.Language;
+using Car.Assistant.Policy;
+using Car.CloudSync.Recommendations;
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Dialogue;
+
+/// <summary>
+/// Answers poi.search (我饿了, 找个充电桩) and trip.recommend through the recommender: the suggestions are read out
+/// and remembered so that 第二个 / 就去第一家 navigates there. Offline or too slow, the driver hears why.
+/// </summary>
+public sealed class PlaceRecommendations
+{
+    private static readonly Dictionary<string, string> CategoryNames = new(StringComparer.Ordinal)
+    {
+        ["food"] = "美食", ["gas_station"] = "加油站", ["charging_station"] = "充电站", ["parking"] = "停车场",
+        ["restroom"] = "洗手间", ["coffee"] = "咖啡店", ["hotel"] = "酒店", ["scenic"] = "景点",
+    };
+
+    private readonly IPlaceRecommender _recommender;
+    private readonly RecommendationOptions _options;
+    private readonly TimeProvider _time;
+
+    public PlaceRecommendations(IPlaceRecommender recommender, IOptions<RecommendationOptions> options, TimeProvider time)
+    {
+        _recommender = recommender;
+        _options = options.Value;
+        _time = time;
+    }
+
+    public static bool Handles(Intent intent) => intent.Name is "poi.search" or "trip.recommend";
+
+    public async Task<RecommendationOutcome> RecommendAsync(Intent intent, CancellationToken cancellationToken)
+    {
+        var trip = intent.Name == "trip.recommend";
+        var query = new PlaceQuery(trip ? "trip" : "place", intent.Text("category"), intent.Text(trip ? "theme" : "query"));
+        var what = trip ? "路线" : query.Query ?? CategoryNames.GetValueOrDefault(query.Category ?? string.Empty, "地点");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeout);
+        IReadOnlyList<PlaceSuggestion> suggestions;
+        try
+        {
+            suggestions = await _recommender.RecommendAsync(query, deadline.Token).WaitAsync(_options.Timeout, _time, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RecommenderUnavailableException)
+        {
+            return Refused(intent, $"推荐{what}需要联网，当前离线，暂时无法推荐");
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return Refused(intent, "推荐服务没有及时响应，请稍后再试");
+        }
+
+        var offer = suggestions.Take(_options.MaxSuggestions).ToList();
+        if (offer.Count == 0)
+        {
+            return new RecommendationOutcome($"附近没有找到合适的{what}", null, [], null);
+        }
+
+        const string question = "要去第几个？";
+        var list = string.Join("；", offer.Select((s, i) => $"{i + 1}. {s.Name}（{s.Description}）"));
+        return new RecommendationOutcome($"为您找到：{list}。{question}", question, [.. offer.Select(s => s.Name)], null);
+    }
+
+    private static RecommendationOutcome Refused(Intent intent, string reason) =>
+        new(reason, null, [], new Refusal(intent.Name, reason));
+}

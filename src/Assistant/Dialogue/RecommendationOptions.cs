@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Car.Assistant.Dialogue;
+
+/// <summary>How the assistant asks the recommender. Section <c>Recommendations</c>.</summary>
+public sealed class RecommendationOptions
+{
+    public const string SectionName = "Recommendations";
+
+    /// <summary>Past this the driver hears that the service did not answer, instead of waiting.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many suggestions are read out and can be picked (第二个).</summary>
+    [Range(1, 9)]
+    public int MaxSuggestions { get; set; } = 3;
+}
