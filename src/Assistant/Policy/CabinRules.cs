@@ -16,16 +16,16 @@ public sealed class CabinRules : IIntentRule
         "light.reading" => ReadingLight(intent),
         "light.ambient" => AmbientLight(intent),
         "wiper.set" => intent.Flag("on") ?? true
-            ? IntentOutcome.Do("已为您打开雨刮", Text(VssPaths.WiperMode, context.Vehicle.IsRaining ? "RAIN_SENSOR" : "MEDIUM"))
-            : IntentOutcome.Do("已为您关闭雨刮", Text(VssPaths.WiperMode, "OFF")),
-        "door.lock" => IntentOutcome.Do("车门已上锁", VssPaths.Places.Select(p => Flag(VssPaths.DoorLocked(p), true))),
+            ? IntentOutcome.Do("已为您打开雨刮", PlannedAction.Text(VssPaths.WiperMode, context.Vehicle.IsRaining ? "RAIN_SENSOR" : "MEDIUM"))
+            : IntentOutcome.Do("已为您关闭雨刮", PlannedAction.Text(VssPaths.WiperMode, "OFF")),
+        "door.lock" => IntentOutcome.Do("车门已上锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
         "door.unlock" => context.Vehicle.IsMoving
             ? IntentOutcome.Refuse(intent.Name, "行驶中不能解锁车门，请停车后再试")
-            : IntentOutcome.Do("车门已解锁", VssPaths.Places.Select(p => Flag(VssPaths.DoorLocked(p), false))),
+            : IntentOutcome.Do("车门已解锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
         "trunk.open" => context.Vehicle.IsParked
-            ? IntentOutcome.Do("已为您打开后备箱", Flag(VssPaths.TrunkOpen, true))
+            ? IntentOutcome.Do("已为您打开后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, true))
             : IntentOutcome.Refuse(intent.Name, "行驶中不能打开后备箱，请停车挂 P 挡后再试"),
-        _ => IntentOutcome.Do("已为您关闭后备箱", Flag(VssPaths.TrunkOpen, false)),
+        _ => IntentOutcome.Do("已为您关闭后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, false)),
     };
 
     private static IntentOutcome ReadingLight(Intent intent)
@@ -35,27 +35,23 @@ public sealed class CabinRules : IIntentRule
         var places = Places.ForPosition(position, [Places.Driver, Places.Passenger]);
         var name = Places.Name(position ?? "front");
         return IntentOutcome.Do(on ? $"已为您打开{name}阅读灯" : $"已为您关闭{name}阅读灯",
-            places.Select(p => Flag(VssPaths.ReadingLight(p), on)));
+            places.Select(p => PlannedAction.Flag(VssPaths.ReadingLight(p), on)));
     }
 
     private static IntentOutcome AmbientLight(Intent intent)
     {
         if (!(intent.Flag("on") ?? true))
         {
-            return IntentOutcome.Do("已为您关闭氛围灯", Flag(VssPaths.AmbientLightOn, false));
+            return IntentOutcome.Do("已为您关闭氛围灯", PlannedAction.Flag(VssPaths.AmbientLightOn, false));
         }
 
-        var actions = new List<PlannedAction> { Flag(VssPaths.AmbientLightOn, true) };
+        var actions = new List<PlannedAction> { PlannedAction.Flag(VssPaths.AmbientLightOn, true) };
         var color = intent.Text("color");
         if (color is not null)
         {
-            actions.Add(Text(VssPaths.AmbientLightColor, color));
+            actions.Add(PlannedAction.Text(VssPaths.AmbientLightColor, color));
         }
 
         return IntentOutcome.Do(color is null ? "已为您打开氛围灯" : $"氛围灯已换成{color}", actions);
     }
-
-    private static PlannedAction Flag(string signal, bool value) => new(signal, SignalValue.FromBoolean(value));
-
-    private static PlannedAction Text(string signal, string value) => new(signal, SignalValue.FromString(value));
 }

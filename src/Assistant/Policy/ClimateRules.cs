@@ -20,8 +20,8 @@ public sealed class ClimateRules : IIntentRule
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "climate.on" => IntentOutcome.Do("已为您打开空调", Flag(VssPaths.AirConditioning, true)),
-        "climate.off" => IntentOutcome.Do("已为您关闭空调", Flag(VssPaths.AirConditioning, false)),
+        "climate.on" => IntentOutcome.Do("已为您打开空调", PlannedAction.Flag(VssPaths.AirConditioning, true)),
+        "climate.off" => IntentOutcome.Do("已为您关闭空调", PlannedAction.Flag(VssPaths.AirConditioning, false)),
         "climate.set_temperature" => SetTemperature(intent.Text("zone"), intent.Number("value") ?? 24, context),
         "climate.adjust_temperature" => AdjustTemperature(intent.Text("zone"), intent.Number("delta") ?? 0, context),
         "climate.set_fan" => SetFan((int)Math.Round(intent.Number("level") ?? 3)),
@@ -34,11 +34,11 @@ public sealed class ClimateRules : IIntentRule
     {
         var clamped = Math.Clamp(value, MinTemperature, MaxTemperature);
         var actions = Places.StationsForZone(zone)
-            .Select(s => new PlannedAction(VssPaths.HvacTemperature(s), SignalValue.FromNumber(clamped)))
+            .Select(s => PlannedAction.Number(VssPaths.HvacTemperature(s), clamped))
             .ToList();
         if (!context.Vehicle.AirConditioningOn)
         {
-            actions.Insert(0, Flag(VssPaths.AirConditioning, true));
+            actions.Insert(0, PlannedAction.Flag(VssPaths.AirConditioning, true));
         }
 
         var where = Places.ZoneName(zone);
@@ -58,22 +58,20 @@ public sealed class ClimateRules : IIntentRule
     {
         var clamped = Math.Clamp(level, FanLevels.Min, FanLevels.Max);
         var actions = VssPaths.HvacStations
-            .Select(s => new PlannedAction(VssPaths.HvacFanSpeed(s), SignalValue.FromNumber(FanLevels.ToPercent(clamped))));
+            .Select(s => PlannedAction.Number(VssPaths.HvacFanSpeed(s), FanLevels.ToPercent(clamped)));
         var reply = clamped == level ? $"已将风量调到 {clamped} 档" : $"风量已经调到{(clamped == FanLevels.Max ? "最大" : "最小")} {clamped} 档";
         return IntentOutcome.Do(reply, actions);
     }
 
     public static IntentOutcome Recirculation(bool inner) =>
-        IntentOutcome.Do(inner ? "已切换到内循环" : "已切换到外循环", Flag(VssPaths.Recirculation, inner));
+        IntentOutcome.Do(inner ? "已切换到内循环" : "已切换到外循环", PlannedAction.Flag(VssPaths.Recirculation, inner));
 
     private static IntentOutcome Defrost(string target, bool on)
     {
         var signal = target == "rear" ? VssPaths.RearDefroster : VssPaths.FrontDefroster;
         var name = target == "rear" ? "后挡除霜" : "前挡除雾";
-        return IntentOutcome.Do(on ? $"已为您打开{name}" : $"已为您关闭{name}", Flag(signal, on));
+        return IntentOutcome.Do(on ? $"已为您打开{name}" : $"已为您关闭{name}", PlannedAction.Flag(signal, on));
     }
-
-    private static PlannedAction Flag(string signal, bool value) => new(signal, SignalValue.FromBoolean(value));
 
     private static string Degrees(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,12 +17,12 @@ public sealed class MediaRules : IIntentRule
         "media.set_volume" => Level(VssPaths.MediaVolume, "音量", intent.Number("value") ?? 30),
         "media.adjust_volume" => Level(VssPaths.MediaVolume, "音量",
             context.Vehicle.Snapshot.Number(VssPaths.MediaVolume) + (intent.Number("delta") ?? 0)),
-        "media.mute" => IntentOutcome.Do("已静音", Flag(VssPaths.MediaMuted, true)),
-        "media.unmute" => IntentOutcome.Do("已取消静音", Flag(VssPaths.MediaMuted, false)),
+        "media.mute" => IntentOutcome.Do("已静音", PlannedAction.Flag(VssPaths.MediaMuted, true)),
+        "media.unmute" => IntentOutcome.Do("已取消静音", PlannedAction.Flag(VssPaths.MediaMuted, false)),
         "media.play" => Play(intent.Text("query")),
-        "media.pause" => IntentOutcome.Do("已暂停播放", Text(VssPaths.MediaAction, "STOP")),
-        "media.next" => IntentOutcome.Do("好的，下一首", Text(VssPaths.MediaAction, "SKIP_FORWARD")),
-        "media.previous" => IntentOutcome.Do("好的，上一首", Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
+        "media.pause" => IntentOutcome.Do("已暂停播放", PlannedAction.Text(VssPaths.MediaAction, "STOP")),
+        "media.next" => IntentOutcome.Do("好的，下一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_FORWARD")),
+        "media.previous" => IntentOutcome.Do("好的，上一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
         "screen.set_brightness" => Level(VssPaths.ScreenBrightness, "屏幕亮度", intent.Number("value") ?? 60),
         _ => Level(VssPaths.ScreenBrightness, "屏幕亮度",
             context.Vehicle.Snapshot.Number(VssPaths.ScreenBrightness) + (intent.Number("delta") ?? 0)),
@@ -32,7 +32,7 @@ public sealed class MediaRules : IIntentRule
     {
         var clamped = Math.Clamp(Math.Round(value), 0, 100);
         var reply = clamped == value ? $"{name}已调到 {clamped}" : $"{name}已调到{(clamped == 100 ? "最大" : "最小")}";
-        return IntentOutcome.Do(reply, new PlannedAction(signal, SignalValue.FromNumber(clamped)));
+        return IntentOutcome.Do(reply, PlannedAction.Number(signal, clamped));
     }
 
     private static IntentOutcome Play(string? query)
@@ -40,14 +40,10 @@ public sealed class MediaRules : IIntentRule
         var actions = new List<PlannedAction>();
         if (query is not null)
         {
-            actions.Add(Text(VssPaths.MediaSelectedUri, $"search:{query}"));
+            actions.Add(PlannedAction.Text(VssPaths.MediaSelectedUri, $"search:{query}"));
         }
 
-        actions.Add(Text(VssPaths.MediaAction, "PLAY"));
+        actions.Add(PlannedAction.Text(VssPaths.MediaAction, "PLAY"));
         return IntentOutcome.Do(query is null ? "好的，为您播放音乐" : $"好的，为您播放{query}", actions);
     }
-
-    private static PlannedAction Flag(string signal, bool value) => new(signal, SignalValue.FromBoolean(value));
-
-    private static PlannedAction Text(string signal, string value) => new(signal, SignalValue.FromString(value));
 }

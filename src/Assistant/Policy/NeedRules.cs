@@ -98,11 +98,11 @@ public sealed class NeedRules : IIntentRule
 
     private static IntentOutcome Glare(PolicyContext context) =>
         context.Vehicle.Snapshot.Number(VssPaths.SunshadePosition) > 0
-            ? IntentOutcome.Do("已为您关上遮阳帘", new PlannedAction(VssPaths.SunshadePosition, SignalValue.FromNumber(0)))
+            ? IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 0))
             : IntentOutcome.Say("遮阳帘已经关上了，可以放下遮阳板挡一挡");
 
     private static PlannedAction Window(string place, double percent) =>
-        new(VssPaths.WindowPosition(place), SignalValue.FromNumber(percent));
+        PlannedAction.Number(VssPaths.WindowPosition(place), percent);
 
     private static IntentOutcome Combine(string reply, params IntentOutcome[] parts) =>
         IntentOutcome.Do(reply, parts.SelectMany(p => p.Actions));

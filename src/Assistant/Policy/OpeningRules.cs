@@ -18,9 +18,9 @@ public sealed class OpeningRules : IIntentRule
         "window.open" => OpenWindows(intent, context),
         "window.close" => CloseWindows(intent),
         "sunroof.open" => OpenSunroof(intent, context),
-        "sunroof.close" => IntentOutcome.Do("已为您关闭天窗", Set(VssPaths.SunroofPosition, 0)),
-        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", Set(VssPaths.SunshadePosition, 100)),
-        _ => IntentOutcome.Do("已为您关上遮阳帘", Set(VssPaths.SunshadePosition, 0)),
+        "sunroof.close" => IntentOutcome.Do("已为您关闭天窗", PlannedAction.Number(VssPaths.SunroofPosition, 0)),
+        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 100)),
+        _ => IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 0)),
     };
 
     private static IntentOutcome OpenWindows(Intent intent, PolicyContext context)
@@ -34,7 +34,7 @@ public sealed class OpeningRules : IIntentRule
         }
 
         var percent = Percent(intent, context);
-        var actions = places.Select(p => Set(VssPaths.WindowPosition(p), percent)).ToList();
+        var actions = places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), percent)).ToList();
         var reply = percent >= 100 ? $"已为您打开{name}车窗" : $"已为您打开{name}车窗 {percent}%";
         if (context.Vehicle.IsRaining)
         {
@@ -49,7 +49,7 @@ public sealed class OpeningRules : IIntentRule
         var position = intent.Text("position");
         var places = Places.ForPosition(position, VssPaths.Places);
         var name = Places.Name(position ?? "all");
-        return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => Set(VssPaths.WindowPosition(p), 0)));
+        return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), 0)));
     }
 
     private static IntentOutcome OpenSunroof(Intent intent, PolicyContext context)
@@ -60,7 +60,7 @@ public sealed class OpeningRules : IIntentRule
         }
 
         var percent = Percent(intent, context);
-        var action = Set(VssPaths.SunroofPosition, percent);
+        var action = PlannedAction.Number(VssPaths.SunroofPosition, percent);
         var reply = percent >= 100 ? "已为您打开天窗" : $"已为您打开天窗 {percent}%";
         return context.Vehicle.IsRaining
             ? IntentOutcome.Confirm("外面在下雨，确定要打开天窗吗？", reply, [action])
@@ -82,6 +82,4 @@ public sealed class OpeningRules : IIntentRule
         var unsaid = context.Vehicle.IsHighSpeed ? context.Options.MaxOpeningAtHighSpeed : 100;
         return (int)Math.Clamp(Math.Round(intent.Number("percent") ?? unsaid), 0, 100);
     }
-
-    private static PlannedAction Set(string signal, double value) => new(signal, SignalValue.FromNumber(value));
 }

@@ -41,5 +41,5 @@ public sealed class SeatRules : IIntentRule
     }
 
     private static PlannedAction Action(string place, double percent) =>
-        new(VssPaths.SeatHeatingCooling(place), SignalValue.FromNumber(percent));
+        PlannedAction.Number(VssPaths.SeatHeatingCooling(place), percent);
 }

@@ -20,21 +20,19 @@ public sealed class TravelRules : IIntentRule
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
         "nav.go" => Navigate(intent.Text("destination") ?? string.Empty, intent.Text("preference")),
-        "nav.cancel" => IntentOutcome.Do("已结束导航", Text(VssPaths.NavigationDestination, string.Empty)),
+        "nav.cancel" => IntentOutcome.Do("已结束导航", PlannedAction.Text(VssPaths.NavigationDestination, string.Empty)),
         "nav.resume" => context.LastDestination is { } destination
             ? Navigate(destination, null)
             : IntentOutcome.AskBack("要去哪里呢？"),
         "phone.call" => IntentOutcome.Do($"正在呼叫{intent.Text("contact")}",
-            Text(VssPaths.PhoneActiveCall, intent.Text("contact") ?? string.Empty)),
+            PlannedAction.Text(VssPaths.PhoneActiveCall, intent.Text("contact") ?? string.Empty)),
         _ when context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0 => IntentOutcome.Say("当前没有通话"),
-        _ => IntentOutcome.Do("已挂断电话", Text(VssPaths.PhoneActiveCall, string.Empty)),
+        _ => IntentOutcome.Do("已挂断电话", PlannedAction.Text(VssPaths.PhoneActiveCall, string.Empty)),
     };
 
     private static IntentOutcome Navigate(string destination, string? preference)
     {
         var how = preference is not null && PreferenceNames.TryGetValue(preference, out var name) ? $"，{name}" : string.Empty;
-        return IntentOutcome.Do($"开始导航去{destination}{how}", Text(VssPaths.NavigationDestination, destination));
+        return IntentOutcome.Do($"开始导航去{destination}{how}", PlannedAction.Text(VssPaths.NavigationDestination, destination));
     }
-
-    private static PlannedAction Text(string signal, string value) => new(signal, SignalValue.FromString(value));
 }
