@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Car.Assistant.Cli;
 using Car.Assistant.Language.Model;
+using Car.Assistant.Llm;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ try
     var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
     return await CarCommandLine.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 }
-catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException)
+catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or LlmException)
 {
     // Broken configuration or data: one line that says what and where, no stack trace.
     await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);

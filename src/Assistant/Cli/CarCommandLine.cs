@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Car.Assistant.Hosting;
+using Car.Assistant.Llm;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,9 +40,22 @@ public static class CarCommandLine
             }
         });
 
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Which parser answers: auto (rules, then the LLM for what they miss), rules or llm.",
+            DefaultValueFactory = _ => "auto",
+            Recursive = true,
+        };
+        engine.AcceptOnlyFromAmong("auto", "rules", "llm");
+        var model = new Option<FileInfo>("--model")
+        {
+            Description = "The GGUF language model for the LLM fallback (e.g. from `car models write-test`).",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings,
+            scenario, json, settings, engine, model,
         };
 
         async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken)
@@ -50,7 +64,13 @@ public static class CarCommandLine
             {
                 new($"{SimulatorOptions.SectionName}:Scenario", result.GetValue(scenario)),
                 new($"{ConsoleSessionOptions.SectionName}:Json", result.GetValue(json).ToString()),
+                new($"{LlmOptions.SectionName}:Engine", result.GetValue(engine)),
             };
+            if (result.GetValue(model) is { } modelFile)
+            {
+                values.Add(new($"{LlmOptions.SectionName}:ModelPath", modelFile.FullName));
+            }
+
             values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
                 .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 
@@ -73,6 +93,7 @@ public static class CarCommandLine
 
         root.Subcommands.Add(ParseCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
+        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);

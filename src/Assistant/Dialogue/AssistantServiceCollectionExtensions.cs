@@ -7,11 +7,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AssistantServiceCollectionExtensions
 {
     /// <summary>
-    /// The whole text path on its embedded defaults: rule parser, policy, dialogue, the offline recommender (unless
+    /// The whole text path on its embedded defaults: rule parser (with the LLM fallback when a model is configured), policy, dialogue, the offline recommender (unless
     /// a real one is registered first), and the simulated car bound to the <c>Simulator</c> section. Each resolved <see cref="Conversation"/> is a new session.
     /// </summary>
     public static IServiceCollection AddCarAssistant(this IServiceCollection services)
     {
+        services.AddCarLlm();
         services.AddCarLanguage();
         services.AddCarPolicy();
         services.AddVehicleSimulator();

@@ -14,6 +14,7 @@ public sealed class Conversation : IDisposable
 {
     public const string NotUnderstood = "抱歉，我没听懂，请换个说法试试";
     public const string TooLong = "这句话太长了，请简短地再说一次";
+    public const string SayAgain = "抱歉，没能及时听明白，请再说一次";
 
     private readonly IIntentParser _parser;
     private readonly AssistantPolicy _policy;
@@ -66,7 +67,8 @@ public sealed class Conversation : IDisposable
     {
         if (parse.Error is not null)
         {
-            return Report(parse, [], [], null, TooLong);
+            var reply = parse.ErrorKind == ParseErrorKind.TooLong ? TooLong : SayAgain;
+            return Report(parse, [], [], parse.ErrorKind == ParseErrorKind.TooLong ? null : reply, reply);
         }
 
         var intents = parse.Intents;

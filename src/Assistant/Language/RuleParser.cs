@@ -34,13 +34,24 @@ public sealed class RuleParser : IIntentParser
         return ValueTask.FromResult(Parse(text));
     }
 
+    /// <summary>
+    /// True when the utterance names nothing the car does and something the lexicon knows is not about the car
+    /// (天气, 笑话…): not worth the language model's time.
+    /// </summary>
+    public bool IsPlainlyOutOfDomain(string? text)
+    {
+        var tags = _tagger.Tag(_normalizer.Normalize(text));
+        var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
+        return meaningful.Count == 0 || meaningful.All(t => t.Has("ood"));
+    }
+
     public ParseResult Parse(string? text)
     {
         var original = text?.Trim() ?? string.Empty;
         var normalized = _normalizer.Normalize(original);
         if (normalized.Length > _maxLength)
         {
-            return new ParseResult(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})");
+            return new ParseResult(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong);
         }
 
         var tags = _tagger.Tag(normalized);

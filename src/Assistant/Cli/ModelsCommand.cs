@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Car.Assistant.Language;
+using Car.Assistant.Language.Model;
+using Car.Assistant.Llm.ModelWriting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Cli;
+
+/// <summary><c>car models write-test --out DIR</c> and <c>car models write --shape NAME --out FILE</c>.</summary>
+public static class ModelsCommand
+{
+    public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
+    {
+        var models = new Command("models", "Write the project's own models (random weights of real architectures).");
+
+        var directory = new Option<DirectoryInfo>("--out") { Description = "The directory to write into.", Required = true };
+        var writeTest = new Command("write-test", $"Write the test models ({LlmTestModels.TinyFileName}) so the model paths can be tried.")
+        {
+            directory,
+        };
+        writeTest.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
+            var path = Path.Combine(result.GetValue(directory)!.FullName, LlmTestModels.TinyFileName);
+            await WriteAsync(host, LlmShape.Tiny, path, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{path}  (llama, random weights: it parses nothing by meaning; the grammar keeps answers valid)").ConfigureAwait(false);
+            return 0;
+        });
+
+        var shape = new Option<string>("--shape") { Description = "The shape: " + string.Join(", ", LlmShape.Known.Select(s => s.Name)), Required = true };
+        shape.AcceptOnlyFromAmong([.. LlmShape.Known.Select(s => s.Name)]);
+        var file = new Option<FileInfo>("--out") { Description = "The GGUF file to write.", Required = true };
+        var write = new Command("write", "Write a random-weight model of a real model's shape (for benchmarks).") { shape, file };
+        write.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
+            var path = result.GetValue(file)!.FullName;
+            await WriteAsync(host, LlmShape.Known.Single(s => s.Name == result.GetValue(shape)), path, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{path}  ({new FileInfo(path).Length / 1_000_000} MB)").ConfigureAwait(false);
+            return 0;
+        });
+
+        models.Subcommands.Add(writeTest);
+        models.Subcommands.Add(write);
+        return models;
+    }
+
+    private static Task<string> WriteAsync(IHost host, LlmShape shape, string path, CancellationToken cancellationToken)
+    {
+        var directory = host.Services.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory;
+        return LlmTestModels.WriteAsync(
+            shape, host.Services.GetRequiredService<NluModel>(), host.Services.GetRequiredService<RuleParser>(), directory, path, cancellationToken);
+    }
+}

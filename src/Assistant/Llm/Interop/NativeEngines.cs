@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Car.Assistant.Llm.Interop;
+
+/// <summary>
+/// The one resolver for the native engines this assembly binds. Library names map to the files the pinned npm
+/// packages ship (native/package.json), copied beside the program by the build into <c>native/llama.cpp</c>;
+/// <c>CAR_LLAMA_DIR</c> points elsewhere (a CUDA build). A miss throws <see cref="DllNotFoundException"/> listing
+/// every path tried.
+/// </summary>
+internal static class NativeEngines
+{
+    public const string Llama = "llama";
+    public const string Ggml = "ggml";
+
+    private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
+    {
+        [Llama] = "libllama.v0.5.0.so",
+        [Ggml] = "libggml.v0.5.0.so",
+    };
+
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        NativeLibrary.SetDllImportResolver(typeof(NativeEngines).Assembly, Resolve);
+        return true;
+    });
+
+    /// <summary>The directory the llama.cpp libraries are loaded from.</summary>
+    public static string LlamaDirectory =>
+        Environment.GetEnvironmentVariable("CAR_LLAMA_DIR") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(AppContext.BaseDirectory, "native", "llama.cpp");
+
+    public static void EnsureResolver() => _ = Installed.Value;
+
+    /// <summary>True when the pinned llama.cpp library is present (so the LLM can be offered at all).</summary>
+    public static bool LlamaIsPresent => File.Exists(Path.Combine(LlamaDirectory, Files[Llama]));
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (!Files.TryGetValue(name, out var file))
+        {
+            return IntPtr.Zero;
+        }
+
+        var tried = new List<string>();
+        foreach (var directory in new[] { LlamaDirectory, AppContext.BaseDirectory })
+        {
+            var path = Path.Combine(directory, file);
+            tried.Add(path);
+            if (File.Exists(path) && NativeLibrary.TryLoad(path, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        throw new DllNotFoundException(
+            $"The native library '{name}' ({file}) was not found; tried {string.Join(", ", tried)}. " +
+            "Build once with npm available (the build runs `npm ci` in native/) or set CAR_LLAMA_DIR.");
+    }
+}
