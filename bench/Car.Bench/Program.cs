@@ -1,81 +1,26 @@
 using System.Diagnostics;
-using Car.Assistant.Language;
-using Car.Assistant.Language.Model;
-using Car.Assistant.Policy;
 using Car.Bench;
-using Car.VehicleBus.Simulator;
-using Microsoft.Extensions.Options;
 
-// Parse and policy latency per utterance over the rule corpus, on one core (affinity set below).
-// Usage: dotnet run -c Release --project bench/Car.Bench [-- passes]
-var passes = args.Length > 0 && int.TryParse(args[0], out var p) ? p : 20;
+// dotnet run -c Release --project bench/Car.Bench                      text path: parse + policy over the corpus
+// dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
+//   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
+if (args.Length > 0 && args[0] == "llm")
+{
+    var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
+    await LlmBenchmark.RunAsync(models, Option("--tokens", 24), Option("--runs", 5), Option("--threads", 2));
+    return;
+}
+
+// The text path is measured on one core.
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1;
 }
 
-var corpus = FindCorpus();
-var utterances = File.ReadLines(corpus).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToList();
-var model = NluModel.Load(Path.Combine(AppContext.BaseDirectory, "models", "nlu"));
-var parser = new RuleParser(model);
-var policy = new AssistantPolicy(
-[
-    new OpeningRules(), new ClimateRules(), new SeatRules(), new CabinRules(),
-    new MediaRules(), new TravelRules(), new StatusRules(), new NeedRules(),
-]);
-var policyOptions = new PolicyOptions();
-using var car = new VehicleSimulator(Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
-var snapshot = await car.GetSnapshotAsync();
-var context = new PolicyContext(new VehicleState(snapshot, policyOptions), policyOptions, NeedPersists: false);
-var parsed = utterances.Select(u => parser.Parse(u).Intents.Where(i => i.Name is not ("poi.search" or "trip.recommend" or "assistant.cancel")).ToList()).ToList();
+await TextBenchmark.RunAsync(args.Length > 0 && int.TryParse(args[0], out var passes) ? passes : 20);
 
-for (var warm = 0; warm < 5; warm++)
+int Option(string name, int fallback)
 {
-    foreach (var (utterance, index) in utterances.Select((u, i) => (u, i)))
-    {
-        parser.Parse(utterance);
-        policy.Decide(parsed[index], context);
-    }
-}
-
-var parse = new LatencyStats("parse (rules)");
-var decide = new LatencyStats("policy decide");
-var both = new LatencyStats("parse + decide");
-for (var pass = 0; pass < passes; pass++)
-{
-    for (var i = 0; i < utterances.Count; i++)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = parser.Parse(utterances[i]);
-        var parsedAt = Stopwatch.GetTimestamp();
-        policy.Decide(parsed[i], context);
-        var end = Stopwatch.GetTimestamp();
-        parse.Add(parsedAt - start);
-        decide.Add(end - parsedAt);
-        both.Add(end - start);
-        GC.KeepAlive(result);
-    }
-}
-
-Console.WriteLine($"Car text path: {utterances.Count} corpus utterances × {passes} passes, 1 core, {Environment.ProcessorCount} visible, .NET {Environment.Version}");
-Console.WriteLine();
-Console.WriteLine("| stage          |   calls | p50 µs | p99 µs | mean µs | max µs | utterances/s |");
-Console.WriteLine("|----------------|--------:|-------:|-------:|--------:|-------:|-------------:|");
-foreach (var stats in new[] { parse, decide, both })
-{
-    Console.WriteLine($"| {stats.Stage,-14} | {stats.Count,7} | {stats.Percentile(50),6:F1} | {stats.Percentile(99),6:F1} | {stats.Mean,7:F1} | {stats.Max,6:F0} | {stats.PerSecond,12:N0} |");
-}
-
-static string FindCorpus()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        var candidate = Path.Combine(directory.FullName, "tests", "Car.Assistant.Tests", "Language", "TestData", "corpus.tsv");
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-
-    throw new FileNotFoundException("corpus.tsv not found above " + AppContext.BaseDirectory);
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
 }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Car.Assistant.Language;
+using Car.Assistant.Language.Model;
+using Car.Assistant.Llm;
+
+namespace Car.Bench;
+
+/// <summary>
+/// The LLM fallback on real-shaped models: load, RSS, prompt and generation speed, first-token and full latency
+/// for a 10-character utterance with and without the reused prefix, and the same work through node-llama-cpp.
+/// Random weights never stop by themselves, so answers are capped at <c>tokens</c> (a real answer is ~15–25).
+/// </summary>
+internal static class LlmBenchmark
+{
+    private const string Utterance = "车里味道有点大怎么办";
+
+    public static async Task RunAsync(IReadOnlyList<string> models, int tokens, int runs, int threads)
+    {
+        var nlu = NluModel.Load(Paths.NluModels);
+        var rules = new RuleParser(nlu);
+        var rows = new List<string>();
+        Console.WriteLine($"Car LLM fallback: utterance '{Utterance}' ({Utterance.Length} characters), answers capped at {tokens} tokens, {runs} runs, {threads} threads, CPU");
+        foreach (var path in models)
+        {
+            var loadClock = Stopwatch.StartNew();
+            var reuse = new LlmIntentParser(LlamaWeights.LoadFromFile(path), nlu, rules, Options(path, threads, reusePrefix: true));
+            var load = loadClock.Elapsed;
+            var prefixClock = Stopwatch.StartNew();
+            await reuse.PrepareAsync();
+            var prefixTime = prefixClock.Elapsed;
+            var rss = Environment.WorkingSet;
+            var warm = await reuse.CompleteAsync(Utterance, tokens);
+            var reused = new List<Completion>();
+            for (var i = 0; i < runs; i++)
+            {
+                reused.Add(await reuse.CompleteAsync(Utterance, tokens));
+            }
+
+            reuse.Dispose();
+            using var fresh = new LlmIntentParser(LlamaWeights.LoadFromFile(path), nlu, rules, Options(path, threads, reusePrefix: false));
+            var full = new List<Completion>();
+            for (var i = 0; i < runs; i++)
+            {
+                full.Add(await fresh.CompleteAsync(Utterance, tokens));
+            }
+
+            var promptRate = reuse.PrefixTokens / prefixTime.TotalSeconds;
+            var generation = reused.Average(c => (c.GeneratedTokens - 1) / (c.Total - c.FirstToken).TotalSeconds);
+            var node = await NodeReferenceAsync(path, fresh, tokens, runs, threads);
+            var ours = full.Average(c => c.Total.TotalMilliseconds);
+            rows.Add($"| {Path.GetFileName(path),-24} | {new FileInfo(path).Length / 1_000_000,5} | {load.TotalMilliseconds,6:F0} | {rss / 1_000_000,5} | {reuse.PrefixTokens,6} | {promptRate,8:F0} | {generation,7:F1} " +
+                $"| {Median(reused, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(reused, c => c.Total.TotalMilliseconds),8:F0} | {Median(full, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(full, c => c.Total.TotalMilliseconds),8:F0} " +
+                $"| {reused[0].GeneratedTokens,3} | {node?.TotalMs ?? double.NaN,8:F0} | {(node is null ? "n/a" : $"{ours / node.TotalMs:F3}"),6} |");
+            GC.KeepAlive(warm);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| model                    |    MB | load ms | RSS MB | prefix | prompt t/s | gen t/s | 1st ms reuse | total ms reuse | 1st ms full | total ms full | tok | node full ms | ours/node |");
+        Console.WriteLine("|--------------------------|------:|--------:|-------:|-------:|-----------:|--------:|-------------:|---------------:|------------:|--------------:|----:|-------------:|----------:|");
+        rows.ForEach(Console.WriteLine);
+    }
+
+    private static LlmOptions Options(string path, int threads, bool reusePrefix) => new()
+    {
+        ModelPath = path,
+        Threads = threads,
+        ReusePrefix = reusePrefix,
+        Deadline = TimeSpan.FromMinutes(5),
+        MaxTokens = 4096,
+    };
+
+    private static double Median(List<Completion> runs, Func<Completion, double> value)
+    {
+        var sorted = runs.Select(value).Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>The same prompt text and grammar through node-llama-cpp, timed the same way (no prefix reuse).</summary>
+    private static async Task<NodeRun?> NodeReferenceAsync(string model, LlmIntentParser parser, int tokens, int runs, int threads)
+    {
+        var promptFile = Path.GetTempFileName();
+        var grammarFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(promptFile, parser.FullPrompt(Utterance));
+        await File.WriteAllTextAsync(grammarFile, parser.Grammar.Text);
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Paths.NodeReference, Paths.Native, model, promptFile, grammarFile, tokens.ToString(), runs.ToString(), threads.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"node-llama-cpp reference failed: {errors.Trim()}");
+                return null;
+            }
+
+            using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+            var totals = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("totalMs").GetDouble()).ToList();
+            return new NodeRun(totals.Average());
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine("node is not installed: no node-llama-cpp reference.");
+            return null;
+        }
+        finally
+        {
+            File.Delete(promptFile);
+            File.Delete(grammarFile);
+        }
+    }
+
+    private sealed record NodeRun(double TotalMs);
+}
