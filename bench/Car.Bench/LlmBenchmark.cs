@@ -84,7 +84,12 @@ internal static class LlmBenchmark
         await File.WriteAllTextAsync(promptFile, parser.FullPrompt(Utterance));
         await File.WriteAllTextAsync(grammarFile, parser.Grammar.Text);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Paths.NodeReference, Paths.Native, model, promptFile, grammarFile, tokens.ToString(), runs.ToString(), threads.ToString() })
+        if (!await EnsureNodeReferenceAsync())
+        {
+            return null;
+        }
+
+        foreach (var argument in new[] { Paths.NodeReference, model, promptFile, grammarFile, tokens.ToString(), runs.ToString(), threads.ToString() })
         {
             start.ArgumentList.Add(argument);
         }
@@ -114,6 +119,34 @@ internal static class LlmBenchmark
         {
             File.Delete(promptFile);
             File.Delete(grammarFile);
+        }
+    }
+
+    /// <summary>Installs bench/node's pinned node-llama-cpp when it is not there yet.</summary>
+    private static async Task<bool> EnsureNodeReferenceAsync()
+    {
+        var directory = Path.GetDirectoryName(Paths.NodeReference)!;
+        if (Directory.Exists(Path.Combine(directory, "node_modules", "node-llama-cpp")))
+        {
+            return true;
+        }
+
+        var start = new ProcessStartInfo("npm", "install --ignore-scripts --omit=optional --no-audit --no-fund")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            using var process = Process.Start(start)!;
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine("npm is not installed: no node-llama-cpp reference.");
+            return false;
         }
     }
 

@@ -7,8 +7,6 @@ internal static class Paths
 
     public static string Corpus => Path.Combine(Root, "tests", "Car.Assistant.Tests", "Language", "TestData", "corpus.tsv");
 
-    public static string Native => Path.Combine(Root, "native");
-
     public static string NodeReference => Path.Combine(Root, "bench", "node", "llm-reference.mjs");
 
     public static string Root

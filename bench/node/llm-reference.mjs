@@ -1,13 +1,10 @@
 // The same work as Car's LLM benchmark, through node-llama-cpp (the same llama.cpp libraries): evaluate one
 // prompt and generate greedily under one grammar, N times. Prints JSON for bench/Car.Bench to compare.
-// Usage: node llm-reference.mjs NATIVE_DIR MODEL PROMPT_FILE GRAMMAR_FILE MAX_TOKENS RUNS THREADS
+// Usage: node llm-reference.mjs MODEL PROMPT_FILE GRAMMAR_FILE MAX_TOKENS RUNS THREADS
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { getLlama, LlamaGrammar, LlamaGrammarEvaluationState } from "node-llama-cpp";
 
-const [nativeDir, modelPath, promptFile, grammarFile, maxTokens, runs, threads] = process.argv.slice(2);
-const entry = pathToFileURL(path.join(nativeDir, "node_modules", "node-llama-cpp", "dist", "index.js"));
-const { getLlama, LlamaGrammar, LlamaGrammarEvaluationState } = await import(entry.href);
+const [modelPath, promptFile, grammarFile, maxTokens, runs, threads] = process.argv.slice(2);
 
 const llama = await getLlama({ gpu: false, build: "never", logLevel: "error", maxThreads: Number(threads) });
 const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
