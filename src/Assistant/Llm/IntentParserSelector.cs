@@ -27,6 +27,9 @@ public sealed partial class IntentParserSelector : IDisposable
 
     public IIntentParser Parser => _parser.Value;
 
+    /// <summary>The loaded language model, once <see cref="Parser"/> has chosen one; else null.</summary>
+    public LlmIntentParser? Model => _model;
+
     public void Dispose() => _model?.Dispose();
 
     private IIntentParser Cascade(RuleParser rules, NluModel model, LlmOptions settings, ILogger logger)
@@ -62,7 +65,7 @@ public sealed partial class IntentParserSelector : IDisposable
             throw new LlmException("The LLM engine needs a model: --model FILE or Llm:ModelPath.");
         }
 
-        var weights = LlamaWeights.LoadFromFile(settings.ModelPath, settings.GpuLayers);
+        var weights = LlamaWeights.LoadFromFile(settings.ModelPath, settings.GpuLayers, settings.MemoryMap);
         try
         {
             return new LlmIntentParser(weights, model, rules, settings);

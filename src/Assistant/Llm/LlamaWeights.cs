@@ -10,6 +10,9 @@ namespace Car.Assistant.Llm;
 /// </summary>
 public sealed class LlamaWeights : IDisposable
 {
+    private const int LoadModeRead = 0;
+    private const int LoadModeMemoryMap = 1;
+
     private readonly SafeLlamaModelHandle _model;
 
     private LlamaWeights(SafeLlamaModelHandle model)
@@ -34,7 +37,7 @@ public sealed class LlamaWeights : IDisposable
     internal IntPtr Vocab { get; }
 
     /// <summary>Loads a GGUF file; a missing, non-GGUF, truncated or unsupported file gives an <see cref="LlmException"/>.</summary>
-    public static LlamaWeights LoadFromFile(string path, int gpuLayers = 0)
+    public static LlamaWeights LoadFromFile(string path, int gpuLayers = 0, bool memoryMap = false)
     {
         if (!File.Exists(path))
         {
@@ -53,6 +56,7 @@ public sealed class LlamaWeights : IDisposable
         LlamaBackend.EnsureStarted();
         var parameters = LlamaNative.ModelDefaultParams();
         parameters.NGpuLayers = gpuLayers;
+        parameters.LoadMode = memoryMap ? LoadModeMemoryMap : LoadModeRead;
         var pointer = LlamaNative.ModelLoadFromFile(path, parameters);
         if (pointer == IntPtr.Zero)
         {

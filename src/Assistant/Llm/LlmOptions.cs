@@ -43,6 +43,12 @@ public sealed class LlmOptions
     [Range(8, 4096)]
     public int MaxTokens { get; set; } = 160;
 
+    /// <summary>
+    /// Memory-map the weights instead of reading them into memory. Reading (the default, as node-llama-cpp does)
+    /// lets ggml repack Q8_0 weights into its CPU-optimised layout: prompts run ≈ 20 % faster, loading is slower.
+    /// </summary>
+    public bool MemoryMap { get; set; }
+
     /// <summary>Keep the system prompt's KV cache between utterances (off only to measure what it saves).</summary>
     public bool ReusePrefix { get; set; } = true;
 }

@@ -15,6 +15,7 @@ public static class LlmServiceCollectionExtensions
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IntentParserSelector>();
         services.TryAddSingleton<IIntentParser>(sp => sp.GetRequiredService<IntentParserSelector>().Parser);
+        services.AddHostedService<LlmWarmUpService>();
         return services;
     }
 }
