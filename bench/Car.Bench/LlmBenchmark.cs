@@ -8,7 +8,8 @@ namespace Car.Bench;
 
 /// <summary>
 /// The LLM fallback on real-shaped models: load, RSS, prompt and generation speed, first-token and full latency
-/// for a 10-character utterance with and without the reused prefix, and the same work through node-llama-cpp.
+/// for a 10-character utterance with and without the reused prefix, and the same work through node-llama-cpp
+/// (interleaved with ours, medians compared).
 /// Random weights never stop by themselves, so answers are capped at <c>tokens</c> (a real answer is ~15–25).
 /// </summary>
 internal static class LlmBenchmark
@@ -38,26 +39,36 @@ internal static class LlmBenchmark
             }
 
             reuse.Dispose();
+
+            // Ours and node-llama-cpp take turns, one run each, so that drift on a shared machine hits both alike.
             using var fresh = new LlmIntentParser(LlamaWeights.LoadFromFile(path), nlu, rules, Options(path, threads, reusePrefix: false));
             var full = new List<Completion>();
+            var nodeTotals = new List<double>();
+            var nodeFirsts = new List<double>();
             for (var i = 0; i < runs; i++)
             {
                 full.Add(await fresh.CompleteAsync(Utterance, tokens));
+                if (await NodeReferenceAsync(path, fresh, tokens, threads) is { } nodeRun)
+                {
+                    nodeTotals.Add(nodeRun.TotalMs);
+                    nodeFirsts.Add(nodeRun.FirstMs);
+                }
             }
 
             var promptRate = reuse.PrefixTokens / prefixTime.TotalSeconds;
             var generation = reused.Average(c => (c.GeneratedTokens - 1) / (c.Total - c.FirstToken).TotalSeconds);
-            var node = await NodeReferenceAsync(path, fresh, tokens, runs, threads);
-            var ours = full.Average(c => c.Total.TotalMilliseconds);
+            double? node = nodeTotals.Count == runs ? nodeTotals.Order().ElementAt(runs / 2) : null;
+            double? nodeFirst = nodeFirsts.Count == runs ? nodeFirsts.Order().ElementAt(runs / 2) : null;
+            var ours = Median(full, c => c.Total.TotalMilliseconds);
             rows.Add($"| {Path.GetFileName(path),-24} | {new FileInfo(path).Length / 1_000_000,5} | {load.TotalMilliseconds,6:F0} | {rss / 1_000_000,5} | {reuse.PrefixTokens,6} | {promptRate,8:F0} | {generation,7:F1} " +
                 $"| {Median(reused, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(reused, c => c.Total.TotalMilliseconds),8:F0} | {Median(full, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(full, c => c.Total.TotalMilliseconds),8:F0} " +
-                $"| {reused[0].GeneratedTokens,3} | {node?.TotalMs ?? double.NaN,8:F0} | {(node is null ? "n/a" : $"{ours / node.TotalMs:F3}"),6} |");
+                $"| {reused[0].GeneratedTokens,3} | {nodeFirst ?? double.NaN,7:F0} | {node ?? double.NaN,8:F0} | {(node is null ? "n/a" : $"{ours / node.Value:F3}"),6} |");
             GC.KeepAlive(warm);
         }
 
         Console.WriteLine();
-        Console.WriteLine("| model                    |    MB | load ms | RSS MB | prefix | prompt t/s | gen t/s | 1st ms reuse | total ms reuse | 1st ms full | total ms full | tok | node full ms | ours/node |");
-        Console.WriteLine("|--------------------------|------:|--------:|-------:|-------:|-----------:|--------:|-------------:|---------------:|------------:|--------------:|----:|-------------:|----------:|");
+        Console.WriteLine("| model                    |    MB | load ms | RSS MB | prefix | prompt t/s | gen t/s | 1st ms reuse | total ms reuse | 1st ms full | total ms full | tok | node 1st ms | node full ms | ours/node |");
+        Console.WriteLine("|--------------------------|------:|--------:|-------:|-------:|-----------:|--------:|-------------:|---------------:|------------:|--------------:|----:|------------:|-------------:|----------:|");
         rows.ForEach(Console.WriteLine);
     }
 
@@ -76,12 +87,12 @@ internal static class LlmBenchmark
         return sorted[sorted.Count / 2];
     }
 
-    /// <summary>The same prompt text and grammar through node-llama-cpp, timed the same way (no prefix reuse).</summary>
-    private static async Task<NodeRun?> NodeReferenceAsync(string model, LlmIntentParser parser, int tokens, int runs, int threads)
+    /// <summary>One run of the same prompt token ids and grammar through node-llama-cpp, timed the same way (no prefix reuse; its load is not timed).</summary>
+    private static async Task<NodeRun?> NodeReferenceAsync(string model, LlmIntentParser parser, int tokens, int threads)
     {
         var promptFile = Path.GetTempFileName();
         var grammarFile = Path.GetTempFileName();
-        await File.WriteAllTextAsync(promptFile, parser.FullPrompt(Utterance));
+        await File.WriteAllTextAsync(promptFile, JsonSerializer.Serialize(parser.FullPromptTokens(Utterance)));
         await File.WriteAllTextAsync(grammarFile, parser.Grammar.Text);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         if (!await EnsureNodeReferenceAsync())
@@ -89,7 +100,7 @@ internal static class LlmBenchmark
             return null;
         }
 
-        foreach (var argument in new[] { Paths.NodeReference, model, promptFile, grammarFile, tokens.ToString(), runs.ToString(), threads.ToString() })
+        foreach (var argument in new[] { Paths.NodeReference, model, promptFile, grammarFile, tokens.ToString(), "1", threads.ToString() })
         {
             start.ArgumentList.Add(argument);
         }
@@ -107,8 +118,8 @@ internal static class LlmBenchmark
             }
 
             using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
-            var totals = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("totalMs").GetDouble()).ToList();
-            return new NodeRun(totals.Average());
+            var run = json.RootElement.GetProperty("results")[0];
+            return new NodeRun(run.GetProperty("totalMs").GetDouble(), run.GetProperty("firstMs").GetDouble());
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -150,5 +161,5 @@ internal static class LlmBenchmark
         }
     }
 
-    private sealed record NodeRun(double TotalMs);
+    private sealed record NodeRun(double TotalMs, double FirstMs);
 }

@@ -1,16 +1,17 @@
-// The same work as Car's LLM benchmark, through node-llama-cpp (the same llama.cpp libraries): evaluate one
-// prompt and generate greedily under one grammar, N times. Prints JSON for bench/Car.Bench to compare.
-// Usage: node llm-reference.mjs MODEL PROMPT_FILE GRAMMAR_FILE MAX_TOKENS RUNS THREADS
+// The same work as Car's LLM benchmark, through node-llama-cpp (the same llama.cpp libraries): evaluate the same
+// prompt token ids and generate greedily under the same grammar, N times. Prints JSON for bench/Car.Bench.
+// Usage: node llm-reference.mjs MODEL PROMPT_TOKENS_JSON GRAMMAR_FILE MAX_TOKENS RUNS THREADS
 import fs from "node:fs";
 import { getLlama, LlamaGrammar, LlamaGrammarEvaluationState } from "node-llama-cpp";
 
 const [modelPath, promptFile, grammarFile, maxTokens, runs, threads] = process.argv.slice(2);
 
 const llama = await getLlama({ gpu: false, build: "never", logLevel: "error", maxThreads: Number(threads) });
-const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
+// Read into memory like Car does (LlmOptions.MemoryMap = false), so both run the same repacked weights.
+const model = await llama.loadModel({ modelPath, gpuLayers: 0, useMmap: false });
 const context = await model.createContext({ contextSize: 2048, batchSize: 512, threads: Number(threads) });
 const sequence = context.getSequence();
-const tokens = model.tokenize(fs.readFileSync(promptFile, "utf8"), true);
+const tokens = JSON.parse(fs.readFileSync(promptFile, "utf8"));
 const grammar = new LlamaGrammar(llama, { grammar: fs.readFileSync(grammarFile, "utf8") });
 
 const results = [];

@@ -53,9 +53,15 @@ public static class CarCommandLine
             Recursive = true,
         };
 
+        var gpuLayers = new Option<int?>("--gpu-layers")
+        {
+            Description = "Model layers to offload to an NVIDIA GPU (needs the CUDA llama.cpp from native/cuda via CAR_LLAMA_DIR).",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model,
+            scenario, json, settings, engine, model, gpuLayers,
         };
 
         async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken)
@@ -66,6 +72,11 @@ public static class CarCommandLine
                 new($"{ConsoleSessionOptions.SectionName}:Json", result.GetValue(json).ToString()),
                 new($"{LlmOptions.SectionName}:Engine", result.GetValue(engine)),
             };
+            if (result.GetValue(gpuLayers) is { } layers)
+            {
+                values.Add(new($"{LlmOptions.SectionName}:GpuLayers", layers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             if (result.GetValue(model) is { } modelFile)
             {
                 values.Add(new($"{LlmOptions.SectionName}:ModelPath", modelFile.FullName));
@@ -94,6 +105,8 @@ public static class CarCommandLine
         root.Subcommands.Add(ParseCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddCarLanguage();
         services.AddCarPolicy();
         services.AddVehicleSimulator();
+        services.AddCarSpeech();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
         services.AddOfflineRecommender();
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)

@@ -27,7 +27,6 @@ public sealed class LlamaContext : IDisposable
         parameters.NoPerf = 1;
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
         _abortHandle = GCHandle.Alloc(_abort);
-        LlamaNative.SetAbortCallback(_context, &ShouldAbort, GCHandle.ToIntPtr(_abortHandle));
         ContextSize = (int)LlamaNative.NCtx(_context);
         _batchSize = (int)parameters.NBatch;
     }
@@ -44,6 +43,13 @@ public sealed class LlamaContext : IDisposable
         if (start + tokens.Length > ContextSize)
         {
             throw new LlmException($"The prompt needs {start + tokens.Length} tokens; the context holds {ContextSize}.");
+        }
+
+        // ggml asks the abort callback between graph nodes; install it only when the caller can cancel.
+        var cancellable = cancellationToken.CanBeCanceled;
+        if (cancellable)
+        {
+            LlamaNative.SetAbortCallback(_context, &ShouldAbort, GCHandle.ToIntPtr(_abortHandle));
         }
 
         using var registration = cancellationToken.Register(() => _abort.Set());
@@ -74,6 +80,10 @@ public sealed class LlamaContext : IDisposable
         finally
         {
             _abort.Clear();
+            if (cancellable)
+            {
+                LlamaNative.SetAbortCallback(_context, null, IntPtr.Zero);
+            }
         }
     }
 

@@ -18,8 +18,6 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     private readonly PrefixCachedExecutor _executor;
     private readonly IntentSchema _schema;
     private readonly LlmOptions _options;
-    private readonly string _prefix;
-    private readonly string _suffix;
 
     public LlmIntentParser(LlamaWeights weights, NluModel model, RuleParser examples, LlmOptions options)
     {
@@ -33,10 +31,8 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         SystemPrompt = IntentPrompt.Create(model.Schema, examples);
         var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
         var split = chat.IndexOf(Placeholder, StringComparison.Ordinal);
-        _prefix = chat[..split];
-        _suffix = chat[(split + Placeholder.Length)..];
         _context = weights.CreateContext(options.ContextSize, options.Threads);
-        _executor = new PrefixCachedExecutor(_context, _prefix, _suffix, Grammar.Text, options.ReusePrefix);
+        _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix);
         // Two intents of the longest kind, brackets and the end token: what a useful answer can need.
         TokenBudget = Math.Min(options.MaxTokens, (2 * Grammar.LongestIntentCharacters) + 4);
     }
@@ -51,8 +47,8 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
 
     public int PrefixTokens => _executor.PrefixTokens;
 
-    /// <summary>The whole prompt text for an utterance (system prompt, utterance, template), as the model sees it.</summary>
-    public string FullPrompt(string utterance) => _prefix + utterance + _suffix;
+    /// <summary>The whole prompt for an utterance as token ids, exactly as the model is given it.</summary>
+    public int[] FullPromptTokens(string utterance) => _executor.PromptTokens(utterance);
 
     /// <summary>Evaluates the system prompt now so that the first utterance is as fast as the others.</summary>
     public Task PrepareAsync(CancellationToken cancellationToken = default) => _executor.PrepareAsync(cancellationToken);

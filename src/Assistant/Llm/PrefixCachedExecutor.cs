@@ -70,7 +70,7 @@ public sealed class PrefixCachedExecutor : IDisposable
 
     private bool EnsurePrefix(CancellationToken cancellationToken)
     {
-        if (!_prefixEvaluated || !_reusePrefix)
+        if (!_prefixEvaluated)
         {
             _context.RemoveFrom(0);
             _prefixEvaluated = false;
@@ -85,20 +85,34 @@ public sealed class PrefixCachedExecutor : IDisposable
         return true;
     }
 
+    /// <summary>The token ids the model sees for an utterance: prefix, the driver's words, the template's suffix.</summary>
+    public int[] PromptTokens(string userText) => [.. _prefix, .. UserTokens(userText)];
+
+    // The driver's words never become control tokens: only the template's suffix is parsed for them.
+    private int[] UserTokens(string userText) =>
+        [.. _context.Weights.Tokenize(userText, addSpecial: false, parseSpecial: false), .. _suffix];
+
     private Completion Complete(string userText, int maxTokens, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        // The driver's words never become control tokens: only the template's suffix is parsed for them.
-        var user = _context.Weights.Tokenize(userText, addSpecial: false, parseSpecial: false);
-        var prompt = user.Concat(_suffix).ToArray();
+        var prompt = UserTokens(userText);
         if (_prefix.Length + prompt.Length + maxTokens > _context.ContextSize)
         {
             throw new LlmException(
                 $"The utterance needs {_prefix.Length + prompt.Length + maxTokens} tokens with the answer; the context holds {_context.ContextSize}.");
         }
 
-        EnsurePrefix(cancellationToken);
-        _context.Evaluate(prompt, _prefix.Length, cancellationToken);
+        if (_reusePrefix)
+        {
+            EnsurePrefix(cancellationToken);
+            _context.Evaluate(prompt, _prefix.Length, cancellationToken);
+        }
+        else
+        {
+            // Without reuse the whole prompt goes in as one sequence, as any plain llama.cpp caller would do it.
+            _context.RemoveFrom(0);
+            _context.Evaluate([.. _prefix, .. prompt], 0, cancellationToken);
+        }
         _sampler.Reset();
         var output = new List<byte>();
         var position = _prefix.Length + prompt.Length;

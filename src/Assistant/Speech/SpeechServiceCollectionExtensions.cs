@@ -1,0 +1,18 @@
+using Car.Assistant.Speech.Output;
+using Car.Assistant.Speech.Vad;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class SpeechServiceCollectionExtensions
+{
+    /// <summary>Registers voice activity detection and spoken replies (espeak-ng, silent when it is missing).</summary>
+    public static IServiceCollection AddCarSpeech(this IServiceCollection services)
+    {
+        services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpeechOutputOptions>().BindConfiguration(SpeechOutputOptions.SectionName);
+        services.TryAddSingleton<ISpeaker, EspeakSpeaker>();
+        services.TryAddTransient<IVoiceActivityDetector, EnergyVoiceActivityDetector>();
+        return services;
+    }
+}
