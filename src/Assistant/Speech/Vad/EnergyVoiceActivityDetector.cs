@@ -1,13 +1,16 @@
 namespace Car.Assistant.Speech.Vad;
 
 /// <summary>
-/// The fallback when the Silero model is missing: a frame's level against an adaptive noise floor (it follows
-/// the quietest frames quickly and rises slowly), mapped to a probability around 9 dB above the floor.
+/// The fallback when the Silero model is missing: a frame's level against an adaptive noise floor (set by the
+/// first frame, following quieter frames at once and louder ones slowly), mapped to a probability around 9 dB
+/// above the floor. Frames quieter than −50 dBFS are never speech. A steady sound becomes the floor within
+/// about 3 s (it is background then), which is why the Silero model is preferred.
 /// </summary>
 public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
 {
     private const double SilenceDecibels = -70;
-    private double _floor = SilenceDecibels;
+    private const double QuietestSpeechDecibels = -50;
+    private double? _floor;
 
     public int FrameSamples => 512;
 
@@ -22,13 +25,19 @@ public sealed class EnergyVoiceActivityDetector : IVoiceActivityDetector
         }
 
         var level = 10 * Math.Log10((sum / Math.Max(frame.Length, 1)) + 1e-10);
-        _floor = level < _floor ? level : _floor + (0.02 * (level - _floor));
-        _floor = Math.Max(_floor, SilenceDecibels);
-        var above = level - _floor;
+        var floor = _floor ?? level;
+        floor = level < floor ? level : floor + (0.02 * (level - floor));
+        _floor = Math.Max(floor, SilenceDecibels);
+        if (level < QuietestSpeechDecibels)
+        {
+            return 0;
+        }
+
+        var above = level - _floor.Value;
         return (float)(1 / (1 + Math.Exp(-(above - 9) / 2)));
     }
 
-    public void Reset() => _floor = SilenceDecibels;
+    public void Reset() => _floor = null;
 
     public void Dispose()
     {
