@@ -6,13 +6,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class SpeechServiceCollectionExtensions
 {
-    /// <summary>Registers voice activity detection and spoken replies (espeak-ng, silent when it is missing).</summary>
+    /// <summary>
+    /// Registers voice activity detection (Silero, energy when its model is missing) and spoken replies (espeak-ng,
+    /// silent when it is missing).
+    /// </summary>
     public static IServiceCollection AddCarSpeech(this IServiceCollection services)
     {
         services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpeechOutputOptions>().BindConfiguration(SpeechOutputOptions.SectionName);
         services.TryAddSingleton<ISpeaker, EspeakSpeaker>();
-        services.TryAddTransient<IVoiceActivityDetector, EnergyVoiceActivityDetector>();
+        services.TryAddSingleton<VoiceActivityDetectorFactory>();
+        services.TryAddTransient(sp => sp.GetRequiredService<VoiceActivityDetectorFactory>().Create());
         return services;
     }
 }

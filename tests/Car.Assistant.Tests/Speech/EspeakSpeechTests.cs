@@ -48,7 +48,7 @@ public class EspeakSpeechTests
         File.Delete(path);
         Assert.Equal(0, exitCode);
         Assert.Contains("audio:", output, StringComparison.Ordinal);
-        Assert.Contains("vad:    energy, 1 utterance(s)", output, StringComparison.Ordinal);
+        Assert.Contains("vad:    silero, 1 utterance(s)", output, StringComparison.Ordinal);
         Assert.Contains("asr:    no speech recogniser", output, StringComparison.Ordinal);
     }
 

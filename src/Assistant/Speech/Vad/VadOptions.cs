@@ -24,7 +24,7 @@ public sealed class VadOptions
 
     /// <summary>Audio kept before the first and after the last speech frame.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
-    public TimeSpan Padding { get; set; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan Padding { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>An utterance is cut here even if the driver keeps talking.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
