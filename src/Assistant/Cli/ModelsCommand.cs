@@ -2,6 +2,7 @@ using System.CommandLine;
 using Car.Assistant.Language;
 using Car.Assistant.Language.Model;
 using Car.Assistant.Llm.ModelWriting;
+using Car.Assistant.Speech.Whisper.ModelWriting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,18 +27,31 @@ public static class ModelsCommand
             var path = Path.Combine(result.GetValue(directory)!.FullName, LlmTestModels.TinyFileName);
             await WriteAsync(host, LlmShape.Tiny, path, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"{path}  (llama, random weights: it parses nothing by meaning; the grammar keeps answers valid)").ConfigureAwait(false);
+            var asr = Path.Combine(result.GetValue(directory)!.FullName, WhisperTestModels.TestFileName);
+            await WhisperTestModels.WriteAsync(WhisperShape.Test, host, asr, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"{asr}  (whisper layout, random weights: it transcribes nothing real)").ConfigureAwait(false);
             return 0;
         });
 
-        var shape = new Option<string>("--shape") { Description = "The shape: " + string.Join(", ", LlmShape.Known.Select(s => s.Name)), Required = true };
-        shape.AcceptOnlyFromAmong([.. LlmShape.Known.Select(s => s.Name)]);
+        string[] shapes = [.. LlmShape.Known.Select(s => s.Name), .. WhisperShape.Known.Select(s => "whisper-" + s.Name)];
+        var shape = new Option<string>("--shape") { Description = "The shape: " + string.Join(", ", shapes), Required = true };
+        shape.AcceptOnlyFromAmong(shapes);
         var file = new Option<FileInfo>("--out") { Description = "The GGUF file to write.", Required = true };
         var write = new Command("write", "Write a random-weight model of a real model's shape (for benchmarks).") { shape, file };
         write.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
             var path = result.GetValue(file)!.FullName;
-            await WriteAsync(host, LlmShape.Known.Single(s => s.Name == result.GetValue(shape)), path, cancellationToken).ConfigureAwait(false);
+            var name = result.GetValue(shape)!;
+            if (name.StartsWith("whisper-", StringComparison.Ordinal))
+            {
+                await WhisperTestModels.WriteAsync(WhisperShape.Known.Single(s => "whisper-" + s.Name == name), host, path, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteAsync(host, LlmShape.Known.Single(s => s.Name == name), path, cancellationToken).ConfigureAwait(false);
+            }
+
             await Console.Out.WriteLineAsync($"{path}  ({new FileInfo(path).Length / 1_000_000} MB)").ConfigureAwait(false);
             return 0;
         });

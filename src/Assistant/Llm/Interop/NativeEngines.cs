@@ -4,20 +4,22 @@ using System.Runtime.InteropServices;
 namespace Car.Assistant.Llm.Interop;
 
 /// <summary>
-/// The one resolver for the native engines this assembly binds. Library names map to the files the pinned npm
-/// packages ship (native/package.json), copied beside the program by the build into <c>native/llama.cpp</c>;
-/// <c>CAR_LLAMA_DIR</c> points elsewhere (a CUDA build). A miss throws <see cref="DllNotFoundException"/> listing
+/// The one resolver for the native engines this assembly binds. Library names map to the files the build puts
+/// beside the program: llama.cpp from the pinned npm package in <c>native/llama.cpp</c> (<c>CAR_LLAMA_DIR</c> points
+/// elsewhere, e.g. a CUDA build), whisper.cpp built from source in <c>native/whisper</c> (<c>CAR_WHISPER_DIR</c>). A miss throws <see cref="DllNotFoundException"/> listing
 /// every path tried.
 /// </summary>
 internal static class NativeEngines
 {
     public const string Llama = "llama";
     public const string Ggml = "ggml";
+    public const string Whisper = "whisper";
 
     private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
     {
         [Llama] = "libllama.v0.5.0.so",
         [Ggml] = "libggml.v0.5.0.so",
+        [Whisper] = "libwhisper.so.1",
     };
 
     private static readonly Lazy<bool> Installed = new(() =>
@@ -32,7 +34,15 @@ internal static class NativeEngines
             ? custom
             : Path.Combine(AppContext.BaseDirectory, "native", "llama.cpp");
 
+    /// <summary>The directory whisper.cpp (built by native/build-whisper.sh) is loaded from; <c>CAR_WHISPER_DIR</c> overrides.</summary>
+    public static string WhisperDirectory =>
+        Environment.GetEnvironmentVariable("CAR_WHISPER_DIR") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(AppContext.BaseDirectory, "native", "whisper");
+
     public static void EnsureResolver() => _ = Installed.Value;
+
+    public static bool WhisperIsPresent => File.Exists(Path.Combine(WhisperDirectory, Files[Whisper]));
 
     /// <summary>True when the pinned llama.cpp library is present (so the LLM can be offered at all).</summary>
     public static bool LlamaIsPresent => File.Exists(Path.Combine(LlamaDirectory, Files[Llama]));
@@ -45,7 +55,7 @@ internal static class NativeEngines
         }
 
         var tried = new List<string>();
-        foreach (var directory in new[] { LlamaDirectory, AppContext.BaseDirectory })
+        foreach (var directory in new[] { name == Whisper ? WhisperDirectory : LlamaDirectory, AppContext.BaseDirectory })
         {
             var path = Path.Combine(directory, file);
             tried.Add(path);

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Car.Assistant.Llm.Interop;
+using Car.Assistant.Speech.Whisper.Interop;
+
+namespace Car.Assistant.Speech.Whisper;
+
+/// <summary>
+/// A Whisper model loaded by whisper.cpp (Whisper.net's <c>WhisperFactory</c>): processors are built from it.
+/// A missing, non-ggml or truncated file gives a <see cref="WhisperException"/> that says which.
+/// </summary>
+public sealed class WhisperFactory : IDisposable
+{
+    private const uint GgmlMagic = 0x67676d6c;
+    private static readonly ConcurrentQueue<string> RecentErrors = new();
+    private static readonly Lazy<bool> Logging = new(InstallLog);
+
+    private WhisperFactory(SafeWhisperContextHandle context)
+    {
+        Context = context;
+    }
+
+    /// <summary>True when whisper.cpp was built beside the program.</summary>
+    public static bool IsAvailable
+    {
+        get
+        {
+            NativeEngines.EnsureResolver();
+            return NativeEngines.WhisperIsPresent;
+        }
+    }
+
+    internal SafeWhisperContextHandle Context { get; }
+
+    internal SemaphoreSlim Turn { get; } = new(1, 1);
+
+    public static WhisperFactory FromPath(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new WhisperException($"The ASR model '{path}' does not exist.");
+        }
+
+        using (var stream = File.OpenRead(path))
+        {
+            Span<byte> magic = stackalloc byte[4];
+            if (stream.Read(magic) < 4 || BitConverter.ToUInt32(magic) != GgmlMagic)
+            {
+                throw new WhisperException($"'{path}' is not a whisper.cpp (ggml) model file.");
+            }
+        }
+
+        if (!IsAvailable)
+        {
+            throw new WhisperException($"whisper.cpp is not built beside the program ({NativeEngines.WhisperDirectory}); build once with cmake available.");
+        }
+
+        _ = Logging.Value;
+        var parameters = WhisperNative.ContextDefaultParams();
+        parameters.UseGpu = 0;
+        var context = WhisperNative.InitFromFile(path, parameters);
+        if (context == IntPtr.Zero)
+        {
+            var errors = string.Join(" ", RecentErrors.ToArray().TakeLast(2)).Trim();
+            RecentErrors.Clear();
+            throw new WhisperException($"whisper.cpp could not load '{path}'{(errors.Length > 0 ? $": {errors}" : " (truncated or unsupported file)")}.");
+        }
+
+        return new WhisperFactory(new SafeWhisperContextHandle(context));
+    }
+
+    public WhisperProcessorBuilder CreateBuilder() => new(this);
+
+    public void Dispose()
+    {
+        Context.Dispose();
+        Turn.Dispose();
+    }
+
+    private static unsafe bool InstallLog()
+    {
+        WhisperNative.LogSet(&OnLog, IntPtr.Zero);
+        return true;
+    }
+
+    [UnmanagedCallersOnly]
+    private static unsafe void OnLog(int level, byte* text, IntPtr userData)
+    {
+        if (level == 4 && text != null)
+        {
+            RecentErrors.Enqueue(Marshal.PtrToStringUTF8((IntPtr)text)?.Trim() ?? string.Empty);
+            while (RecentErrors.Count > 8 && RecentErrors.TryDequeue(out _))
+            {
+            }
+        }
+    }
+}
