@@ -49,7 +49,7 @@ public class EspeakSpeechTests
         Assert.Equal(0, exitCode);
         Assert.Contains("audio:", output, StringComparison.Ordinal);
         Assert.Contains("vad:    silero, 1 utterance(s)", output, StringComparison.Ordinal);
-        Assert.Contains("asr:    no speech recogniser", output, StringComparison.Ordinal);
+        Assert.Contains("asr:    no ASR model (--asr-model FILE); stopping after VAD", output, StringComparison.Ordinal);
     }
 
     [Fact]
