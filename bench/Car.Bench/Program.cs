@@ -4,10 +4,17 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench                      text path: parse + policy over the corpus
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
+// dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
     await LlmBenchmark.RunAsync(models, Option("--tokens", 24), Option("--runs", 5), Option("--threads", 2));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "speech")
+{
+    await SpeechBenchmark.RunAsync(Option("--threads", 2));
     return;
 }
 
