@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
 using Car.Assistant.Speech.Audio;
-using Car.Assistant.Speech.Whisper;
+using Car.Assistant.Speech.Capture;
 using Car.Assistant.Speech.Vad;
+using Car.Assistant.Speech.Whisper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Car.Assistant.Cli;
 
 /// <summary>
-/// <c>car listen --wav FILE [--asr-model FILE]</c>: the speech path stage by stage with timings: audio, voice
-/// activity, Whisper, then each confident transcript through parse, policy and the simulated car. Without an ASR
-/// model it says so after the voice activity stage.
+/// <c>car listen [--wav FILE] [--asr-model FILE]</c>: the speech path stage by stage with timings: audio (a file, or
+/// the microphone through ALSA), voice activity, Whisper, then each confident transcript through parse, policy and
+/// the simulated car. Without an ASR model it says so after the voice activity stage.
 /// </summary>
 public static class ListenCommand
 {
@@ -25,77 +26,158 @@ public static class ListenCommand
 
     public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
     {
-        var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate).", Required = true };
+        var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
         var asrModel = new Option<FileInfo>("--asr-model") { Description = "A whisper.cpp model (e.g. from `car models write-test`); without it the command stops after VAD." };
-        var command = new Command("listen", "Run a recording through the speech stages: audio, voice activity, ASR, parse, policy.") { wav, asrModel };
+        var device = new Option<string>("--device") { Description = "The ALSA capture device (default: Capture:Device)." };
+        var seconds = new Option<double?>("--seconds") { Description = "Stop listening to the microphone after this long (default: until Ctrl+C)." };
+        var command = new Command("listen", "Run speech through the stages: audio, voice activity, ASR, parse, policy.") { wav, asrModel, device, seconds };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var file = result.GetValue(wav)!;
-            var clock = Stopwatch.StartNew();
-            AudioClip audio;
+            WhisperFactory? whisper = null;
+            WhisperProcessor? processor = null;
             try
             {
-                audio = await WavReader.ReadSpeechAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is AudioFormatException or IOException)
-            {
-                await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
-                return 2;
-            }
-
-            await Console.Out.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at 16 kHz mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
-
-            clock.Restart();
-            using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
-            var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
-            var segments = segmenter.Push(audio.Samples).ToList();
-            if (segmenter.Flush() is { } last)
-            {
-                segments.Add(last);
-            }
-
-            await Console.Out.WriteLineAsync($"vad:    {detector.Name}, {segments.Count} utterance(s) ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
-            foreach (var segment in segments)
-            {
-                await Console.Out.WriteLineAsync($"        {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
-            }
-
-            if (segments.Count == 0)
-            {
-                await Console.Out.WriteLineAsync("        no speech found: nothing to recognise").ConfigureAwait(false);
-                return 0;
-            }
-
-            if (result.GetValue(asrModel) is not { } modelFile)
-            {
-                await Console.Out.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);
-                return 0;
-            }
-
-            using var whisper = WhisperFactory.FromPath(modelFile.FullName);
-            using var processor = whisper.CreateBuilder().WithLanguage("zh").WithPrompt(CarVocabulary).WithThreads(2)
-                .WithMaxTokens(MaxTokensPerUtterance).WithoutTemperatureFallback().Build();
-            using var conversation = host.Services.GetRequiredService<Conversation>();
-            foreach (var segment in segments)
-            {
-                var samples = audio.Samples[(int)segment.Start..(int)segment.End];
-                var transcript = await processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"asr:    \"{transcript.Text}\" confidence {transcript.Confidence:F2}, {transcript.Tokens} tokens ({transcript.Elapsed.TotalMilliseconds:F0} ms)").ConfigureAwait(false);
-                if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
+                if (result.GetValue(asrModel) is { } modelFile)
                 {
-                    await Console.Out.WriteLineAsync("ask:    没听清，请再说一遍 (confidence too low to act on)").ConfigureAwait(false);
-                    continue;
+                    whisper = WhisperFactory.FromPath(modelFile.FullName);
+                    processor = whisper.CreateBuilder().WithLanguage("zh").WithPrompt(CarVocabulary).WithThreads(2)
+                        .WithMaxTokens(MaxTokensPerUtterance).WithoutTemperatureFallback().Build();
                 }
 
-                clock.Restart();
-                var report = await conversation.HandleAsync(transcript.Text, cancellationToken).ConfigureAwait(false);
-                TurnPrinter.Print(Console.Out, report, json: false);
-                await Console.Out.WriteLineAsync($"        parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
+                using var conversation = host.Services.GetRequiredService<Conversation>();
+                var stages = new Stages(processor, conversation);
+                return result.GetValue(wav) is { } file
+                    ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
+                    : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);
             }
-
-            return 0;
+            finally
+            {
+                processor?.Dispose();
+                whisper?.Dispose();
+            }
         });
         return command;
+    }
+
+    private static async Task<int> FromFileAsync(IHost host, FileInfo file, Stages stages, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        AudioClip audio;
+        try
+        {
+            audio = await WavReader.ReadSpeechAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AudioFormatException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await Console.Out.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at 16 kHz mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
+        clock.Restart();
+        using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
+        var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
+        var segments = segmenter.Push(audio.Samples).ToList();
+        if (segmenter.Flush() is { } last)
+        {
+            segments.Add(last);
+        }
+
+        await Console.Out.WriteLineAsync($"vad:    {detector.Name}, {segments.Count} utterance(s) ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
+        if (segments.Count == 0)
+        {
+            await Console.Out.WriteLineAsync("        no speech found: nothing to recognise").ConfigureAwait(false);
+            return 0;
+        }
+
+        foreach (var segment in segments)
+        {
+            await stages.UtteranceAsync(segment, audio.Samples[(int)segment.Start..(int)segment.End], cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> FromMicrophoneAsync(IHost host, string? device, double? seconds, Stages stages, CancellationToken cancellationToken)
+    {
+        var capture = device is null
+            ? host.Services.GetRequiredService<IAudioCapture>()
+            : new AlsaCapture(Options.Create(new CaptureOptions { Device = device }));
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (seconds is { } duration)
+        {
+            limit.CancelAfter(TimeSpan.FromSeconds(duration));
+        }
+
+        using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
+        var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
+        var heard = new List<float>();
+        long dropped = 0;
+        await Console.Out.WriteLineAsync($"audio:  listening ({device ?? "Capture:Device"}), vad: {detector.Name}").ConfigureAwait(false);
+        try
+        {
+            await foreach (var chunk in capture.CaptureAsync(limit.Token).ConfigureAwait(false))
+            {
+                heard.AddRange(chunk);
+                foreach (var segment in segmenter.Push(chunk))
+                {
+                    await stages.UtteranceAsync(segment, Slice(heard, dropped, segment), cancellationToken).ConfigureAwait(false);
+                    var keep = (int)Math.Max(0, segment.End - dropped);
+                    heard.RemoveRange(0, Math.Min(keep, heard.Count));
+                    dropped += keep;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // --seconds reached.
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (segmenter.Flush() is { } last)
+        {
+            await stages.UtteranceAsync(last, Slice(heard, dropped, last), cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static float[] Slice(List<float> heard, long dropped, SpeechSegment segment)
+    {
+        var start = (int)Math.Clamp(segment.Start - dropped, 0, heard.Count);
+        var end = (int)Math.Clamp(segment.End - dropped, start, heard.Count);
+        return heard.GetRange(start, end - start).ToArray();
+    }
+
+    /// <summary>What happens to one utterance once the voice activity detector has closed it.</summary>
+    private sealed class Stages(WhisperProcessor? processor, Conversation conversation)
+    {
+        public async Task UtteranceAsync(SpeechSegment segment, float[] samples, CancellationToken cancellationToken)
+        {
+            await Console.Out.WriteLineAsync($"vad:    utterance {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
+            if (processor is null)
+            {
+                await Console.Out.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);
+                return;
+            }
+
+            var transcript = await processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"asr:    \"{transcript.Text}\" confidence {transcript.Confidence:F2}, {transcript.Tokens} tokens ({transcript.Elapsed.TotalMilliseconds:F0} ms)").ConfigureAwait(false);
+            if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
+            {
+                await Console.Out.WriteLineAsync("ask:    没听清，请再说一遍 (confidence too low to act on)").ConfigureAwait(false);
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var report = await conversation.HandleAsync(transcript.Text, cancellationToken).ConfigureAwait(false);
+            TurnPrinter.Print(Console.Out, report, json: false);
+            await Console.Out.WriteLineAsync($"        parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
+        }
     }
 }

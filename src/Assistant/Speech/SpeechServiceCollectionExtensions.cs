@@ -1,3 +1,4 @@
+using Car.Assistant.Speech.Capture;
 using Car.Assistant.Speech.Output;
 using Car.Assistant.Speech.Vad;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class SpeechServiceCollectionExtensions
         services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpeechOutputOptions>().BindConfiguration(SpeechOutputOptions.SectionName);
         services.TryAddSingleton<ISpeaker, EspeakSpeaker>();
+        services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName);
+        services.TryAddSingleton<IAudioCapture, AlsaCapture>();
         services.TryAddSingleton<VoiceActivityDetectorFactory>();
         services.TryAddTransient(sp => sp.GetRequiredService<VoiceActivityDetectorFactory>().Create());
         return services;

@@ -6,7 +6,11 @@ namespace Car.Assistant.Tests.Cli;
 /// <summary>Runs the real <c>car</c> program (built beside the tests) with bytes on stdin and collects its output.</summary>
 internal static class CarProcess
 {
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(byte[] input, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(byte[] input, params string[] arguments) =>
+        RunAsync(input, new Dictionary<string, string>(), arguments);
+
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +22,11 @@ internal static class CarProcess
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "car.dll"));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
