@@ -12,7 +12,7 @@ namespace Car.Assistant.Tests.Speech;
 /// espeak-ng speech as if a microphone heard it. ALSA finds the test's .asoundrc through HOME, which one test
 /// changes for the whole process: the class runs alone.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessEnvironmentTests.Name)]
 public sealed class AlsaCaptureTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("car-alsa-").FullName;
@@ -103,7 +103,7 @@ public sealed class AlsaCaptureTests : IDisposable
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
+public sealed class ProcessEnvironmentTests
 {
     public const string Name = "process environment";
 }
