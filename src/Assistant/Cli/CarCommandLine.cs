@@ -59,9 +59,12 @@ public static class CarCommandLine
             Recursive = true,
         };
 
+        var listen = new Option<bool>("--listen") { Description = "Interactive session by voice: always listening to the microphone (ALSA), replies spoken." };
+        var asrModel = new Option<FileInfo>("--asr-model") { Description = "The whisper.cpp model for --listen.", Recursive = false };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model, gpuLayers,
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel,
         };
 
         async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken)
@@ -87,7 +90,17 @@ public static class CarCommandLine
 
             var builder = CarHost.CreateBuilder(values);
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
-            if (interactive)
+            if (interactive && result.GetValue(listen))
+            {
+                if (result.GetValue(asrModel) is { } asr)
+                {
+                    builder.Configuration[$"{VoiceOptions.SectionName}:AsrModelPath"] = asr.FullName;
+                }
+
+                builder.Services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.SectionName);
+                builder.Services.AddHostedService<VoiceSessionService>();
+            }
+            else if (interactive)
             {
                 builder.Services.AddHostedService<ConsoleSessionService>();
             }

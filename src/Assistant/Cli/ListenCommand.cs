@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
+using Car.Assistant.Speech;
 using Car.Assistant.Speech.Audio;
 using Car.Assistant.Speech.Capture;
 using Car.Assistant.Speech.Vad;
@@ -18,12 +19,6 @@ namespace Car.Assistant.Cli;
 /// </summary>
 public static class ListenCommand
 {
-    /// <summary>Words that tell the decoder what drivers say (Whisper's initial prompt).</summary>
-    public const string CarVocabulary = "车窗 天窗 空调 温度 风量 内循环 座椅加热 座椅通风 导航 音量 打开 关闭 调到 度";
-
-    private const double MinConfidence = 0.4;
-    private const int MaxTokensPerUtterance = 48;
-
     public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
@@ -41,12 +36,11 @@ public static class ListenCommand
                 if (result.GetValue(asrModel) is { } modelFile)
                 {
                     whisper = WhisperFactory.FromPath(modelFile.FullName);
-                    processor = whisper.CreateBuilder().WithLanguage("zh").WithPrompt(CarVocabulary).WithThreads(2)
-                        .WithMaxTokens(MaxTokensPerUtterance).WithoutTemperatureFallback().Build();
+                    processor = SpeechPipeline.CreateRecogniser(whisper);
                 }
 
                 using var conversation = host.Services.GetRequiredService<Conversation>();
-                var stages = new Stages(processor, conversation);
+                var stages = new Stages(new SpeechPipeline(processor, conversation));
                 return result.GetValue(wav) is { } file
                     ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
                     : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);
@@ -154,30 +148,29 @@ public static class ListenCommand
         return heard.GetRange(start, end - start).ToArray();
     }
 
-    /// <summary>What happens to one utterance once the voice activity detector has closed it.</summary>
-    private sealed class Stages(WhisperProcessor? processor, Conversation conversation)
+    /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
+    private sealed class Stages(SpeechPipeline pipeline)
     {
         public async Task UtteranceAsync(SpeechSegment segment, float[] samples, CancellationToken cancellationToken)
         {
             await Console.Out.WriteLineAsync($"vad:    utterance {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
-            if (processor is null)
+            var clock = Stopwatch.StartNew();
+            var heard = await pipeline.HandleAsync(samples, cancellationToken).ConfigureAwait(false);
+            if (heard.Transcript is not { } transcript)
             {
                 await Console.Out.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);
                 return;
             }
 
-            var transcript = await processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"asr:    \"{transcript.Text}\" confidence {transcript.Confidence:F2}, {transcript.Tokens} tokens ({transcript.Elapsed.TotalMilliseconds:F0} ms)").ConfigureAwait(false);
-            if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
+            if (heard.Report is not { } report)
             {
-                await Console.Out.WriteLineAsync("ask:    没听清，请再说一遍 (confidence too low to act on)").ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"ask:    {heard.Ask} (confidence too low to act on)").ConfigureAwait(false);
                 return;
             }
 
-            var clock = Stopwatch.StartNew();
-            var report = await conversation.HandleAsync(transcript.Text, cancellationToken).ConfigureAwait(false);
             TurnPrinter.Print(Console.Out, report, json: false);
-            await Console.Out.WriteLineAsync($"        parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"        ASR → parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,115 @@
+using Car.Assistant.Cli;
+using Car.Assistant.Dialogue;
+using Car.Assistant.Speech;
+using Car.Assistant.Speech.Capture;
+using Car.Assistant.Speech.Output;
+using Car.Assistant.Speech.Vad;
+using Car.Assistant.Speech.Whisper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Hosting;
+
+/// <summary>Options of the always-listening voice session. Section <c>Voice</c>.</summary>
+public sealed class VoiceOptions
+{
+    public const string SectionName = "Voice";
+
+    /// <summary>The whisper.cpp model (from the OTA bundle).</summary>
+    public string? AsrModelPath { get; set; }
+}
+
+/// <summary>
+/// The assistant always listening: the microphone (ALSA), voice activity detection, Whisper, the conversation and
+/// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing).
+/// </summary>
+public sealed partial class VoiceSessionService(
+    IAudioCapture capture,
+    IVoiceActivityDetector detector,
+    IOptions<VadOptions> vad,
+    IOptions<VoiceOptions> voice,
+    Conversation conversation,
+    ISpeaker speaker,
+    IHostApplicationLifetime lifetime,
+    ILogger<VoiceSessionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            using var whisper = voice.Value.AsrModelPath is { } path ? WhisperFactory.FromPath(path) : null;
+            using var recogniser = whisper is null ? null : SpeechPipeline.CreateRecogniser(whisper);
+            var pipeline = new SpeechPipeline(recogniser, conversation);
+            if (!pipeline.CanRecognise)
+            {
+                Log.NoRecogniser(logger);
+            }
+
+            if (!speaker.IsAvailable)
+            {
+                Log.Silent(logger, speaker.Unavailable ?? "no speaker");
+            }
+
+            var segmenter = new SpeechSegmenter(detector, vad.Value);
+            var heard = new List<float>();
+            long dropped = 0;
+            await foreach (var chunk in capture.CaptureAsync(stoppingToken).ConfigureAwait(false))
+            {
+                heard.AddRange(chunk);
+                foreach (var segment in segmenter.Push(chunk))
+                {
+                    var start = (int)Math.Clamp(segment.Start - dropped, 0, heard.Count);
+                    var end = (int)Math.Clamp(segment.End - dropped, start, heard.Count);
+                    var result = await pipeline.HandleAsync(heard.GetRange(start, end - start).ToArray(), stoppingToken).ConfigureAwait(false);
+                    await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
+                    heard.RemoveRange(0, end);
+                    dropped += end;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+        catch (Exception e) when (e is IOException or WhisperException)
+        {
+            Log.Failed(logger, e.Message);
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task AnswerAsync(HeardUtterance heard, CancellationToken cancellationToken)
+    {
+        var reply = heard.Report?.Reply ?? heard.Ask;
+        if (heard.Report is { } report)
+        {
+            TurnPrinter.Print(Console.Out, report, json: false);
+        }
+        else if (reply is not null)
+        {
+            await Console.Out.WriteLineAsync($"  ask:     {reply}").ConfigureAwait(false);
+        }
+
+        if (reply is not null && speaker.IsAvailable)
+        {
+            await speaker.SpeakAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "No ASR model (Voice:AsrModelPath or --asr-model): utterances are found but not recognised.")]
+        public static partial void NoRecogniser(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Replies are printed only: {Reason}")]
+        public static partial void Silent(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The voice session stopped: {Reason}")]
+        public static partial void Failed(ILogger logger, string reason);
+    }
+}
