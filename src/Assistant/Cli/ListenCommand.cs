@@ -106,21 +106,12 @@ public static class ListenCommand
 
         using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
         var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
-        var heard = new List<float>();
-        long dropped = 0;
         await Console.Out.WriteLineAsync($"audio:  listening ({device ?? "Capture:Device"}), vad: {detector.Name}").ConfigureAwait(false);
         try
         {
-            await foreach (var chunk in capture.CaptureAsync(limit.Token).ConfigureAwait(false))
+            await foreach (var (segment, samples) in LiveUtterances.ReadAsync(capture.CaptureAsync(limit.Token), segmenter, limit.Token).ConfigureAwait(false))
             {
-                heard.AddRange(chunk);
-                foreach (var segment in segmenter.Push(chunk))
-                {
-                    await stages.UtteranceAsync(segment, Slice(heard, dropped, segment), cancellationToken).ConfigureAwait(false);
-                    var keep = (int)Math.Max(0, segment.End - dropped);
-                    heard.RemoveRange(0, Math.Min(keep, heard.Count));
-                    dropped += keep;
-                }
+                await stages.UtteranceAsync(segment, samples, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -133,19 +124,7 @@ public static class ListenCommand
             return 2;
         }
 
-        if (segmenter.Flush() is { } last)
-        {
-            await stages.UtteranceAsync(last, Slice(heard, dropped, last), cancellationToken).ConfigureAwait(false);
-        }
-
         return 0;
-    }
-
-    private static float[] Slice(List<float> heard, long dropped, SpeechSegment segment)
-    {
-        var start = (int)Math.Clamp(segment.Start - dropped, 0, heard.Count);
-        var end = (int)Math.Clamp(segment.End - dropped, start, heard.Count);
-        return heard.GetRange(start, end - start).ToArray();
     }
 
     /// <summary>Prints each stage of an utterance the pipeline handled.</summary>

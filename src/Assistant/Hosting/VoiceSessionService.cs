@@ -53,20 +53,10 @@ public sealed partial class VoiceSessionService(
             }
 
             var segmenter = new SpeechSegmenter(detector, vad.Value);
-            var heard = new List<float>();
-            long dropped = 0;
-            await foreach (var chunk in capture.CaptureAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var (_, samples) in LiveUtterances.ReadAsync(capture.CaptureAsync(stoppingToken), segmenter, stoppingToken).ConfigureAwait(false))
             {
-                heard.AddRange(chunk);
-                foreach (var segment in segmenter.Push(chunk))
-                {
-                    var start = (int)Math.Clamp(segment.Start - dropped, 0, heard.Count);
-                    var end = (int)Math.Clamp(segment.End - dropped, start, heard.Count);
-                    var result = await pipeline.HandleAsync(heard.GetRange(start, end - start).ToArray(), stoppingToken).ConfigureAwait(false);
-                    await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
-                    heard.RemoveRange(0, end);
-                    dropped += end;
-                }
+                var result = await pipeline.HandleAsync(samples, stoppingToken).ConfigureAwait(false);
+                await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Car.Assistant.Interop;
 using Car.Assistant.Llm.Interop;
 
 namespace Car.Assistant.Llm;

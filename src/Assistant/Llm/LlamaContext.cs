@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Car.Assistant.Interop;
 using Car.Assistant.Llm.Interop;
 
 namespace Car.Assistant.Llm;
@@ -11,8 +10,7 @@ namespace Car.Assistant.Llm;
 public sealed class LlamaContext : IDisposable
 {
     private readonly SafeLlamaContextHandle _context;
-    private readonly AbortFlag _abort = new();
-    private readonly GCHandle _abortHandle;
+    private readonly NativeAbortFlag _abort = new();
     private readonly int _batchSize;
 
     internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads)
@@ -26,7 +24,6 @@ public sealed class LlamaContext : IDisposable
         parameters.NThreadsBatch = threads;
         parameters.NoPerf = 1;
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
-        _abortHandle = GCHandle.Alloc(_abort);
         ContextSize = (int)LlamaNative.NCtx(_context);
         _batchSize = (int)parameters.NBatch;
     }
@@ -49,7 +46,7 @@ public sealed class LlamaContext : IDisposable
         var cancellable = cancellationToken.CanBeCanceled;
         if (cancellable)
         {
-            LlamaNative.SetAbortCallback(_context, &ShouldAbort, GCHandle.ToIntPtr(_abortHandle));
+            LlamaNative.SetAbortCallback(_context, NativeAbortFlag.Callback, _abort.Handle);
         }
 
         using var registration = cancellationToken.Register(() => _abort.Set());
@@ -94,24 +91,6 @@ public sealed class LlamaContext : IDisposable
     public void Dispose()
     {
         _context.Dispose();
-        if (_abortHandle.IsAllocated)
-        {
-            _abortHandle.Free();
-        }
-    }
-
-    [UnmanagedCallersOnly]
-    private static byte ShouldAbort(IntPtr data) =>
-        GCHandle.FromIntPtr(data).Target is AbortFlag { IsSet: true } ? (byte)1 : (byte)0;
-
-    private sealed class AbortFlag
-    {
-        private volatile bool _set;
-
-        public bool IsSet => _set;
-
-        public void Set() => _set = true;
-
-        public void Clear() => _set = false;
+        _abort.Dispose();
     }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using Car.Assistant.Interop;
+
 namespace Car.Assistant.Llm.Interop;
 
 /// <summary>The llama.h functions Car uses (llama.cpp v0.5.0), bound with LibraryImport.</summary>

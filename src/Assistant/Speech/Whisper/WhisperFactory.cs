@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using Car.Assistant.Llm.Interop;
+using Car.Assistant.Interop;
 using Car.Assistant.Speech.Whisper.Interop;
 
 namespace Car.Assistant.Speech.Whisper;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Car.Assistant.Interop;
 using Car.Assistant.Speech.Whisper.Interop;
 
 namespace Car.Assistant.Speech.Whisper;
@@ -22,8 +23,7 @@ public sealed class WhisperProcessor : IDisposable
     private readonly int _maxTokens;
     private readonly bool _temperatureFallback;
     private readonly bool _scaleAudioContext;
-    private readonly AbortFlag _abort = new();
-    private readonly GCHandle _abortHandle;
+    private readonly NativeAbortFlag _abort = new();
 
     internal WhisperProcessor(
         WhisperFactory factory, string language, string? prompt, int threads, int maxTokens, bool temperatureFallback, bool scaleAudioContext)
@@ -35,7 +35,6 @@ public sealed class WhisperProcessor : IDisposable
         _maxTokens = maxTokens;
         _temperatureFallback = temperatureFallback;
         _scaleAudioContext = scaleAudioContext;
-        _abortHandle = GCHandle.Alloc(_abort);
     }
 
     /// <summary>The encoder frames used for an utterance of this many samples (64 frames of margin, at most 1500).</summary>
@@ -64,10 +63,7 @@ public sealed class WhisperProcessor : IDisposable
             Marshal.FreeCoTaskMem(_prompt);
         }
 
-        if (_abortHandle.IsAllocated)
-        {
-            _abortHandle.Free();
-        }
+        _abort.Dispose();
     }
 
     private unsafe Transcript Run(float[] samples, CancellationToken cancellationToken)
@@ -91,9 +87,8 @@ public sealed class WhisperProcessor : IDisposable
             parameters.TemperatureInc = 0;
         }
 
-        delegate* unmanaged<IntPtr, byte> abort = &ShouldAbort;
-        parameters.AbortCallback = (IntPtr)abort;
-        parameters.AbortCallbackUserData = GCHandle.ToIntPtr(_abortHandle);
+        parameters.AbortCallback = (IntPtr)NativeAbortFlag.Callback;
+        parameters.AbortCallbackUserData = _abort.Handle;
         using var registration = cancellationToken.Register(() => _abort.Set());
         int result;
         fixed (float* pointer = samples)
@@ -137,20 +132,5 @@ public sealed class WhisperProcessor : IDisposable
         }
 
         return new Transcript(text.ToString().Trim(), tokens == 0 ? 0 : probability / tokens, tokens, elapsed);
-    }
-
-    [UnmanagedCallersOnly]
-    private static byte ShouldAbort(IntPtr data) =>
-        GCHandle.FromIntPtr(data).Target is AbortFlag { IsSet: true } ? (byte)1 : (byte)0;
-
-    private sealed class AbortFlag
-    {
-        private volatile bool _set;
-
-        public bool IsSet => _set;
-
-        public void Set() => _set = true;
-
-        public void Clear() => _set = false;
     }
 }

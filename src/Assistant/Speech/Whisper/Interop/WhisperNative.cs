@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Car.Assistant.Llm.Interop;
+using Car.Assistant.Interop;
 using Microsoft.Win32.SafeHandles;
 
 namespace Car.Assistant.Speech.Whisper.Interop;

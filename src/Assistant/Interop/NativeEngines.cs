@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Car.Assistant.Llm.Interop;
+namespace Car.Assistant.Interop;
 
 /// <summary>
 /// The one resolver for the native engines this assembly binds. Library names map to the files the build puts
