@@ -64,12 +64,13 @@ public sealed class LlmIntentParserTests : IDisposable
     [Fact]
     public async Task ParseAsync_PastTheDeadline_AsksToRepeatInsteadOfGuessing()
     {
-        using var slow = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromMilliseconds(50), ReusePrefix = false });
+        // 1 ms: the deadline passes while the prompt is still being evaluated, on any machine.
+        using var slow = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromMilliseconds(1), ReusePrefix = false });
 
         var result = await slow.ParseAsync("车里有股味儿");
 
         Assert.Empty(result.Intents);
-        Assert.Equal(ParseErrorKind.NoTimelyAnswer, result.ErrorKind);
+        Assert.True(result.ErrorKind == ParseErrorKind.NoTimelyAnswer, $"{result.ErrorKind}: {result.Error}");
     }
 
     [Fact]
