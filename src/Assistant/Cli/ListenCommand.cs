@@ -40,7 +40,7 @@ public static class ListenCommand
                 }
 
                 using var conversation = host.Services.GetRequiredService<Conversation>();
-                var stages = new Stages(new SpeechPipeline(processor, conversation));
+                var stages = new Stages(new SpeechPipeline(processor, host.Services.GetRequiredService<TraditionalToSimplified>(), conversation));
                 return result.GetValue(wav) is { } file
                     ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
                     : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);

@@ -30,10 +30,13 @@ public sealed partial class VoiceSessionService(
     IOptions<VadOptions> vad,
     IOptions<VoiceOptions> voice,
     Conversation conversation,
+    TraditionalToSimplified script,
     ISpeaker speaker,
     IHostApplicationLifetime lifetime,
     ILogger<VoiceSessionService> logger) : BackgroundService
 {
+    private bool _speakingFailed;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -41,7 +44,7 @@ public sealed partial class VoiceSessionService(
         {
             using var whisper = voice.Value.AsrModelPath is { } path ? WhisperFactory.FromPath(path) : null;
             using var recogniser = whisper is null ? null : SpeechPipeline.CreateRecogniser(whisper);
-            var pipeline = new SpeechPipeline(recogniser, conversation);
+            var pipeline = new SpeechPipeline(recogniser, script, conversation);
             if (!pipeline.CanRecognise)
             {
                 Log.NoRecogniser(logger);
@@ -85,9 +88,18 @@ public sealed partial class VoiceSessionService(
             await Console.Out.WriteLineAsync($"  ask:     {reply}").ConfigureAwait(false);
         }
 
-        if (reply is not null && speaker.IsAvailable)
+        if (reply is not null && speaker.IsAvailable && !_speakingFailed)
         {
-            await speaker.SpeakAsync(reply, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await speaker.SpeakAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                // No sound device, say: keep listening and printing.
+                _speakingFailed = true;
+                Log.Silent(logger, e.Message);
+            }
         }
     }
 

@@ -6,7 +6,8 @@ namespace Car.Assistant.Interop;
 /// <summary>
 /// The one resolver for the native engines this assembly binds. Library names map to the files the build puts
 /// beside the program: llama.cpp from the pinned npm package in <c>native/llama.cpp</c> (<c>CAR_LLAMA_DIR</c> points
-/// elsewhere, e.g. a CUDA build), whisper.cpp built from source in <c>native/whisper</c> (<c>CAR_WHISPER_DIR</c>). A miss throws <see cref="DllNotFoundException"/> listing
+/// elsewhere, e.g. a CUDA build), whisper.cpp built from source in <c>native/whisper</c> (<c>CAR_WHISPER_DIR</c>), and
+/// the system's OpenCC. A miss throws <see cref="DllNotFoundException"/> listing
 /// every path tried.
 /// </summary>
 internal static class NativeEngines
@@ -14,12 +15,14 @@ internal static class NativeEngines
     public const string Llama = "llama";
     public const string Ggml = "ggml";
     public const string Whisper = "whisper";
+    public const string OpenCc = "opencc";
 
     private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
     {
         [Llama] = "libllama.v0.5.0.so",
         [Ggml] = "libggml.v0.5.0.so",
         [Whisper] = "libwhisper.so.1",
+        [OpenCc] = "libopencc.so.1.1",
     };
 
     private static readonly Lazy<bool> Installed = new(() =>
@@ -55,6 +58,16 @@ internal static class NativeEngines
         }
 
         var tried = new List<string>();
+        if (name == OpenCc)
+        {
+            // A system library (Debian libopencc1.1): the loader's own search path.
+            tried.Add(file);
+            if (NativeLibrary.TryLoad(file, out var system))
+            {
+                return system;
+            }
+        }
+
         foreach (var directory in new[] { name == Whisper ? WhisperDirectory : LlamaDirectory, AppContext.BaseDirectory })
         {
             var path = Path.Combine(directory, file);

@@ -4,11 +4,12 @@ using Car.Assistant.Speech.Whisper;
 namespace Car.Assistant.Speech;
 
 /// <summary>
-/// What happens to an utterance once voice activity detection has closed it: Whisper transcribes it; a transcript
+/// What happens to an utterance once voice activity detection has closed it: Whisper transcribes it (Traditional
+/// characters mapped to Simplified); a transcript
 /// too unsure to act on becomes a request to repeat; a confident one goes through the conversation (parse, policy,
 /// bus). Without a recogniser it says so.
 /// </summary>
-public sealed class SpeechPipeline(WhisperProcessor? recogniser, Conversation conversation)
+public sealed class SpeechPipeline(WhisperProcessor? recogniser, TraditionalToSimplified script, Conversation conversation)
 {
     public const string SayAgain = "没听清，请再说一遍";
     public const double MinConfidence = 0.4;
@@ -25,7 +26,8 @@ public sealed class SpeechPipeline(WhisperProcessor? recogniser, Conversation co
             return new HeardUtterance(null, null, null);
         }
 
-        var transcript = await recogniser.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
+        var heard = await recogniser.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
+        var transcript = heard with { Text = script.Convert(heard.Text) };
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
             return new HeardUtterance(transcript, null, SayAgain);

@@ -1,6 +1,7 @@
 using Car.Assistant.Speech.Capture;
 using Car.Assistant.Speech.Output;
 using Car.Assistant.Speech.Vad;
+using Car.Assistant.Speech.Whisper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class SpeechServiceCollectionExtensions
         services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpeechOutputOptions>().BindConfiguration(SpeechOutputOptions.SectionName);
         services.TryAddSingleton<ISpeaker, EspeakSpeaker>();
+        services.TryAddSingleton<TraditionalToSimplified>();
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName);
         services.TryAddSingleton<IAudioCapture, AlsaCapture>();
         services.TryAddSingleton<VoiceActivityDetectorFactory>();

@@ -9,8 +9,13 @@ internal static class CarProcess
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(byte[] input, params string[] arguments) =>
         RunAsync(input, new Dictionary<string, string>(), arguments);
 
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(input, environment, null, arguments);
+
+    /// <summary>Runs car; a program that keeps running (an always-listening session) is stopped after <paramref name="stopAfter"/>.</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        byte[] input, IReadOnlyDictionary<string, string> environment, TimeSpan? stopAfter, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,6 +42,19 @@ internal static class CarProcess
         var errors = process.StandardError.ReadToEndAsync();
         await process.StandardInput.BaseStream.WriteAsync(input);
         process.StandardInput.Close();
+        if (stopAfter is { } running)
+        {
+            using var stop = new CancellationTokenSource(running);
+            try
+            {
+                await process.WaitForExitAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await errors);

@@ -78,6 +78,25 @@ public sealed class AlsaCaptureTests : IDisposable
         Assert.Contains("asr:    no ASR model", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VoiceSession_AlwaysListening_AnswersWhatItHeard()
+    {
+        var speaker = new EspeakSpeaker(Options.Create(new SpeechOutputOptions()));
+        var wav = Path.Combine(_home, "speech.wav");
+        await speaker.WriteWavAsync("打开车窗", wav);
+        var speech = (await WavReader.ReadSpeechAsync(wav)).Samples;
+        var device = await ConfigureAsync([.. new float[16_000], .. speech, .. new float[16_000]]);
+        var model = Path.Combine(_home, "whisper.bin");
+        await Car.Assistant.Speech.Whisper.ModelWriting.RandomWhisperWriter.WriteAsync(
+            Car.Assistant.Speech.Whisper.ModelWriting.WhisperShape.Test, "车窗", model);
+
+        var (_, output, errors) = await CarProcess.RunAsync(
+            [], new Dictionary<string, string> { ["HOME"] = _home }, TimeSpan.FromSeconds(8),
+            "--listen", "--asr-model", model, "--set", $"Capture:Device={device}");
+
+        Assert.True(output.Contains("ask:     没听清，请再说一遍", StringComparison.Ordinal), output + errors);
+    }
+
     /// <summary>Writes 16 kHz S16 raw audio and an .asoundrc whose PCM "cartest" records it.</summary>
     private async Task<string> ConfigureAsync(float[] audio)
     {
