@@ -53,6 +53,20 @@ public class EspeakSpeechTests
     }
 
     [Fact]
+    public async Task Listen_OnlySilenceAndHum_SaysNoSpeechWasFound()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"car-quiet-{Guid.NewGuid():N}.wav");
+        await File.WriteAllBytesAsync(path, TestAudio.Wav([TestAudio.Tone(50, 16_000, 3, amplitude: 0.002)], 16_000, 1, 16));
+
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "listen", "--wav", path);
+
+        File.Delete(path);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("0 utterance(s)", output, StringComparison.Ordinal);
+        Assert.Contains("no speech found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listen_NotAWav_OneLineError()
     {
         var path = Path.GetTempFileName();
