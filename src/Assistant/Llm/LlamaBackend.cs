@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Car.Assistant.Interop;
 using Car.Assistant.Llm.Interop;
 
@@ -12,8 +9,7 @@ namespace Car.Assistant.Llm;
 /// </summary>
 public static class LlamaBackend
 {
-    private const int GgmlLogLevelError = 4;
-    private static readonly ConcurrentQueue<string> RecentErrors = new();
+    private static readonly NativeErrorLog Errors = new();
     private static readonly Lazy<bool> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>True when the pinned llama.cpp libraries are beside the program.</summary>
@@ -30,16 +26,7 @@ public static class LlamaBackend
     public static void EnsureStarted() => _ = Started.Value;
 
     /// <summary>The last errors llama.cpp logged (for messages such as "unknown model architecture").</summary>
-    internal static string TakeRecentErrors()
-    {
-        var errors = new List<string>();
-        while (RecentErrors.TryDequeue(out var error))
-        {
-            errors.Add(error.Trim());
-        }
-
-        return string.Join(" ", errors.Where(e => e.Length > 0).TakeLast(3));
-    }
+    internal static string TakeRecentErrors() => Errors.TakeRecent();
 
     private static unsafe bool Start()
     {
@@ -51,7 +38,7 @@ public static class LlamaBackend
         try
         {
             // Logs first, so that loading the CPU backends does not print to the console.
-            LlamaNative.LogSet(&OnLog, IntPtr.Zero);
+            LlamaNative.LogSet(NativeErrorLog.Callback, Errors.Handle);
             GgmlNative.BackendLoadAllFromPath(NativeEngines.LlamaDirectory);
             LlamaNative.BackendInit();
         }
@@ -75,18 +62,6 @@ public static class LlamaBackend
             throw new LlmException(
                 $"This llama.cpp build does not match the binding (n_ctx {context.NCtx}, n_batch {context.NBatch}, " +
                 $"n_gpu_layers {model.NGpuLayers}); the pinned version is v0.5.0.");
-        }
-    }
-
-    [UnmanagedCallersOnly]
-    private static unsafe void OnLog(int level, byte* text, IntPtr userData)
-    {
-        if (level == GgmlLogLevelError && text != null)
-        {
-            RecentErrors.Enqueue(Marshal.PtrToStringUTF8((IntPtr)text) ?? string.Empty);
-            while (RecentErrors.Count > 16 && RecentErrors.TryDequeue(out _))
-            {
-            }
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Car.Assistant.Interop;
 using Car.Assistant.Speech.Whisper.Interop;
 
@@ -12,7 +10,7 @@ namespace Car.Assistant.Speech.Whisper;
 public sealed class WhisperFactory : IDisposable
 {
     private const uint GgmlMagic = 0x67676d6c;
-    private static readonly ConcurrentQueue<string> RecentErrors = new();
+    private static readonly NativeErrorLog Errors = new();
     private static readonly Lazy<bool> Logging = new(InstallLog);
 
     private WhisperFactory(SafeWhisperContextHandle context)
@@ -61,8 +59,7 @@ public sealed class WhisperFactory : IDisposable
         var context = WhisperNative.InitFromFile(path, parameters);
         if (context == IntPtr.Zero)
         {
-            var errors = string.Join(" ", RecentErrors.ToArray().TakeLast(2)).Trim();
-            RecentErrors.Clear();
+            var errors = Errors.TakeRecent(2);
             throw new WhisperException($"whisper.cpp could not load '{path}'{(errors.Length > 0 ? $": {errors}" : " (truncated or unsupported file)")}.");
         }
 
@@ -79,19 +76,7 @@ public sealed class WhisperFactory : IDisposable
 
     private static unsafe bool InstallLog()
     {
-        WhisperNative.LogSet(&OnLog, IntPtr.Zero);
+        WhisperNative.LogSet(NativeErrorLog.Callback, Errors.Handle);
         return true;
-    }
-
-    [UnmanagedCallersOnly]
-    private static unsafe void OnLog(int level, byte* text, IntPtr userData)
-    {
-        if (level == 4 && text != null)
-        {
-            RecentErrors.Enqueue(Marshal.PtrToStringUTF8((IntPtr)text)?.Trim() ?? string.Empty);
-            while (RecentErrors.Count > 8 && RecentErrors.TryDequeue(out _))
-            {
-            }
-        }
     }
 }
