@@ -15,11 +15,7 @@ internal static class TextBenchmark
         var utterances = File.ReadLines(Paths.Corpus).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToList();
         var model = NluModel.Load(Paths.NluModels);
         var parser = new RuleParser(model);
-        var policy = new AssistantPolicy(
-        [
-            new OpeningRules(), new ClimateRules(), new SeatRules(), new CabinRules(),
-            new MediaRules(), new TravelRules(), new StatusRules(), new NeedRules(),
-        ]);
+        var policy = new AssistantPolicy(PolicyRules.CreateDefault());
         var policyOptions = new PolicyOptions();
         using var car = new VehicleSimulator(Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
         var snapshot = await car.GetSnapshotAsync();

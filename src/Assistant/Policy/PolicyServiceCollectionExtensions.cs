@@ -12,17 +12,7 @@ public static class PolicyServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ActionExecutorOptions>().BindConfiguration(ActionExecutorOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddEnumerable(
-        [
-            ServiceDescriptor.Singleton<IIntentRule, OpeningRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, ClimateRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, SeatRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, CabinRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, MediaRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, TravelRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, StatusRules>(),
-            ServiceDescriptor.Singleton<IIntentRule, NeedRules>(),
-        ]);
+        services.TryAddEnumerable(PolicyRules.CreateDefault().Select(rule => ServiceDescriptor.Singleton(rule)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AssistantPolicy>();
         services.TryAddSingleton<ActionExecutor>();

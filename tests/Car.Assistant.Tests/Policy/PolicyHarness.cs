@@ -22,11 +22,7 @@ internal sealed class PolicyHarness : IDisposable
         Clock.Advance(TimeSpan.FromSeconds(10));
     }
 
-    public static AssistantPolicy Policy { get; } = new(
-    [
-        new OpeningRules(), new ClimateRules(), new SeatRules(), new CabinRules(),
-        new MediaRules(), new TravelRules(), new StatusRules(), new NeedRules(),
-    ]);
+    public static AssistantPolicy Policy { get; } = new(PolicyRules.CreateDefault());
 
     public VehicleSimulator Car { get; }
 
