@@ -95,9 +95,10 @@ public static class ListenCommand
 
     private static async Task<int> FromMicrophoneAsync(IHost host, string? device, double? seconds, Stages stages, CancellationToken cancellationToken)
     {
+        var configured = host.Services.GetRequiredService<IOptions<CaptureOptions>>().Value;
         var capture = device is null
             ? host.Services.GetRequiredService<IAudioCapture>()
-            : new AlsaCapture(Options.Create(new CaptureOptions { Device = device }));
+            : new AlsaCapture(Options.Create(new CaptureOptions { Device = device, Program = configured.Program }));
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (seconds is { } duration)
         {

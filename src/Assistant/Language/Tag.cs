@@ -8,18 +8,7 @@ public sealed record Tag(IReadOnlyList<string> Concepts, int Start, int End, str
 {
     public bool Has(string concept) => Concepts.Contains(concept);
 
-    public bool HasGroup(string group)
-    {
-        foreach (var concept in Concepts)
-        {
-            if (concept.Length > group.Length && concept[group.Length] == ':' && concept.StartsWith(group, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasGroup(string group) => Value(group) is not null;
 
     /// <summary>The value of the first concept of a group: <c>Value("pos")</c> of <c>pos:driver</c> is <c>driver</c>.</summary>
     public string? Value(string group)

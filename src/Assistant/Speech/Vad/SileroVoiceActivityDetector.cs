@@ -1,3 +1,4 @@
+using Car.Assistant.Speech.Audio;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

@@ -1,3 +1,5 @@
+using Car.Assistant.Speech.Audio;
+
 namespace Car.Assistant.Speech.Vad;
 
 /// <summary>
@@ -7,7 +9,6 @@ namespace Car.Assistant.Speech.Vad;
 /// </summary>
 public sealed class SpeechSegmenter
 {
-    private const int Rate = 16_000;
     private readonly IVoiceActivityDetector _detector;
     private readonly VadOptions _options;
     private readonly float[] _pending;
@@ -104,5 +105,5 @@ public sealed class SpeechSegmenter
         return new SpeechSegment(Math.Max(0, start - padding), Math.Min(_position, end + padding));
     }
 
-    private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * Rate);
+    private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * AudioClip.SpeechRate);
 }
