@@ -34,24 +34,22 @@ public sealed class RuleParser : IIntentParser
         return ValueTask.FromResult(Parse(text));
     }
 
-    /// <summary>
-    /// True when the utterance names nothing the car does and something the lexicon knows is not about the car
-    /// (天气, 笑话…): not worth the language model's time.
-    /// </summary>
-    public bool IsPlainlyOutOfDomain(string? text)
-    {
-        var tags = _tagger.Tag(_normalizer.Normalize(text));
-        var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
-        return meaningful.Count == 0 || meaningful.All(t => t.Has("ood"));
-    }
+    public ParseResult Parse(string? text) => Analyse(text).Result;
 
-    public ParseResult Parse(string? text)
+    /// <summary>
+    /// The parse, and whether the utterance is plainly out of domain: it names nothing the car does, only things
+    /// the lexicon knows are not about the car (天气, 笑话…), so it is not worth the language model's time. Both
+    /// come from one pass over the text.
+    /// </summary>
+    public (ParseResult Result, bool PlainlyOutOfDomain) ParseForFallback(string? text) => Analyse(text);
+
+    private (ParseResult Result, bool PlainlyOutOfDomain) Analyse(string? text)
     {
         var original = text?.Trim() ?? string.Empty;
         var normalized = _normalizer.Normalize(original);
         if (normalized.Length > _maxLength)
         {
-            return new ParseResult(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong);
+            return (new ParseResult(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong), false);
         }
 
         var tags = _tagger.Tag(normalized);
@@ -79,6 +77,8 @@ public sealed class RuleParser : IIntentParser
         }
 
         var repeated = tags.Any(t => t.Has("again"));
-        return new ParseResult(original, intents, Engine, intents.Count == 0 ? followUp : null, repeated);
+        var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
+        var outOfDomain = meaningful.Count == 0 || meaningful.All(t => t.Has("ood"));
+        return (new ParseResult(original, intents, Engine, intents.Count == 0 ? followUp : null, repeated), outOfDomain);
     }
 }

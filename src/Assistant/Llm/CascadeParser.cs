@@ -12,8 +12,8 @@ public sealed class CascadeParser(RuleParser rules, IIntentParser model) : IInte
 
     public async ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
-        var ruled = rules.Parse(text);
-        if (ruled.Intents.Count > 0 || ruled.FollowUp is not null || ruled.Error is not null || rules.IsPlainlyOutOfDomain(text))
+        var (ruled, outOfDomain) = rules.ParseForFallback(text);
+        if (ruled.Intents.Count > 0 || ruled.FollowUp is not null || ruled.Error is not null || outOfDomain)
         {
             return ruled;
         }
