@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Hosting;
 
-/// <summary>Options of the interactive session. Section <c>Console</c>.</summary>
-public sealed class ConsoleSessionOptions
-{
-    public const string SectionName = "Console";
-
-    /// <summary>Print each turn as the contract's JSON object instead of the readable form.</summary>
-    public bool Json { get; set; }
-}
-
 /// <summary>
 /// The assistant as a hosted service talking to the console: one utterance per line, one session throughout
 /// (follow-ups work), until the input ends or <c>:quit</c>; then the host stops.

@@ -11,15 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Hosting;
 
-/// <summary>Options of the always-listening voice session. Section <c>Voice</c>.</summary>
-public sealed class VoiceOptions
-{
-    public const string SectionName = "Voice";
-
-    /// <summary>The whisper.cpp model (from the OTA bundle).</summary>
-    public string? AsrModelPath { get; set; }
-}
-
 /// <summary>
 /// The assistant always listening: the microphone (ALSA), voice activity detection, Whisper, the conversation and
 /// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing).

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Car.Assistant.Interop;
+using Car.Assistant.Speech.Whisper.Interop;
 using Microsoft.Extensions.Logging;
-using Microsoft.Win32.SafeHandles;
 
 namespace Car.Assistant.Speech.Whisper;
 
@@ -70,40 +70,4 @@ public sealed partial class TraditionalToSimplified : IDisposable
         [LoggerMessage(Level = LogLevel.Warning, Message = "Traditional → Simplified by the lexicon table only: {Reason}.")]
         public static partial void Unavailable(ILogger logger, string reason);
     }
-}
-
-/// <summary>OpenCC's C API (opencc.h).</summary>
-internal static unsafe partial class OpenCcNative
-{
-    [LibraryImport(NativeEngines.OpenCc, EntryPoint = "opencc_open", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial IntPtr Open(string config);
-
-    [LibraryImport(NativeEngines.OpenCc, EntryPoint = "opencc_close")]
-    public static partial int Close(IntPtr converter);
-
-    [LibraryImport(NativeEngines.OpenCc, EntryPoint = "opencc_convert_utf8")]
-    public static partial IntPtr ConvertUtf8(SafeOpenCcHandle converter, byte* input, nuint length);
-
-    [LibraryImport(NativeEngines.OpenCc, EntryPoint = "opencc_convert_utf8_free")]
-    public static partial void ConvertUtf8Free(IntPtr text);
-
-    [LibraryImport(NativeEngines.OpenCc, EntryPoint = "opencc_error")]
-    public static partial IntPtr Error();
-}
-
-/// <summary>An opencc_t; closed once.</summary>
-internal sealed class SafeOpenCcHandle : SafeHandleZeroOrMinusOneIsInvalid
-{
-    public SafeOpenCcHandle()
-        : base(ownsHandle: true)
-    {
-    }
-
-    public SafeOpenCcHandle(IntPtr handle)
-        : base(ownsHandle: true)
-    {
-        SetHandle(handle);
-    }
-
-    protected override bool ReleaseHandle() => OpenCcNative.Close(handle) == 0;
 }
