@@ -19,10 +19,6 @@ public sealed class IntentSchema
 
     public bool TryGet(string name, out IntentDefinition intent) => _byName.TryGetValue(name, out intent!);
 
-    public IntentDefinition Get(string name) => _byName.TryGetValue(name, out var intent)
-        ? intent
-        : throw new KeyNotFoundException($"The intent '{name}' is not in the schema.");
-
     internal static IntentSchema Parse(JsonElement root, string source)
     {
         var enums = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

@@ -56,15 +56,6 @@ public sealed class SpeechSegmenter
         return Close(start, _lastSpeechEnd);
     }
 
-    public void Reset()
-    {
-        _detector.Reset();
-        _pendingCount = 0;
-        _position = 0;
-        _speechStart = null;
-        _lastSpeechEnd = 0;
-    }
-
     private void Frame(List<SpeechSegment> ended)
     {
         var probability = _detector.SpeechProbability(_pending);
