@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Car.Assistant.Language;
-using Car.Assistant.Language.Model;
-using Car.Assistant.Llm;
+using Car.Language;
+using Car.Language.Model;
+using Car.Llama;
+using Car.Language.Llm;
 
 namespace Car.Bench;
 

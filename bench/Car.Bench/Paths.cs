@@ -5,7 +5,7 @@ internal static class Paths
 {
     public static string NluModels => Path.Combine(AppContext.BaseDirectory, "models", "nlu");
 
-    public static string Corpus => Path.Combine(Root, "tests", "Car.Assistant.Tests", "Language", "TestData", "corpus.tsv");
+    public static string Corpus => Path.Combine(Root, "tests", "Car.Language.Tests", "Language", "TestData", "corpus.tsv");
 
     public static string NodeReference => Path.Combine(Root, "bench", "node", "llm-reference.mjs");
 

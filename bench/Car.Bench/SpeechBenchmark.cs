@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
-using Car.Assistant.Speech.Audio;
-using Car.Assistant.Speech.Vad;
-using Car.Assistant.Speech.Whisper;
-using Car.Assistant.Speech.Whisper.ModelWriting;
+using Car.Speech.Audio;
+using Car.Speech.Vad;
+using Car.Speech.Whisper;
+using Car.ModelWriting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,7 +72,7 @@ internal static class SpeechBenchmark
             ["Language:ModelDirectory"] = Paths.NluModels,
             ["Llm:Engine"] = "Rules",
         }).Build();
-        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCarAssistant().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCarAssistant().Services.BuildServiceProvider();
         using var conversation = services.GetRequiredService<Conversation>();
         await conversation.HandleAsync("空调调到二十四度");
         return await TimeAsync(20, () => conversation.HandleAsync("空调调到二十二度"));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Car.Assistant.Language;
-using Car.Assistant.Language.Model;
+using Car.Language;
+using Car.Language.Model;
 using Car.Assistant.Policy;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Options;

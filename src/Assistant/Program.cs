@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using Car.Assistant.Cli;
-using Car.Assistant.Language.Model;
-using Car.Assistant.Llm;
+using Car.Language.Model;
+using Car.Llama;
+using Car.Language.Llm;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ try
     var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
     return await CarCommandLine.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 }
-catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or LlmException or Car.Assistant.Speech.Whisper.WhisperException)
+catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or LlmException or Car.Speech.Whisper.WhisperException)
 {
     // Broken configuration or data: one line that says what and where, no stack trace.
     await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Car.Assistant.Hosting;
-using Car.Assistant.Llm;
+using Car.Language.Llm;
+using Car.Speech.Recognition;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +61,11 @@ public static class CarCommandLine
         };
 
         var listen = new Option<bool>("--listen") { Description = "Interactive session by voice: always listening to the microphone (ALSA), replies spoken." };
-        var asrModel = new Option<FileInfo>("--asr-model") { Description = "The whisper.cpp model for --listen.", Recursive = false };
+        var asrModel = new Option<FileInfo>("--asr-model")
+        {
+            Description = "The whisper.cpp model (e.g. from `car models write-test`) for --listen and listen; without it speech is found but not recognised.",
+            Recursive = true,
+        };
 
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
@@ -85,6 +90,11 @@ public static class CarCommandLine
                 values.Add(new($"{LlmOptions.SectionName}:ModelPath", modelFile.FullName));
             }
 
+            if (result.GetValue(asrModel) is { } asr)
+            {
+                values.Add(new($"{SpeechRecognitionOptions.SectionName}:ModelPath", asr.FullName));
+            }
+
             values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
                 .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 
@@ -92,12 +102,6 @@ public static class CarCommandLine
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
             if (interactive && result.GetValue(listen))
             {
-                if (result.GetValue(asrModel) is { } asr)
-                {
-                    builder.Configuration[$"{VoiceOptions.SectionName}:AsrModelPath"] = asr.FullName;
-                }
-
-                builder.Services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.SectionName);
                 builder.Services.AddHostedService<VoiceSessionService>();
             }
             else if (interactive)

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
-using Car.Assistant.Speech;
-using Car.Assistant.Speech.Audio;
-using Car.Assistant.Speech.Capture;
-using Car.Assistant.Speech.Vad;
-using Car.Assistant.Speech.Whisper;
+using Car.Speech;
+using Car.Speech.Audio;
+using Car.Speech.Capture;
+using Car.Speech.Vad;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,34 +21,17 @@ public static class ListenCommand
     public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
-        var asrModel = new Option<FileInfo>("--asr-model") { Description = "A whisper.cpp model (e.g. from `car models write-test`); without it the command stops after VAD." };
         var device = new Option<string>("--device") { Description = "The ALSA capture device (default: Capture:Device)." };
         var seconds = new Option<double?>("--seconds") { Description = "Stop listening to the microphone after this long (default: until Ctrl+C)." };
-        var command = new Command("listen", "Run speech through the stages: audio, voice activity, ASR, parse, policy.") { wav, asrModel, device, seconds };
+        var command = new Command("listen", "Run speech through the stages: audio, voice activity, ASR, parse, policy (--asr-model FILE).") { wav, device, seconds };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            WhisperFactory? whisper = null;
-            WhisperProcessor? processor = null;
-            try
-            {
-                if (result.GetValue(asrModel) is { } modelFile)
-                {
-                    whisper = WhisperFactory.FromPath(modelFile.FullName);
-                    processor = SpeechPipeline.CreateRecogniser(whisper);
-                }
-
-                using var conversation = host.Services.GetRequiredService<Conversation>();
-                var stages = new Stages(new SpeechPipeline(processor, host.Services.GetRequiredService<TraditionalToSimplified>(), conversation));
-                return result.GetValue(wav) is { } file
-                    ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
-                    : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                processor?.Dispose();
-                whisper?.Dispose();
-            }
+            using var conversation = host.Services.GetRequiredService<Conversation>();
+            var stages = new Stages(new VoiceTurn(host.Services.GetRequiredService<ISpeechRecognizer>(), conversation));
+            return result.GetValue(wav) is { } file
+                ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
+                : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -129,13 +111,13 @@ public static class ListenCommand
     }
 
     /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
-    private sealed class Stages(SpeechPipeline pipeline)
+    private sealed class Stages(VoiceTurn turn)
     {
         public async Task UtteranceAsync(SpeechSegment segment, float[] samples, CancellationToken cancellationToken)
         {
             await Console.Out.WriteLineAsync($"vad:    utterance {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var heard = await pipeline.HandleAsync(samples, cancellationToken).ConfigureAwait(false);
+            var heard = await turn.HandleAsync(samples, cancellationToken).ConfigureAwait(false);
             if (heard.Transcript is not { } transcript)
             {
                 await Console.Out.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Car.Assistant.Language;
-using Car.Assistant.Language.Model;
-using Car.Assistant.Llm.ModelWriting;
-using Car.Assistant.Speech.Whisper.ModelWriting;
+using Car.Language;
+using Car.Language.Model;
+using Car.Language.Llm;
+using Car.ModelWriting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,18 +17,18 @@ public static class ModelsCommand
         var models = new Command("models", "Write the project's own models (random weights of real architectures).");
 
         var directory = new Option<DirectoryInfo>("--out") { Description = "The directory to write into.", Required = true };
-        var writeTest = new Command("write-test", $"Write the test models ({LlmTestModels.TinyFileName}) so the model paths can be tried.")
+        var writeTest = new Command("write-test", $"Write the test models ({TestModelFiles.Llm}) so the model paths can be tried.")
         {
             directory,
         };
         writeTest.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var path = Path.Combine(result.GetValue(directory)!.FullName, LlmTestModels.TinyFileName);
-            await WriteAsync(host, LlmShape.Tiny, path, cancellationToken).ConfigureAwait(false);
+            var path = Path.Combine(result.GetValue(directory)!.FullName, TestModelFiles.Llm);
+            await WriteLlmAsync(host, LlmShape.Tiny, path, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"{path}  (llama, random weights: it parses nothing by meaning; the grammar keeps answers valid)").ConfigureAwait(false);
-            var asr = Path.Combine(result.GetValue(directory)!.FullName, WhisperTestModels.TestFileName);
-            await WhisperTestModels.WriteAsync(WhisperShape.Test, host, asr, cancellationToken).ConfigureAwait(false);
+            var asr = Path.Combine(result.GetValue(directory)!.FullName, TestModelFiles.Whisper);
+            await WriteWhisperAsync(host, WhisperShape.Test, asr, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"{asr}  (whisper layout, random weights: it transcribes nothing real)").ConfigureAwait(false);
             return 0;
         });
@@ -45,11 +45,11 @@ public static class ModelsCommand
             var name = result.GetValue(shape)!;
             if (name.StartsWith("whisper-", StringComparison.Ordinal))
             {
-                await WhisperTestModels.WriteAsync(WhisperShape.Known.Single(s => "whisper-" + s.Name == name), host, path, cancellationToken).ConfigureAwait(false);
+                await WriteWhisperAsync(host, WhisperShape.Known.Single(s => "whisper-" + s.Name == name), path, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await WriteAsync(host, LlmShape.Known.Single(s => s.Name == name), path, cancellationToken).ConfigureAwait(false);
+                await WriteLlmAsync(host, LlmShape.Known.Single(s => s.Name == name), path, cancellationToken).ConfigureAwait(false);
             }
 
             await Console.Out.WriteLineAsync($"{path}  ({new FileInfo(path).Length / 1_000_000} MB)").ConfigureAwait(false);
@@ -61,10 +61,19 @@ public static class ModelsCommand
         return models;
     }
 
-    private static Task<string> WriteAsync(IHost host, LlmShape shape, string path, CancellationToken cancellationToken)
+    /// <summary>An LLM whose vocabulary covers the intent prompt, grammar and lexicon of the configured language data.</summary>
+    private static Task WriteLlmAsync(IHost host, LlmShape shape, string path, CancellationToken cancellationToken)
     {
         var directory = host.Services.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory;
-        return LlmTestModels.WriteAsync(
-            shape, host.Services.GetRequiredService<NluModel>(), host.Services.GetRequiredService<RuleParser>(), directory, path, cancellationToken);
+        var text = IntentModelText.For(host.Services.GetRequiredService<NluModel>(), host.Services.GetRequiredService<RuleParser>(), directory);
+        return RandomLlmWriter.WriteAsync(shape, text, path, cancellationToken);
+    }
+
+    /// <summary>A Whisper model whose vocabulary carries every character of the lexicon.</summary>
+    private static async Task WriteWhisperAsync(IHost host, WhisperShape shape, string path, CancellationToken cancellationToken)
+    {
+        var directory = host.Services.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory;
+        var characters = await File.ReadAllTextAsync(Path.Combine(directory, NluModel.LexiconFile), cancellationToken).ConfigureAwait(false);
+        await RandomWhisperWriter.WriteAsync(shape, characters, path, cancellationToken).ConfigureAwait(false);
     }
 }

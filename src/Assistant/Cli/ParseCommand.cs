@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Car.Assistant.Language;
+using Car.Language;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Car.Assistant.Speech.Output;
+using Car.Speech.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

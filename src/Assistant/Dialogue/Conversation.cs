@@ -1,4 +1,4 @@
-using Car.Assistant.Language;
+using Car.Language;
 using Car.Assistant.Policy;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;

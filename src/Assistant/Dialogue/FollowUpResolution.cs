@@ -1,4 +1,4 @@
-using Car.Assistant.Language;
+using Car.Language;
 
 namespace Car.Assistant.Dialogue;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Car.Assistant.Language;
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Dialogue;

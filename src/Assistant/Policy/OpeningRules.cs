@@ -1,4 +1,4 @@
-using Car.Assistant.Language;
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Car.Assistant.Language;
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;

@@ -3,6 +3,7 @@ using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Dialogue;
 

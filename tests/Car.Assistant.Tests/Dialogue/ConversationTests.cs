@@ -2,6 +2,7 @@ using Car.Assistant.Dialogue;
 using Car.Assistant.Policy;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Dialogue;
 

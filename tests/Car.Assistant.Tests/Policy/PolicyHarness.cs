@@ -2,6 +2,7 @@ using Car.Assistant.Policy;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Policy;
 

@@ -1,6 +1,7 @@
 using Car.Assistant.Policy;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Policy;
 
@@ -181,7 +182,7 @@ public class SafetyAndDefaultsTests
         foreach (var scenario in Enum.GetValues<DrivingScenario>())
         {
             using var harness = new PolicyHarness(scenario);
-            foreach (var (utterance, _) in Language.CorpusTests.Read("corpus.tsv"))
+            foreach (var (utterance, _) in TestCorpus.Read("corpus.tsv"))
             {
                 var decision = harness.Decide(utterance);
                 foreach (var action in decision.Actions.Concat(decision.AwaitingConfirmation))

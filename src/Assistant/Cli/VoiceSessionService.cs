@@ -1,0 +1,106 @@
+using Car.Assistant.Dialogue;
+using Car.Speech;
+using Car.Speech.Capture;
+using Car.Speech.Output;
+using Car.Speech.Vad;
+using Car.Speech.Whisper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Cli;
+
+/// <summary>
+/// The assistant always listening: the microphone (ALSA), voice activity detection, Whisper, the conversation and
+/// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing).
+/// </summary>
+public sealed partial class VoiceSessionService(
+    IAudioCapture capture,
+    IVoiceActivityDetector detector,
+    IOptions<VadOptions> vad,
+    IServiceProvider services,
+    Conversation conversation,
+    ISpeaker speaker,
+    IHostApplicationLifetime lifetime,
+    ILogger<VoiceSessionService> logger) : BackgroundService
+{
+    private bool _speakingFailed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            // Resolved here, not injected: a bad model file stops this session with one line instead of the host's start.
+            var turn = new VoiceTurn(services.GetRequiredService<ISpeechRecognizer>(), conversation);
+            if (!turn.CanRecognise)
+            {
+                Log.NoRecogniser(logger);
+            }
+
+            if (!speaker.IsAvailable)
+            {
+                Log.Silent(logger, speaker.Unavailable ?? "no speaker");
+            }
+
+            var segmenter = new SpeechSegmenter(detector, vad.Value);
+            await foreach (var (_, samples) in LiveUtterances.ReadAsync(capture.CaptureAsync(stoppingToken), segmenter, stoppingToken).ConfigureAwait(false))
+            {
+                var result = await turn.HandleAsync(samples, stoppingToken).ConfigureAwait(false);
+                await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+        catch (Exception e) when (e is IOException or WhisperException)
+        {
+            Log.Failed(logger, e.Message);
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task AnswerAsync(HeardUtterance heard, CancellationToken cancellationToken)
+    {
+        var reply = heard.Report?.Reply ?? heard.Ask;
+        if (heard.Report is { } report)
+        {
+            TurnPrinter.Print(Console.Out, report, json: false);
+        }
+        else if (reply is not null)
+        {
+            await Console.Out.WriteLineAsync($"  ask:     {reply}").ConfigureAwait(false);
+        }
+
+        if (reply is not null && speaker.IsAvailable && !_speakingFailed)
+        {
+            try
+            {
+                await speaker.SpeakAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                // No sound device, say: keep listening and printing.
+                _speakingFailed = true;
+                Log.Silent(logger, e.Message);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "No ASR model (Asr:ModelPath or --asr-model): utterances are found but not recognised.")]
+        public static partial void NoRecogniser(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Replies are printed only: {Reason}")]
+        public static partial void Silent(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "The voice session stopped: {Reason}")]
+        public static partial void Failed(ILogger logger, string reason);
+    }
+}

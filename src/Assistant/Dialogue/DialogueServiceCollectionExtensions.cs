@@ -1,0 +1,20 @@
+using Car.Assistant.Dialogue;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DialogueServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the conversation (each resolved <see cref="Conversation"/> is a new session) and the place
+    /// recommendations it reads out. The parser, the policy, the bus and the recommender come from their own AddXxx.
+    /// </summary>
+    public static IServiceCollection AddCarDialogue(this IServiceCollection services)
+    {
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PlaceRecommendations>();
+        services.TryAddTransient<Conversation>();
+        return services;
+    }
+}

@@ -1,7 +1,0 @@
-namespace Car.Assistant.Speech.Capture;
-
-/// <summary>A live stream of 16 kHz mono audio in small chunks, until cancelled or the source ends.</summary>
-public interface IAudioCapture
-{
-    IAsyncEnumerable<float[]> CaptureAsync(CancellationToken cancellationToken = default);
-}

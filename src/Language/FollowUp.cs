@@ -1,0 +1,19 @@
+namespace Car.Language;
+
+/// <summary>
+/// Words that only make sense against what was just done (再低一点, 副驾也要, 第二个, 确定). The parse stays
+/// stateless: it reports them, and the dialogue resolves them against the session.
+/// </summary>
+public abstract record FollowUp;
+
+/// <summary>再高一点 / 再开大一点 / 再低两度: the same request again, moved up (+1) or down (-1).</summary>
+public sealed record AdjustFollowUp(int Direction, double? Amount) : FollowUp;
+
+/// <summary>副驾也要 / 后排也开一下: the same request for another position.</summary>
+public sealed record AlsoFollowUp(string? Position) : FollowUp;
+
+/// <summary>第二个 / 就去第一家: pick from the list the assistant just offered (1-based).</summary>
+public sealed record SelectFollowUp(int Index) : FollowUp;
+
+/// <summary>确定 / 好的: yes to the question the assistant just asked.</summary>
+public sealed record ConfirmFollowUp : FollowUp;

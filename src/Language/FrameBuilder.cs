@@ -1,0 +1,104 @@
+namespace Car.Language;
+
+/// <summary>
+/// Splits the tags of an utterance into requests. A boundary (，/然后/再/和…) or a new head ends the current
+/// request only when that request already means something, so 温度再调低一点 stays one request while
+/// 副驾车窗开一半空调调到22度 becomes two. A second action after a complete request about something starts a new one about
+/// the same thing (打开空调调到22度); actions with nothing named yet stack (播放下一首, 取消静音). A request left without an action borrows the previous one's (打开车窗和天窗).
+/// </summary>
+public static class FrameBuilder
+{
+    public static List<Frame> Build(IReadOnlyList<Tag> tags, int textLength, IFrameJudge judge)
+    {
+        var frames = new List<Frame>();
+        var current = new Frame(0);
+        for (var index = 0; index < tags.Count; index++)
+        {
+            var tag = tags[index];
+            if (tag.IsFiller)
+            {
+                continue;
+            }
+
+            // The request's text reaches up to this tag while it is being judged.
+            current.SpanEnd = tag.Start;
+            if (tag.IsBoundary)
+            {
+                if (current.IsEmpty)
+                {
+                    current = new Frame(tag.End);
+                }
+                else if (judge.IsComplete(current) && !IsInsideSpeakerWords(current, tags, index, judge))
+                {
+                    frames.Add(current);
+                    current = new Frame(tag.End);
+                }
+
+                continue;
+            }
+
+            var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
+            if (tag.IsHead && current.HasOwnHead && !current.HasHeadLike(tag) && !placeInSpeakerWords
+                && judge.IsComplete(current))
+            {
+                frames.Add(current);
+                current = new Frame(tag.Start);
+            }
+            else if (tag.IsAction && !tag.IsHead && current.HasAction && current.HasHead && judge.IsComplete(current))
+            {
+                var heads = current.AllTags.Where(t => t.IsHead).ToList();
+                frames.Add(current);
+                current = new Frame(tag.Start);
+                current.Inherit(heads);
+            }
+
+            current.Add(tag);
+        }
+
+        current.SpanEnd = textLength;
+        if (!current.IsEmpty)
+        {
+            frames.Add(current);
+        }
+
+        BorrowMissingActions(frames, judge);
+        return frames;
+    }
+
+    /// <summary>
+    /// A conjunction word inside a name (颐和园) does not end a request that takes the speaker's words unless
+    /// another request follows it; punctuation always does.
+    /// </summary>
+    private static bool IsInsideSpeakerWords(Frame current, IReadOnlyList<Tag> tags, int boundary, IFrameJudge judge)
+    {
+        if (!char.IsLetter(tags[boundary].Surface[0]) || !judge.TakesSpeakerWords(current))
+        {
+            return false;
+        }
+
+        for (var i = boundary + 1; i < tags.Count && !tags[i].IsBoundary; i++)
+        {
+            if (tags[i].IsHead || tags[i].IsAction)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void BorrowMissingActions(List<Frame> frames, IFrameJudge judge)
+    {
+        for (var i = 1; i < frames.Count; i++)
+        {
+            var frame = frames[i];
+            if (frame.HasAction || !frame.HasOwnHead || judge.IsComplete(frame))
+            {
+                continue;
+            }
+
+            var previousActions = frames[i - 1].Tags.Where(t => t.IsAction && !t.IsHead).ToList();
+            frame.Inherit(previousActions);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Car.Language;
+using Car.Language.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Car.Llama;
+
+namespace Car.Language.Llm;
+
+/// <summary>
+/// Chooses the parser from <see cref="LlmOptions"/>: rules, the LLM, or the cascade. In auto mode a missing
+/// model or engine turns the LLM off with one line at start-up; asking for the LLM explicitly fails instead.
+/// </summary>
+public sealed partial class IntentParserSelector : IDisposable
+{
+    private readonly Lazy<IIntentParser> _parser;
+    private LlmIntentParser? _model;
+
+    public IntentParserSelector(RuleParser rules, NluModel model, IOptions<LlmOptions> options, ILogger<IntentParserSelector> logger)
+    {
+        var settings = options.Value;
+        _parser = new Lazy<IIntentParser>(() => settings.Engine switch
+        {
+            ParserEngine.Rules => rules,
+            ParserEngine.Llm => _model = Load(rules, model, settings),
+            _ => Cascade(rules, model, settings, logger),
+        });
+    }
+
+    public IIntentParser Parser => _parser.Value;
+
+    /// <summary>The loaded language model, once <see cref="Parser"/> has chosen one; else null.</summary>
+    public LlmIntentParser? Model => _model;
+
+    public void Dispose() => _model?.Dispose();
+
+    private IIntentParser Cascade(RuleParser rules, NluModel model, LlmOptions settings, ILogger logger)
+    {
+        if (settings.ModelPath is null)
+        {
+            Log.RulesOnly(logger, "no model configured (--model FILE or Llm:ModelPath)");
+            return rules;
+        }
+
+        if (!LlamaBackend.IsAvailable)
+        {
+            Log.RulesOnly(logger, "llama.cpp is not installed beside the program (build once with npm available)");
+            return rules;
+        }
+
+        try
+        {
+            _model = Load(rules, model, settings);
+            return new CascadeParser(rules, _model);
+        }
+        catch (LlmException e)
+        {
+            Log.RulesOnly(logger, e.Message);
+            return rules;
+        }
+    }
+
+    private static LlmIntentParser Load(RuleParser rules, NluModel model, LlmOptions settings)
+    {
+        if (settings.ModelPath is null)
+        {
+            throw new LlmException("The LLM engine needs a model: --model FILE or Llm:ModelPath.");
+        }
+
+        var weights = LlamaWeights.LoadFromFile(settings.ModelPath, settings.GpuLayers, settings.MemoryMap);
+        try
+        {
+            return new LlmIntentParser(weights, model, rules, settings);
+        }
+        catch
+        {
+            weights.Dispose();
+            throw;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "LLM fallback off: {Reason}; rules only.")]
+        public static partial void RulesOnly(ILogger logger, string reason);
+    }
+}

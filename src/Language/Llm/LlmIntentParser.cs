@@ -1,0 +1,90 @@
+using Car.Language;
+using Car.Language.Model;
+using Car.Llama;
+
+namespace Car.Language.Llm;
+
+/// <summary>
+/// The language model as a parser: the system prompt and grammar come from the intent schema, the prompt prefix
+/// is evaluated once and reused, decoding is greedy under the grammar within a token budget and a deadline. Past
+/// the deadline (or the budget) the result asks the driver to repeat instead of guessing.
+/// </summary>
+public sealed class LlmIntentParser : IIntentParser, IDisposable
+{
+    public const string EngineName = "llm";
+    private const string Placeholder = "\u0001UTTERANCE\u0001";
+
+    private readonly LlamaWeights _weights;
+    private readonly LlamaContext _context;
+    private readonly PrefixCachedExecutor _executor;
+    private readonly IntentSchema _schema;
+    private readonly LlmOptions _options;
+
+    public LlmIntentParser(LlamaWeights weights, NluModel model, RuleParser examples, LlmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        _weights = weights;
+        _schema = model.Schema;
+        _options = options;
+        Grammar = IntentGrammar.Create(model.Schema);
+        SystemPrompt = IntentPrompt.Create(model.Schema, examples);
+        var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
+        var split = chat.IndexOf(Placeholder, StringComparison.Ordinal);
+        _context = weights.CreateContext(options.ContextSize, options.Threads);
+        _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix);
+        // Two intents of the longest kind, brackets and the end token: what a useful answer can need.
+        TokenBudget = Math.Min(options.MaxTokens, (2 * Grammar.LongestIntentCharacters) + 4);
+    }
+
+    public string Engine => EngineName;
+
+    public IntentGrammar Grammar { get; }
+
+    public string SystemPrompt { get; }
+
+    public int TokenBudget { get; }
+
+    public int PrefixTokens => _executor.PrefixTokens;
+
+    /// <summary>The whole prompt for an utterance as token ids, exactly as the model is given it.</summary>
+    public int[] FullPromptTokens(string utterance) => _executor.PromptTokens(utterance);
+
+    /// <summary>Evaluates the system prompt now so that the first utterance is as fast as the others.</summary>
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => _executor.PrepareAsync(cancellationToken);
+
+    /// <summary>The raw completion, for benchmarks and diagnostics.</summary>
+    public Task<Completion> CompleteAsync(string text, int? maxTokens = null, CancellationToken cancellationToken = default) =>
+        _executor.CompleteAsync(text, maxTokens ?? TokenBudget, cancellationToken);
+
+    public async ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var original = text?.Trim() ?? string.Empty;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Deadline);
+        try
+        {
+            var completion = await _executor.CompleteAsync(original, TokenBudget, deadline.Token).ConfigureAwait(false);
+            var intents = completion.Finished ? IntentJsonReader.Read(completion.Text, _schema) : null;
+            return intents is null
+                ? new ParseResult(original, [], Engine, Error: $"the model gave no complete answer in {TokenBudget} tokens", ErrorKind: ParseErrorKind.NoTimelyAnswer)
+                : new ParseResult(original, intents, Engine);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ParseResult(original, [], Engine, Error: $"no answer within {_options.Deadline.TotalSeconds:0.###} s", ErrorKind: ParseErrorKind.NoTimelyAnswer);
+        }
+        catch (LlmException e)
+        {
+            return new ParseResult(original, [], Engine, Error: e.Message, ErrorKind: ParseErrorKind.EngineFailed);
+        }
+    }
+
+    public void Dispose()
+    {
+        _executor.Dispose();
+        _context.Dispose();
+        _weights.Dispose();
+    }
+}

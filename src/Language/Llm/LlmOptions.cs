@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Car.Language.Llm;
+
+/// <summary>Which parser answers.</summary>
+public enum ParserEngine
+{
+    /// <summary>Rules first; the LLM only for what the rules cannot parse and is not plainly out of domain.</summary>
+    Auto,
+
+    /// <summary>Rules only.</summary>
+    Rules,
+
+    /// <summary>The LLM only (for evaluation).</summary>
+    Llm,
+}
+
+/// <summary>The on-device language model. Section <c>Llm</c>; <c>--model</c> and <c>--engine</c> set it too.</summary>
+public sealed class LlmOptions
+{
+    public const string SectionName = "Llm";
+
+    public ParserEngine Engine { get; set; } = ParserEngine.Auto;
+
+    /// <summary>The GGUF model (from the OTA bundle); none means rules only.</summary>
+    public string? ModelPath { get; set; }
+
+    [Range(1, 64)]
+    public int Threads { get; set; } = 2;
+
+    [Range(256, 131_072)]
+    public int ContextSize { get; set; } = 2048;
+
+    /// <summary>Layers offloaded to a GPU (CUDA build of llama.cpp via CAR_LLAMA_DIR); 0 runs on the CPU.</summary>
+    [Range(-1, 1000)]
+    public int GpuLayers { get; set; }
+
+    /// <summary>Past this the assistant asks the driver to repeat rather than wait or guess.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>An upper bound on generated tokens; the grammar's longest answer may lower it.</summary>
+    [Range(8, 4096)]
+    public int MaxTokens { get; set; } = 160;
+
+    /// <summary>
+    /// Memory-map the weights instead of reading them into memory. Reading (the default, as node-llama-cpp does)
+    /// lets ggml repack Q8_0 weights into its CPU-optimised layout: prompts run ≈ 20 % faster, loading is slower.
+    /// </summary>
+    public bool MemoryMap { get; set; }
+
+    /// <summary>Keep the system prompt's KV cache between utterances (off only to measure what it saves).</summary>
+    public bool ReusePrefix { get; set; } = true;
+}

@@ -1,0 +1,11 @@
+namespace Car.Language.Model;
+
+/// <summary>A concept a rule asks for: exact (<c>dev:window</c>) or any value of a group (<c>amt:*</c>).</summary>
+public sealed record ConceptPattern(string Text)
+{
+    private readonly bool _isGroup = Text.EndsWith(":*", StringComparison.Ordinal);
+    private readonly string _prefix = Text.EndsWith(":*", StringComparison.Ordinal) ? Text[..^1] : Text;
+
+    public bool Matches(string concept) =>
+        _isGroup ? concept.StartsWith(_prefix, StringComparison.Ordinal) : concept == Text;
+}

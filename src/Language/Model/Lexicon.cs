@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Car.Language.Model;
+
+/// <summary>
+/// The words of the language layer (models/nlu/lexicon.json): spelling repairs, wake phrases, clause boundaries,
+/// concepts (a word stands for one or more concepts such as <c>dev:window</c> or <c>act:open</c>), templates for
+/// the speaker's own words (contact, destination, query, theme) and word lists used to trim those.
+/// </summary>
+public sealed class Lexicon
+{
+    public const string BoundaryConcept = "boundary";
+    public const string FillerConcept = "filler";
+
+    private readonly Dictionary<string, IReadOnlyList<Regex>> _templates;
+    private readonly Dictionary<string, IReadOnlyList<string>> _slotWords;
+
+    private Lexicon(
+        string version,
+        PhraseTrie<string> replacements,
+        IReadOnlyList<string> wakePhrases,
+        PhraseTrie<string[]> concepts,
+        IReadOnlyList<string> fillers,
+        Dictionary<string, IReadOnlyList<Regex>> templates,
+        Dictionary<string, IReadOnlyList<string>> slotWords)
+    {
+        Version = version;
+        Replacements = replacements;
+        WakePhrases = wakePhrases;
+        Concepts = concepts;
+        Fillers = fillers;
+        _templates = templates;
+        _slotWords = slotWords;
+    }
+
+    public string Version { get; }
+
+    /// <summary>Traditional characters and known ASR slips, mapped to what the rules expect.</summary>
+    public PhraseTrie<string> Replacements { get; }
+
+    /// <summary>Wake phrases, longest first, removed from the start of an utterance.</summary>
+    public IReadOnlyList<string> WakePhrases { get; }
+
+    /// <summary>Every word with the concepts it stands for (boundaries and fillers included).</summary>
+    public PhraseTrie<string[]> Concepts { get; }
+
+    /// <summary>Politeness and hesitation words, longest first, trimmed from the speaker's own words.</summary>
+    public IReadOnlyList<string> Fillers { get; }
+
+    public IReadOnlyList<Regex> Templates(string name) =>
+        _templates.TryGetValue(name, out var list) ? list : [];
+
+    public IReadOnlyList<string> SlotWords(string name) =>
+        _slotWords.TryGetValue(name, out var list) ? list : [];
+
+    internal static Lexicon Parse(JsonElement root, string source)
+    {
+        var version = root.TryGetProperty("version", out var v) ? v.GetString() ?? "unknown" : "unknown";
+
+        var replacements = new PhraseTrie<string>();
+        foreach (var pair in root.GetProperty("replace").EnumerateObject())
+        {
+            replacements.TryAdd(pair.Name, pair.Value.GetString() ?? string.Empty);
+        }
+
+        var wake = Strings(root.GetProperty("normalize").GetProperty("wake"))
+            .OrderByDescending(w => w.Length).ToList();
+
+        var conceptsByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void AddWord(string word, IEnumerable<string> concepts)
+        {
+            if (!conceptsByWord.TryGetValue(word, out var list))
+            {
+                conceptsByWord[word] = list = [];
+            }
+
+            list.AddRange(concepts.Where(c => !list.Contains(c)));
+        }
+
+        foreach (var boundary in Strings(root.GetProperty("boundaries")))
+        {
+            AddWord(boundary, [BoundaryConcept]);
+        }
+
+        var fillers = new List<string>();
+        foreach (var group in root.GetProperty("concepts").EnumerateObject())
+        {
+            var concepts = group.Name.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var word in Strings(group.Value))
+            {
+                if (word.Length == 0)
+                {
+                    throw new NluModelException(source, $"the concept '{group.Name}' has an empty word");
+                }
+
+                AddWord(word, concepts);
+                if (group.Name == FillerConcept)
+                {
+                    fillers.Add(word);
+                }
+            }
+        }
+
+        var trie = new PhraseTrie<string[]>();
+        foreach (var (word, concepts) in conceptsByWord)
+        {
+            trie.TryAdd(word, [.. concepts]);
+        }
+
+        var templates = new Dictionary<string, IReadOnlyList<Regex>>(StringComparer.Ordinal);
+        foreach (var group in root.GetProperty("templates").EnumerateObject())
+        {
+            // The template with more fixed words is tried first: 听听{}的歌 before 听{}的歌.
+            templates[group.Name] = [.. Strings(group.Value)
+                .Select((t, order) => (Template: t, Order: order))
+                .OrderByDescending(t => t.Template.Length)
+                .ThenBy(t => t.Order)
+                .Select(t => CompileTemplate(t.Template, source))];
+        }
+
+        var slotWords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var group in root.GetProperty("slotWords").EnumerateObject())
+        {
+            slotWords[group.Name] = [.. Strings(group.Value).OrderByDescending(w => w.Length)];
+        }
+
+        return new Lexicon(
+            version, replacements, wake, trie, [.. fillers.OrderByDescending(f => f.Length)], templates, slotWords);
+    }
+
+    /// <summary>"给{}打电话" becomes a pattern capturing what stands between 给 and 打电话.</summary>
+    private static Regex CompileTemplate(string template, string source)
+    {
+        var hole = template.IndexOf("{}", StringComparison.Ordinal);
+        if (hole < 0 || template.IndexOf("{}", hole + 2, StringComparison.Ordinal) >= 0)
+        {
+            throw new NluModelException(source, $"the template '{template}' must have exactly one '{{}}'");
+        }
+
+        var before = Regex.Escape(template[..hole]);
+        var after = Regex.Escape(template[(hole + 2)..]);
+        var capture = after.Length == 0 ? "(.+)" : "(.+?)";
+        return new Regex(before + capture + after, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.GetString() ?? string.Empty);
+}

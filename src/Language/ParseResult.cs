@@ -1,0 +1,33 @@
+namespace Car.Language;
+
+/// <summary>What a parser understood of one utterance.</summary>
+/// <param name="Text">The utterance as received.</param>
+/// <param name="Intents">The requests, in the order they were said; empty when nothing is supported.</param>
+/// <param name="Engine">Which parser answered (<c>rules</c>, <c>llm</c>).</param>
+/// <param name="FollowUp">Words that refer to the previous request, for the dialogue to resolve.</param>
+/// <param name="Repeated">True when the speaker says a need persists (还是有点闷).</param>
+/// <param name="Error">Why the utterance could not be parsed at all, else null.</param>
+/// <param name="ErrorKind">What kind of failure <paramref name="Error"/> is, so the dialogue can answer it.</param>
+public sealed record ParseResult(
+    string Text,
+    IReadOnlyList<Intent> Intents,
+    string Engine,
+    FollowUp? FollowUp = null,
+    bool Repeated = false,
+    string? Error = null,
+    ParseErrorKind ErrorKind = ParseErrorKind.None);
+
+/// <summary>Why an utterance has no parse.</summary>
+public enum ParseErrorKind
+{
+    None,
+
+    /// <summary>Longer than an utterance can be.</summary>
+    TooLong,
+
+    /// <summary>The model did not finish within its deadline or token budget: ask the driver to repeat.</summary>
+    NoTimelyAnswer,
+
+    /// <summary>The model could not run (bad file, context too small…).</summary>
+    EngineFailed,
+}

@@ -1,0 +1,275 @@
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// Fills a slot from a frame, by the extractor a rule names: positions and zones from position words, numbers
+/// with their units and the amount words (一点 20 %, 一半 50 %, 最大 the top of the slot's range), deltas from
+/// up/down words, concept values, and the speaker's own words through the lexicon's templates.
+/// </summary>
+public sealed class SlotExtractors
+{
+    private const double LittlePercent = 20;
+
+    private readonly Lexicon _lexicon;
+
+    public SlotExtractors(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public SlotValue? Extract(string extractor, Frame frame, string utterance, IntentDefinition intent, SlotDefinition slot)
+    {
+        if (extractor.StartsWith("concept:", StringComparison.Ordinal))
+        {
+            var group = extractor["concept:".Length..];
+            return frame.AllTags.Select(t => t.Value(group)).FirstOrDefault(v => v is not null) is { } value
+                ? SlotValue.Of(value)
+                : null;
+        }
+
+        if (extractor.StartsWith("template:", StringComparison.Ordinal))
+        {
+            return SpeakerWords(extractor["template:".Length..], frame.Text(utterance));
+        }
+
+        return extractor switch
+        {
+            "position" => Position(frame) is { } position ? SlotValue.Of(position) : null,
+            "zone" => Zone(frame),
+            "percent" => Percent(frame),
+            "level" => Level(frame, slot),
+            "value" => Value(frame, slot),
+            "delta" => Delta(frame, intent),
+            "color" => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
+            "poiQuery" => PoiQuery(frame, utterance),
+            _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
+        };
+    }
+
+    /// <summary>One position, or the one that covers several (主驾和副驾 → front, 左后和右后 → rear).</summary>
+    public static string? Position(Frame frame)
+    {
+        var positions = frame.AllTags.SelectMany(t => t.Concepts)
+            .Where(c => c.StartsWith("pos:", StringComparison.Ordinal) && c != "pos:any")
+            .Select(c => c[4..])
+            .Distinct()
+            .ToList();
+        if (positions.Count == 0)
+        {
+            return frame.HasConcept("pos:any") ? "all" : null;
+        }
+
+        if (positions.Count == 1)
+        {
+            return positions[0];
+        }
+
+        var set = positions.ToHashSet();
+        if (set.Contains("all"))
+        {
+            return "all";
+        }
+
+        if (set.SetEquals(["driver", "passenger"]))
+        {
+            return "front";
+        }
+
+        return set.SetEquals(["rear_left", "rear_right"]) || set.SetEquals(["rear", "rear_left", "rear_right"])
+            ? "rear"
+            : "all";
+    }
+
+    private static SlotValue? Zone(Frame frame) => Position(frame) switch
+    {
+        "driver" => SlotValue.Of("driver"),
+        "passenger" => SlotValue.Of("passenger"),
+        "rear" or "rear_left" or "rear_right" => SlotValue.Of("rear"),
+        "all" => SlotValue.Of("all"),
+        _ => null,
+    };
+
+    private static SlotValue? Percent(Frame frame)
+    {
+        if (FirstNumber(frame, "num:percent", "num:bare") is { } number)
+        {
+            return SlotValue.Of(number);
+        }
+
+        return Amount(frame) switch
+        {
+            "little" => SlotValue.Of(LittlePercent),
+            "half" => SlotValue.Of(50),
+            "full" or "max" => SlotValue.Of(100),
+            "min" => SlotValue.Of(0),
+            _ => null,
+        };
+    }
+
+    private static SlotValue? Level(Frame frame, SlotDefinition slot)
+    {
+        if (FirstNumber(frame, "num:level", "num:bare") is { } number)
+        {
+            return SlotValue.Of(number);
+        }
+
+        return Amount(frame) switch
+        {
+            "max" or "full" => slot.Max is { } max ? SlotValue.Of(max) : null,
+            "min" => slot.Min is { } min ? SlotValue.Of(Math.Max(min, 1)) : null,
+            _ => null,
+        };
+    }
+
+    private static SlotValue? Value(Frame frame, SlotDefinition slot)
+    {
+        if (FirstNumber(frame, "num:degree", "num:bare", "num:percent", "num:level") is { } number)
+        {
+            return SlotValue.Of(number);
+        }
+
+        return Amount(frame) switch
+        {
+            "max" => slot.Max is { } max ? SlotValue.Of(max) : null,
+            "min" => slot.Min is { } min ? SlotValue.Of(min) : null,
+            _ => null,
+        };
+    }
+
+    private static SlotValue? Delta(Frame frame, IntentDefinition intent)
+    {
+        var up = frame.AllTags.Any(t => t.Has("act:up"));
+        var down = frame.AllTags.Any(t => t.Has("act:down"));
+        if (up == down)
+        {
+            return null;
+        }
+
+        var size = FirstNumber(frame, "num:degree", "num:level", "num:percent", "num:bare") ?? intent.DefaultDelta;
+        return size is { } magnitude ? SlotValue.Of(up ? magnitude : -magnitude) : null;
+    }
+
+    private static double? FirstNumber(Frame frame, params string[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (frame.AllTags.FirstOrDefault(t => t.Has(kind)) is { Number: { } number })
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Amount(Frame frame) =>
+        frame.AllTags.Select(t => t.Value("amt")).FirstOrDefault(a => a is not null);
+
+    /// <summary>The words in a template's hole (给{}打电话 → 妈妈), trimmed of fillers and cut at stop words.</summary>
+    private SlotValue? SpeakerWords(string name, string text)
+    {
+        foreach (var template in _lexicon.Templates(name))
+        {
+            var match = template.Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var words = match.Groups[1].Value;
+            if (name == "destination")
+            {
+                words = CutAtFirst(words, _lexicon.SlotWords("destinationStop"));
+            }
+
+            words = TrimFillers(words);
+            if (name == "query" && _lexicon.SlotWords("queryDrop").Contains(words))
+            {
+                return null;
+            }
+
+            if (name == "theme")
+            {
+                words = TrimFillers(RemoveAll(words, _lexicon.SlotWords("themeDrop")));
+            }
+
+            return words.Length > 0 ? SlotValue.Of(words) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A place search keeps the speaker's words once the search verbs and generic category words are gone
+    /// (推荐一家川菜馆 → 川菜, 附近有没有麦当劳 → 麦当劳, 我饿了 → none). Words the lexicon marks <c>query</c> stay.
+    /// </summary>
+    private SlotValue? PoiQuery(Frame frame, string utterance)
+    {
+        var kept = new System.Text.StringBuilder();
+        var end = Math.Min(frame.SpanEnd, utterance.Length);
+        for (var i = frame.SpanStart; i < end; i++)
+        {
+            var covering = frame.Tags.FirstOrDefault(t => t.Start <= i && i < t.End);
+            if (covering is null || covering.Has("query"))
+            {
+                kept.Append(utterance[i]);
+            }
+        }
+
+        var rest = TrimFillers(RemoveAll(RemoveAll(kept.ToString(), _lexicon.Fillers), _lexicon.SlotWords("poiDrop")));
+        return rest.Length > 0 && rest.Any(char.IsLetterOrDigit) ? SlotValue.Of(rest) : null;
+    }
+
+    private string TrimFillers(string words)
+    {
+        var trimmed = true;
+        words = words.Trim(' ', ',', '，', '。', '、', '的');
+        while (trimmed && words.Length > 0)
+        {
+            trimmed = false;
+            foreach (var filler in _lexicon.Fillers)
+            {
+                if (words.StartsWith(filler, StringComparison.Ordinal) && words.Length > filler.Length)
+                {
+                    words = words[filler.Length..];
+                    trimmed = true;
+                }
+                else if (words.EndsWith(filler, StringComparison.Ordinal) && words.Length > filler.Length)
+                {
+                    words = words[..^filler.Length];
+                    trimmed = true;
+                }
+            }
+
+            words = words.Trim(' ', ',', '，', '。', '、', '的');
+        }
+
+        return words;
+    }
+
+    private static string CutAtFirst(string words, IReadOnlyList<string> stops)
+    {
+        var cut = words.Length;
+        foreach (var stop in stops)
+        {
+            var index = words.IndexOf(stop, StringComparison.Ordinal);
+            if (index > 0 && index < cut)
+            {
+                cut = index;
+            }
+        }
+
+        return words[..cut];
+    }
+
+    private static string RemoveAll(string text, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            text = text.Replace(word, string.Empty, StringComparison.Ordinal);
+        }
+
+        return text.Trim();
+    }
+}

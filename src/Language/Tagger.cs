@@ -1,0 +1,76 @@
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// Cuts a normalised utterance into tags by longest match against the lexicon and the number scanner (the longer
+/// wins; on a tie the lexicon, so 一点 is "a little" and not the number one). A unit after a number joins it:
+/// 二十二度 is <c>num:degree</c> 22, 二十二度半 is 22.5, 三档 is <c>num:level</c> 3, 30% is <c>num:percent</c> 30.
+/// Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
+/// </summary>
+public sealed class Tagger
+{
+    private readonly Lexicon _lexicon;
+
+    public Tagger(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public List<Tag> Tag(string text)
+    {
+        var tags = new List<Tag>();
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length;)
+        {
+            var wordLength = _lexicon.Concepts.Match(span, i, out var concepts);
+            var numberLength = ChineseNumberScanner.Scan(span, i, out var number, out var form);
+            if (numberLength > wordLength)
+            {
+                var end = i + numberLength;
+                var unit = form == NumberForm.Percent ? "percent" : null;
+                if (unit is null)
+                {
+                    (unit, end, number) = AttachUnit(span, end, number);
+                }
+
+                tags.Add(new Tag([$"num:{unit ?? "bare"}"], i, end, text[i..end], number));
+                i = end;
+            }
+            else if (wordLength > 0)
+            {
+                tags.Add(new Tag(concepts, i, i + wordLength, text.Substring(i, wordLength)));
+                i += wordLength;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return tags;
+    }
+
+    private (string? Unit, int End, double Number) AttachUnit(ReadOnlySpan<char> text, int end, double number)
+    {
+        var length = _lexicon.Concepts.Match(text, end, out var concepts);
+        if (length == 0)
+        {
+            return (null, end, number);
+        }
+
+        var unit = concepts.FirstOrDefault(c => c.StartsWith("unit:", StringComparison.Ordinal))?[5..];
+        if (unit is null)
+        {
+            return (null, end, number);
+        }
+
+        end += length;
+        if (unit is "degree" && end < text.Length && text[end] == '半')
+        {
+            return (unit, end + 1, number + 0.5);
+        }
+
+        return (unit, end, number);
+    }
+}

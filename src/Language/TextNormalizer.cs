@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case,
+/// control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
+/// and a leading wake phrase dropped.
+/// </summary>
+public sealed class TextNormalizer
+{
+    private readonly Lexicon _lexicon;
+
+    public TextNormalizer(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var cleaned = FoldWidth(RemoveUnreadable(text)).ToLowerInvariant();
+        var repaired = Repair(cleaned).Trim();
+        return DropWakePhrase(repaired);
+    }
+
+    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.</summary>
+    private static string RemoveUnreadable(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol or UnicodeCategory.OtherNotAssigned
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.Surrogate;
+            if (unreadable)
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Full-width ASCII (ＡＣ, ２２, ，) to half-width and the ideographic space to a space. Done by hand rather
+    /// than with NFKC so that it works the same with invariant globalization (no ICU on the head unit).
+    /// </summary>
+    private static string FoldWidth(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(chars[i] - 0xFEE0),
+                '\u3000' => ' ',
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars);
+    }
+
+    private string Repair(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var length = _lexicon.Replacements.Match(text, i, out var replacement);
+            if (length > 0)
+            {
+                builder.Append(replacement);
+                i += length;
+            }
+            else
+            {
+                builder.Append(text[i]);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private string DropWakePhrase(string text)
+    {
+        var dropped = true;
+        while (dropped)
+        {
+            dropped = false;
+            foreach (var wake in _lexicon.WakePhrases)
+            {
+                if (text.StartsWith(wake, StringComparison.Ordinal))
+                {
+                    text = text[wake.Length..].TrimStart(' ', ',', '，', '、', '!', '！');
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+
+        return text;
+    }
+}

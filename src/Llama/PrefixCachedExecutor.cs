@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Car.Llama;
+
+/// <summary>
+/// Runs a fixed prefix (the system prompt, in the model's chat template) once and keeps its KV cache; each call
+/// evaluates only the user's words and the template's closing tokens after it, then samples greedily under a
+/// grammar until the end of generation or the token budget. One call at a time; callers queue.
+/// </summary>
+public sealed class PrefixCachedExecutor : IDisposable
+{
+    private readonly LlamaContext _context;
+    private readonly GrammarSampler _sampler;
+    private readonly int[] _prefix;
+    private readonly int[] _suffix;
+    private readonly bool _reusePrefix;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private bool _prefixEvaluated;
+
+    public PrefixCachedExecutor(LlamaContext context, string prefix, string suffix, string grammar, bool reusePrefix = true)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _prefix = context.Weights.Tokenize(prefix, addSpecial: true, parseSpecial: true);
+        _suffix = context.Weights.Tokenize(suffix, addSpecial: false, parseSpecial: true);
+        _sampler = new GrammarSampler(context.Weights, grammar);
+        _reusePrefix = reusePrefix;
+    }
+
+    public int PrefixTokens => _prefix.Length;
+
+    /// <summary>Evaluates the prefix now (start-up) so that the first utterance does not pay for it.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunNativeAsync(() => EnsurePrefix(cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public async Task<Completion> CompleteAsync(string userText, int maxTokens, CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunNativeAsync(() => Complete(userText, maxTokens, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _sampler.Dispose();
+        _turn.Dispose();
+    }
+
+    /// <summary>Native work runs on its own thread, never on a thread-pool thread that async code waits for.</summary>
+    private static Task<T> RunNativeAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private bool EnsurePrefix(CancellationToken cancellationToken)
+    {
+        if (!_prefixEvaluated)
+        {
+            _context.RemoveFrom(0);
+            _prefixEvaluated = false;
+            _context.Evaluate(_prefix, 0, cancellationToken);
+            _prefixEvaluated = true;
+        }
+        else
+        {
+            _context.RemoveFrom(_prefix.Length);
+        }
+
+        return true;
+    }
+
+    /// <summary>The token ids the model sees for an utterance: prefix, the driver's words, the template's suffix.</summary>
+    public int[] PromptTokens(string userText) => [.. _prefix, .. UserTokens(userText)];
+
+    // The driver's words never become control tokens: only the template's suffix is parsed for them.
+    private int[] UserTokens(string userText) =>
+        [.. _context.Weights.Tokenize(userText, addSpecial: false, parseSpecial: false), .. _suffix];
+
+    private Completion Complete(string userText, int maxTokens, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var prompt = UserTokens(userText);
+        if (_prefix.Length + prompt.Length + maxTokens > _context.ContextSize)
+        {
+            throw new LlmException(
+                $"The utterance needs {_prefix.Length + prompt.Length + maxTokens} tokens with the answer; the context holds {_context.ContextSize}.");
+        }
+
+        if (_reusePrefix)
+        {
+            EnsurePrefix(cancellationToken);
+            _context.Evaluate(prompt, _prefix.Length, cancellationToken);
+        }
+        else
+        {
+            // Without reuse the whole prompt goes in as one sequence, as any plain llama.cpp caller would do it.
+            _context.RemoveFrom(0);
+            _context.Evaluate([.. _prefix, .. prompt], 0, cancellationToken);
+        }
+        _sampler.Reset();
+        var output = new List<byte>();
+        var position = _prefix.Length + prompt.Length;
+        var firstToken = TimeSpan.Zero;
+        var generated = 0;
+        var finished = false;
+        while (generated < maxTokens)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = _sampler.Sample(_context);
+            if (generated == 0)
+            {
+                firstToken = clock.Elapsed;
+            }
+
+            generated++;
+            if (_context.Weights.IsEndOfGeneration(token))
+            {
+                finished = true;
+                break;
+            }
+
+            output.AddRange(_context.Weights.TokenBytes(token));
+            _context.Evaluate([token], position++, cancellationToken);
+        }
+
+        return new Completion(Encoding.UTF8.GetString([.. output]), _prefix.Length + prompt.Length, generated, finished, firstToken, clock.Elapsed);
+    }
+}

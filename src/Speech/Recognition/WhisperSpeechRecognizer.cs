@@ -1,0 +1,57 @@
+using Car.Speech.Whisper;
+using Microsoft.Extensions.Options;
+
+namespace Car.Speech.Recognition;
+
+/// <summary>
+/// Whisper set up for car commands: Chinese, the car vocabulary as prompt, short greedy answers, and the transcript
+/// in Simplified characters. The model loads when this is created; a bad file throws <see cref="WhisperException"/>.
+/// </summary>
+public sealed class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
+{
+    private readonly WhisperFactory? _factory;
+    private readonly WhisperProcessor? _processor;
+    private readonly TraditionalToSimplified _script;
+
+    public WhisperSpeechRecognizer(IOptions<SpeechRecognitionOptions> options, TraditionalToSimplified script)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _script = script;
+        var settings = options.Value;
+        if (settings.ModelPath is not { } path)
+        {
+            return;
+        }
+
+        _factory = WhisperFactory.FromPath(path);
+        try
+        {
+            _processor = _factory.CreateBuilder().WithLanguage("zh").WithPrompt(settings.Prompt).WithThreads(settings.Threads)
+                .WithMaxTokens(settings.MaxTokens).WithoutTemperatureFallback().Build();
+        }
+        catch
+        {
+            _factory.Dispose();
+            throw;
+        }
+    }
+
+    public string? Unavailable => _processor is null ? "no ASR model (--asr-model FILE or Asr:ModelPath)" : null;
+
+    public async Task<Transcript> RecognizeAsync(float[] samples, CancellationToken cancellationToken = default)
+    {
+        if (_processor is null)
+        {
+            throw new InvalidOperationException($"Speech cannot be recognised: {Unavailable}.");
+        }
+
+        var heard = await _processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false);
+        return heard with { Text = _script.Convert(heard.Text) };
+    }
+
+    public void Dispose()
+    {
+        _processor?.Dispose();
+        _factory?.Dispose();
+    }
+}

@@ -1,0 +1,100 @@
+using Car.Speech.Audio;
+
+namespace Car.Speech.Vad;
+
+/// <summary>
+/// Turns frame probabilities into utterances, streaming: speech starts at the first frame over the threshold,
+/// ends after <see cref="VadOptions.MinSilence"/> below threshold − 0.15 (hysteresis), is padded on both sides,
+/// dropped when shorter than <see cref="VadOptions.MinSpeech"/> and cut at <see cref="VadOptions.MaxUtterance"/>.
+/// </summary>
+public sealed class SpeechSegmenter
+{
+    private readonly IVoiceActivityDetector _detector;
+    private readonly VadOptions _options;
+    private readonly float[] _pending;
+    private int _pendingCount;
+    private long _position;
+    private long? _speechStart;
+    private long _lastSpeechEnd;
+
+    public SpeechSegmenter(IVoiceActivityDetector detector, VadOptions options)
+    {
+        _detector = detector;
+        _options = options;
+        _pending = new float[detector.FrameSamples];
+    }
+
+    /// <summary>Feeds audio; returns the utterances that ended within it.</summary>
+    public IReadOnlyList<SpeechSegment> Push(ReadOnlySpan<float> samples)
+    {
+        var ended = new List<SpeechSegment>();
+        while (samples.Length > 0)
+        {
+            var take = Math.Min(samples.Length, _pending.Length - _pendingCount);
+            samples[..take].CopyTo(_pending.AsSpan(_pendingCount));
+            _pendingCount += take;
+            samples = samples[take..];
+            if (_pendingCount == _pending.Length)
+            {
+                Frame(ended);
+                _pendingCount = 0;
+            }
+        }
+
+        return ended;
+    }
+
+    /// <summary>The end of the stream: an utterance still open is closed.</summary>
+    public SpeechSegment? Flush()
+    {
+        if (_speechStart is not { } start)
+        {
+            return null;
+        }
+
+        _speechStart = null;
+        return Close(start, _lastSpeechEnd);
+    }
+
+    private void Frame(List<SpeechSegment> ended)
+    {
+        var probability = _detector.SpeechProbability(_pending);
+        var frameStart = _position;
+        _position += _pending.Length;
+        if (probability >= _options.Threshold)
+        {
+            _speechStart ??= frameStart;
+            _lastSpeechEnd = _position;
+        }
+
+        if (_speechStart is not { } start)
+        {
+            return;
+        }
+
+        var silence = Samples(_options.MinSilence);
+        var tooLong = _position - start >= Samples(_options.MaxUtterance);
+        var quietLongEnough = probability < _options.Threshold - 0.15 && _position - _lastSpeechEnd >= silence;
+        if (tooLong || quietLongEnough)
+        {
+            _speechStart = null;
+            if (Close(start, tooLong ? _position : _lastSpeechEnd) is { } segment)
+            {
+                ended.Add(segment);
+            }
+        }
+    }
+
+    private SpeechSegment? Close(long start, long end)
+    {
+        if (end - start < Samples(_options.MinSpeech))
+        {
+            return null;
+        }
+
+        var padding = Samples(_options.Padding);
+        return new SpeechSegment(Math.Max(0, start - padding), Math.Min(_position, end + padding));
+    }
+
+    private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * AudioClip.SpeechRate);
+}

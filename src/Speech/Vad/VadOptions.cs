@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Car.Speech.Vad;
+
+/// <summary>How speech is found in audio. Section <c>Vad</c>.</summary>
+public sealed class VadOptions
+{
+    public const string SectionName = "Vad";
+
+    /// <summary>The Silero ONNX model; by default the pinned npm copy beside the program. Missing: energy fallback.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>A frame at or above this probability is speech.</summary>
+    [Range(0.05, 0.99)]
+    public double Threshold { get; set; } = 0.5;
+
+    /// <summary>Shorter bursts are not utterances (a cough, a click).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan MinSpeech { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>This much silence ends an utterance.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.032", "00:00:05")]
+    public TimeSpan MinSilence { get; set; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>Audio kept before the first and after the last speech frame.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
+    public TimeSpan Padding { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>An utterance is cut here even if the driver keeps talking.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan MaxUtterance { get; set; } = TimeSpan.FromSeconds(15);
+}

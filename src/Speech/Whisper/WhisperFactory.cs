@@ -1,0 +1,82 @@
+using Car.Native;
+using Car.Speech.Whisper.Interop;
+
+namespace Car.Speech.Whisper;
+
+/// <summary>
+/// A Whisper model loaded by whisper.cpp (Whisper.net's <c>WhisperFactory</c>): processors are built from it.
+/// A missing, non-ggml or truncated file gives a <see cref="WhisperException"/> that says which.
+/// </summary>
+public sealed class WhisperFactory : IDisposable
+{
+    private const uint GgmlMagic = 0x67676d6c;
+    private static readonly NativeErrorLog Errors = new();
+    private static readonly Lazy<bool> Logging = new(InstallLog);
+
+    private WhisperFactory(SafeWhisperContextHandle context)
+    {
+        Context = context;
+    }
+
+    /// <summary>True when whisper.cpp was built beside the program.</summary>
+    public static bool IsAvailable
+    {
+        get
+        {
+            NativeEngines.EnsureResolver(typeof(WhisperFactory).Assembly);
+            return NativeEngines.WhisperIsPresent;
+        }
+    }
+
+    internal SafeWhisperContextHandle Context { get; }
+
+    internal SemaphoreSlim Turn { get; } = new(1, 1);
+
+    public static WhisperFactory FromPath(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new WhisperException($"The ASR model '{path}' does not exist.");
+        }
+
+        using (var stream = File.OpenRead(path))
+        {
+            Span<byte> magic = stackalloc byte[4];
+            if (stream.Read(magic) < 4 || BitConverter.ToUInt32(magic) != GgmlMagic)
+            {
+                throw new WhisperException($"'{path}' is not a whisper.cpp (ggml) model file.");
+            }
+        }
+
+        if (!IsAvailable)
+        {
+            throw new WhisperException($"whisper.cpp is not built beside the program ({NativeEngines.WhisperDirectory}); build once with cmake available.");
+        }
+
+        _ = Logging.Value;
+        var parameters = WhisperNative.ContextDefaultParams();
+        parameters.UseGpu = 0;
+        var context = WhisperNative.InitFromFile(path, parameters);
+        if (context == IntPtr.Zero)
+        {
+            var errors = Errors.TakeRecent(2);
+            throw new WhisperException($"whisper.cpp could not load '{path}'{(errors.Length > 0 ? $": {errors}" : " (truncated or unsupported file)")}.");
+        }
+
+        return new WhisperFactory(new SafeWhisperContextHandle(context));
+    }
+
+    public WhisperProcessorBuilder CreateBuilder() => new(this);
+
+    public void Dispose()
+    {
+        Context.Dispose();
+        Turn.Dispose();
+    }
+
+    private static unsafe bool InstallLog()
+    {
+        WhisperNative.LogSet(NativeErrorLog.Callback, Errors.Handle);
+        return true;
+    }
+}

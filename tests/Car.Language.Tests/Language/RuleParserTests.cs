@@ -1,0 +1,173 @@
+using Car.Language;
+using Car.Testing;
+
+namespace Car.Language.Tests.Language;
+
+public class RuleParserTests
+{
+    [Fact]
+    public void Parse_EveryIntentOfTheSchema_ParsesFromItsOwnExample()
+    {
+        foreach (var intent in TestModel.Model.Schema.Intents)
+        {
+            foreach (var example in intent.Examples)
+            {
+                var parsed = TestModel.Parser.Parse(example).Intents;
+                Assert.True(parsed.Count == 1 && parsed[0].Name == intent.Name,
+                    $"'{example}' should parse as {intent.Name}, got {TestModel.Compact(parsed)}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("空调调到二十二度半", "climate.set_temperature(value=22.5)")]
+    [InlineData("空调调到二十二点五度", "climate.set_temperature(value=22.5)")]
+    [InlineData("温度调高两度", "climate.adjust_temperature(delta=2)")]
+    [InlineData("温度低一点", "climate.adjust_temperature(delta=-1)")]
+    [InlineData("车窗开到百分之三十", "window.open(percent=30)")]
+    [InlineData("天窗开三分之一", "sunroof.open(percent=33)")]
+    [InlineData("风量开到最大", "climate.set_fan(level=7)")]
+    [InlineData("音量调到最大", "media.set_volume(value=100)")]
+    [InlineData("声音大一点", "media.adjust_volume(delta=10)")]
+    [InlineData("窗户开条缝", "window.open(percent=20)")]
+    public void Parse_Numbers_AreNormalisedAsTheContractSays(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("主驾车窗打开", "driver")]
+    [InlineData("我这边的窗户打开", "driver")]
+    [InlineData("副驾驶车窗打开", "passenger")]
+    [InlineData("右前车窗打开", "passenger")]
+    [InlineData("左后车窗打开", "rear_left")]
+    [InlineData("右后车窗打开", "rear_right")]
+    [InlineData("前排车窗打开", "front")]
+    [InlineData("后排车窗打开", "rear")]
+    [InlineData("所有车窗打开", "all")]
+    [InlineData("打开主驾和副驾的车窗", "front")]
+    public void Parse_Positions_MapToContractValues(string text, string position)
+    {
+        Assert.Equal($"window.open(position={position})", TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("有点闷，把空调调到22度", "comfort.stuffy; climate.set_temperature(value=22)")]
+    [InlineData("打开车窗然后放首歌", "window.open; media.play")]
+    [InlineData("打开空调并且开内循环", "climate.on; climate.recirculation(mode=inner)")]
+    [InlineData("关窗再把温度调到二十度", "window.close; climate.set_temperature(value=20)")]
+    [InlineData("导航去公司顺便放点音乐", "nav.go(destination=公司); media.play")]
+    [InlineData("打开车窗和天窗", "window.open; sunroof.open")]
+    [InlineData("副驾车窗开一半空调调到22度", "window.open(percent=50,position=passenger); climate.set_temperature(value=22)")]
+    public void Parse_SeveralRequests_KeepSpokenOrder(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("别开窗")]
+    [InlineData("不要打开空调")]
+    [InlineData("我不想听歌")]
+    [InlineData("空调不要关")]
+    [InlineData("不用导航")]
+    public void Parse_Negated_GivesNothing(string text)
+    {
+        Assert.Equal("-", TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_NegatedThenRequested_KeepsOnlyTheRequest()
+    {
+        Assert.Equal("climate.on", TestModel.Parse("别开窗，把空调打开"));
+    }
+
+    [Theory]
+    [InlineData("算了")]
+    [InlineData("不用了")]
+    [InlineData("取消")]
+    public void Parse_Cancel_IsAssistantCancel(string text)
+    {
+        Assert.Equal("assistant.cancel", TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("天气怎么样")]
+    [InlineData("讲个笑话")]
+    [InlineData("你是谁")]
+    [InlineData("美国的首都是哪里")]
+    public void Parse_OutOfDomain_GivesNothing(string text)
+    {
+        Assert.Equal("-", TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("再低一点", -1)]
+    [InlineData("再大一点", 1)]
+    [InlineData("再开大一点", 1)]
+    public void Parse_AdjustWithoutSubject_IsAFollowUpNotAnIntent(string text, int direction)
+    {
+        var result = TestModel.Parser.Parse(text);
+
+        Assert.Empty(result.Intents);
+        Assert.Equal(direction, Assert.IsType<AdjustFollowUp>(result.FollowUp).Direction);
+    }
+
+    [Fact]
+    public void Parse_AdjustWithDegrees_IsATemperatureChangeEvenWithoutSubject()
+    {
+        Assert.Equal("climate.adjust_temperature(delta=2)", TestModel.Parse("再高两度"));
+    }
+
+    [Fact]
+    public void Parse_AlsoForAnotherSeat_IsAFollowUpWithThePosition()
+    {
+        Assert.Equal("passenger", Assert.IsType<AlsoFollowUp>(TestModel.Parser.Parse("副驾也要").FollowUp).Position);
+    }
+
+    [Fact]
+    public void Parse_Ordinal_IsASelection()
+    {
+        Assert.Equal(2, Assert.IsType<SelectFollowUp>(TestModel.Parser.Parse("第二个").FollowUp).Index);
+    }
+
+    [Fact]
+    public void Parse_StillStuffy_IsTheNeedMarkedRepeated()
+    {
+        var result = TestModel.Parser.Parse("还是有点闷");
+
+        Assert.Equal("comfort.stuffy", TestModel.Compact(result.Intents));
+        Assert.True(result.Repeated);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("😀😀😀")]
+    [InlineData("\u0001\u0002\u0003")]
+    [InlineData("\uFFFD\uFFFD")]
+    [InlineData("，，，。。。")]
+    public void Parse_NothingReadable_GivesNoIntentAndNoError(string text)
+    {
+        var result = TestModel.Parser.Parse(text);
+
+        Assert.Empty(result.Intents);
+        Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public void Parse_TenThousandCharacters_RejectedWithAClearError()
+    {
+        var text = string.Concat(Enumerable.Repeat("打开车窗", 2500));
+
+        var result = TestModel.Parser.Parse(text);
+
+        Assert.Empty(result.Intents);
+        Assert.Contains("too long", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmojiInsideARequest_StillUnderstood()
+    {
+        Assert.Equal("window.open", TestModel.Parse("打开😀车窗"));
+    }
+}

@@ -1,0 +1,41 @@
+using Car.Language;
+using Car.Testing;
+
+namespace Car.Language.Tests.Language;
+
+public class TextNormalizerTests
+{
+    private readonly TextNormalizer _normalizer = new(TestModel.Model.Lexicon);
+
+    [Theory]
+    [InlineData("ＡＣ打开", "ac打开")]
+    [InlineData("空调调到２２度", "空调调到22度")]
+    [InlineData("小车小车，打开天窗", "打开天窗")]
+    [InlineData("你好小车 关窗", "关窗")]
+    [InlineData("車窗打開", "车窗打开")]
+    [InlineData("打开车床", "打开车窗")]
+    [InlineData("  关窗  ", "关窗")]
+    public void Normalize_MapsToLexiconForm(string input, string expected)
+    {
+        Assert.Equal(expected, _normalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("打开\u0000车窗")]
+    [InlineData("打开\u200B车窗")]
+    [InlineData("打开😀车窗")]
+    [InlineData("打开\uFFFD车窗")]
+    public void Normalize_UnreadableCharacters_BecomeSpaces(string input)
+    {
+        Assert.Equal("打开 车窗", _normalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Normalize_Nothing_GivesEmpty(string? input)
+    {
+        Assert.Equal(string.Empty, _normalizer.Normalize(input));
+    }
+}

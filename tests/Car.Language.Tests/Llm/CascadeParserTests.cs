@@ -1,0 +1,52 @@
+using Car.Language;
+using Car.Llama;
+using Car.Language.Llm;
+using Car.Testing;
+
+namespace Car.Language.Tests.Llm;
+
+public class CascadeParserTests
+{
+    [Theory]
+    [InlineData("有点闷")]
+    [InlineData("再低一点")]
+    [InlineData("天气怎么样")]
+    [InlineData("讲个笑话")]
+    public async Task ParseAsync_RulesAnswerOrPlainlyOutOfDomain_ModelNotAsked(string text)
+    {
+        var model = new CountingParser();
+        var cascade = new CascadeParser(TestModel.Parser, model);
+
+        var result = await cascade.ParseAsync(text);
+
+        Assert.Equal(0, model.Calls);
+        Assert.Equal("rules", result.Engine);
+    }
+
+    [Theory]
+    [InlineData("车里有点浑浊")]
+    [InlineData("我对象说后面凉飕飕的受不了")]
+    public async Task ParseAsync_RulesFindNothing_ModelAnswers(string text)
+    {
+        var model = new CountingParser();
+        var cascade = new CascadeParser(TestModel.Parser, model);
+
+        var result = await cascade.ParseAsync(text);
+
+        Assert.Equal(1, model.Calls);
+        Assert.Equal("fake-llm", result.Engine);
+    }
+
+    private sealed class CountingParser : IIntentParser
+    {
+        public int Calls { get; private set; }
+
+        public string Engine => "fake-llm";
+
+        public ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return ValueTask.FromResult(new ParseResult(text, [new Intent("comfort.cold")], Engine));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Car.Language;
+using Car.Language.Model;
+
+namespace Car.Testing;
+
+/// <summary>The bundled language data (models/nlu, copied beside the tests), loaded once for the whole assembly.</summary>
+public static class TestModel
+{
+    private static readonly Lazy<NluModel> Loaded = new(() => NluModel.Load(Directory));
+
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "models", "nlu");
+
+    public static NluModel Model => Loaded.Value;
+
+    public static RuleParser Parser { get; } = new(Model);
+
+    /// <summary>Intents as "name(slot=value,…)" joined by "; ", or "-" for none: the corpus files' notation.</summary>
+    public static string Compact(IReadOnlyList<Intent> intents) =>
+        intents.Count == 0 ? "-" : string.Join("; ", intents.Select(i => i.Slots.Count == 0
+            ? i.Name
+            : $"{i.Name}({string.Join(",", i.Slots.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"))})"));
+
+    /// <summary>The corpus notation with slots sorted, so that the order slots are written in does not matter.</summary>
+    public static string Canonical(string expected) =>
+        expected == "-" ? "-" : string.Join("; ", expected.Split("; ").Select(part =>
+        {
+            var open = part.IndexOf('(', StringComparison.Ordinal);
+            if (open < 0)
+            {
+                return part;
+            }
+
+            var slots = part[(open + 1)..^1].Split(',').Order(StringComparer.Ordinal);
+            return $"{part[..open]}({string.Join(",", slots)})";
+        }));
+
+    public static string Parse(string text) => Compact(Parser.Parse(text).Intents);
+}

@@ -1,0 +1,22 @@
+using Car.Language.Llm;
+using Car.Llama;
+using Car.ModelWriting;
+
+namespace Car.Testing;
+
+/// <summary>The project's tiny random-weight llama model, written once per test assembly.</summary>
+public static class TinyModel
+{
+    private static readonly Lazy<string> Written = new(() =>
+    {
+        var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("car-llm-").FullName, TestModelFiles.Llm);
+        var text = IntentModelText.For(TestModel.Model, TestModel.Parser, TestModel.Directory);
+        RandomLlmWriter.WriteAsync(LlmShape.Tiny, text, path).GetAwaiter().GetResult();
+        return path;
+    });
+
+    public static string Path => Written.Value;
+
+    public static LlmIntentParser CreateParser(LlmOptions? options = null) =>
+        new(LlamaWeights.LoadFromFile(Path), TestModel.Model, TestModel.Parser, options ?? new LlmOptions { ModelPath = Path });
+}
