@@ -6,5 +6,5 @@ public interface IIntentParser
     /// <summary>The engine name reported in results (<c>rules</c>, <c>llm</c>).</summary>
     string Engine { get; }
 
-    ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default);
+    ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default);
 }

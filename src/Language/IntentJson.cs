@@ -12,7 +12,7 @@ public static class IntentJson
     };
 
     /// <summary>The <c>car parse</c> line: {"text":…,"intents":[…]} (plus "error" when the input was rejected).</summary>
-    public static string ParseLine(ParseResult result)
+    public static string ParseLine(ParsedUtterance result)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var buffer = new MemoryStream();

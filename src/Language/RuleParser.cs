@@ -28,28 +28,28 @@ public sealed class RuleParser : IIntentParser
 
     public string Engine => EngineName;
 
-    public ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+    public ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Parse(text));
     }
 
-    public ParseResult Parse(string? text) => Analyse(text).Result;
+    public ParsedUtterance Parse(string? text) => Analyse(text).Result;
 
     /// <summary>
     /// The parse, and whether the utterance is plainly out of domain: it names nothing the car does, only things
     /// the lexicon knows are not about the car (天气, 笑话…), so it is not worth the language model's time. Both
     /// come from one pass over the text.
     /// </summary>
-    public (ParseResult Result, bool PlainlyOutOfDomain) ParseForFallback(string? text) => Analyse(text);
+    public (ParsedUtterance Result, bool PlainlyOutOfDomain) ParseForFallback(string? text) => Analyse(text);
 
-    private (ParseResult Result, bool PlainlyOutOfDomain) Analyse(string? text)
+    private (ParsedUtterance Result, bool PlainlyOutOfDomain) Analyse(string? text)
     {
         var original = text?.Trim() ?? string.Empty;
         var normalized = _normalizer.Normalize(original);
         if (normalized.Length > _maxLength)
         {
-            return (new ParseResult(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong), false);
+            return (new ParsedUtterance(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong), false);
         }
 
         var tags = _tagger.Tag(normalized);
@@ -79,6 +79,6 @@ public sealed class RuleParser : IIntentParser
         var repeated = tags.Any(t => t.Has("again"));
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         var outOfDomain = meaningful.Count == 0 || meaningful.All(t => t.Has("ood"));
-        return (new ParseResult(original, intents, Engine, intents.Count == 0 ? followUp : null, repeated), outOfDomain);
+        return (new ParsedUtterance(original, intents, Engine, intents.Count == 0 ? followUp : null, repeated), outOfDomain);
     }
 }

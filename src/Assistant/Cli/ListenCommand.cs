@@ -18,7 +18,7 @@ namespace Car.Assistant.Cli;
 /// </summary>
 public static class ListenCommand
 {
-    public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
         var device = new Option<string>("--device") { Description = "The ALSA capture device (default: Capture:Device)." };

@@ -12,7 +12,7 @@ namespace Car.Assistant.Cli;
 /// <summary><c>car models write-test --out DIR</c> and <c>car models write --shape NAME --out FILE</c>.</summary>
 public static class ModelsCommand
 {
-    public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var models = new Command("models", "Write the project's own models (random weights of real architectures).");
 

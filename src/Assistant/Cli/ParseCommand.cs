@@ -9,7 +9,7 @@ namespace Car.Assistant.Cli;
 /// <summary><c>car parse</c>: one UTF-8 line in, one contract JSON object out, until the input ends.</summary>
 public static class ParseCommand
 {
-    public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var command = new Command("parse", "Read utterances from stdin, one per line, and print their intents as JSON lines.");
         command.SetAction(async (result, cancellationToken) =>

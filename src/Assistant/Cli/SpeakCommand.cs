@@ -8,7 +8,7 @@ namespace Car.Assistant.Cli;
 /// <summary><c>car speak TEXT [--out reply.wav]</c>: a reply spoken by espeak-ng, to the sound device or a file.</summary>
 public static class SpeakCommand
 {
-    public static Command Create(Func<System.CommandLine.ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
     {
         var text = new Argument<string>("text") { Description = "What to say, e.g. 已为您打开主驾车窗" };
         var output = new Option<FileInfo>("--out") { Description = "Write a WAV file instead of playing." };

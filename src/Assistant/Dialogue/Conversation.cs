@@ -63,7 +63,7 @@ public sealed class Conversation : IDisposable
 
     public void Dispose() => _turn.Dispose();
 
-    private async Task<TurnReport> DecideAndActAsync(ParseResult parse, VehicleState vehicle, CancellationToken cancellationToken)
+    private async Task<TurnReport> DecideAndActAsync(ParsedUtterance parse, VehicleState vehicle, CancellationToken cancellationToken)
     {
         if (parse.Error is not null)
         {
@@ -127,7 +127,7 @@ public sealed class Conversation : IDisposable
         return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), []);
     }
 
-    private bool NeedPersists(ParseResult parse, IReadOnlyList<Intent> intents) =>
+    private bool NeedPersists(ParsedUtterance parse, IReadOnlyList<Intent> intents) =>
         intents.Any(i => i.Name.StartsWith("comfort.", StringComparison.Ordinal)
             && (parse.Repeated || State.LastIntents.Any(last => last.Name == i.Name)));
 
@@ -143,6 +143,6 @@ public sealed class Conversation : IDisposable
     }
 
     private static TurnReport Report(
-        ParseResult parse, IReadOnlyList<ActionResult> actions, IReadOnlyList<Refusal> refused, string? ask, string reply) =>
+        ParsedUtterance parse, IReadOnlyList<ActionResult> actions, IReadOnlyList<Refusal> refused, string? ask, string reply) =>
         new(parse.Text, parse.Engine, parse.Intents, actions, refused, ask, reply, []);
 }

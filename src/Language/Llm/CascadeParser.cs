@@ -10,7 +10,7 @@ public sealed class CascadeParser(RuleParser rules, IIntentParser model) : IInte
 {
     public string Engine => "auto";
 
-    public async ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+    public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         var (ruled, outOfDomain) = rules.ParseForFallback(text);
         if (ruled.Intents.Count > 0 || ruled.FollowUp is not null || ruled.Error is not null || outOfDomain)

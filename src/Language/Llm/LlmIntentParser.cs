@@ -58,7 +58,7 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     public Task<Completion> CompleteAsync(string text, int? maxTokens = null, CancellationToken cancellationToken = default) =>
         _executor.CompleteAsync(text, maxTokens ?? TokenBudget, cancellationToken);
 
-    public async ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+    public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         var original = text?.Trim() ?? string.Empty;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,16 +68,16 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
             var completion = await _executor.CompleteAsync(original, TokenBudget, deadline.Token).ConfigureAwait(false);
             var intents = completion.Finished ? IntentJsonReader.Read(completion.Text, _schema) : null;
             return intents is null
-                ? new ParseResult(original, [], Engine, Error: $"the model gave no complete answer in {TokenBudget} tokens", ErrorKind: ParseErrorKind.NoTimelyAnswer)
-                : new ParseResult(original, intents, Engine);
+                ? new ParsedUtterance(original, [], Engine, Error: $"the model gave no complete answer in {TokenBudget} tokens", ErrorKind: ParseErrorKind.NoTimelyAnswer)
+                : new ParsedUtterance(original, intents, Engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ParseResult(original, [], Engine, Error: $"no answer within {_options.Deadline.TotalSeconds:0.###} s", ErrorKind: ParseErrorKind.NoTimelyAnswer);
+            return new ParsedUtterance(original, [], Engine, Error: $"no answer within {_options.Deadline.TotalSeconds:0.###} s", ErrorKind: ParseErrorKind.NoTimelyAnswer);
         }
         catch (LlmException e)
         {
-            return new ParseResult(original, [], Engine, Error: e.Message, ErrorKind: ParseErrorKind.EngineFailed);
+            return new ParsedUtterance(original, [], Engine, Error: e.Message, ErrorKind: ParseErrorKind.EngineFailed);
         }
     }
 

@@ -43,10 +43,10 @@ public class CascadeParserTests
 
         public string Engine => "fake-llm";
 
-        public ValueTask<ParseResult> ParseAsync(string text, CancellationToken cancellationToken = default)
+        public ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return ValueTask.FromResult(new ParseResult(text, [new Intent("comfort.cold")], Engine));
+            return ValueTask.FromResult(new ParsedUtterance(text, [new Intent("comfort.cold")], Engine));
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Car.Language;
 /// <param name="Repeated">True when the speaker says a need persists (还是有点闷).</param>
 /// <param name="Error">Why the utterance could not be parsed at all, else null.</param>
 /// <param name="ErrorKind">What kind of failure <paramref name="Error"/> is, so the dialogue can answer it.</param>
-public sealed record ParseResult(
+public sealed record ParsedUtterance(
     string Text,
     IReadOnlyList<Intent> Intents,
     string Engine,
@@ -16,18 +16,3 @@ public sealed record ParseResult(
     bool Repeated = false,
     string? Error = null,
     ParseErrorKind ErrorKind = ParseErrorKind.None);
-
-/// <summary>Why an utterance has no parse.</summary>
-public enum ParseErrorKind
-{
-    None,
-
-    /// <summary>Longer than an utterance can be.</summary>
-    TooLong,
-
-    /// <summary>The model did not finish within its deadline or token budget: ask the driver to repeat.</summary>
-    NoTimelyAnswer,
-
-    /// <summary>The model could not run (bad file, context too small…).</summary>
-    EngineFailed,
-}
