@@ -1,0 +1,50 @@
+using Car.Speech.Recognition;
+using Car.Speech.Whisper;
+using Car.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Car.Speech.Tests.Recognition;
+
+/// <summary>The recogniser the dialogue sees: a model from Asr:ModelPath, or a clear word that there is none.</summary>
+public sealed class WhisperSpeechRecognizerTests : IDisposable
+{
+    private readonly TraditionalToSimplified _script = new(NullLogger<TraditionalToSimplified>.Instance);
+
+    public void Dispose() => _script.Dispose();
+
+    [Fact]
+    public async Task RecognizeAsync_TestModel_GivesATranscriptWithinTheTokenCap()
+    {
+        using var recognizer = Create(new SpeechRecognitionOptions { ModelPath = TestWhisperModel.Path, MaxTokens = 8 });
+
+        var transcript = await recognizer.RecognizeAsync(TestAudio.Tone(300, 16_000, 1.0));
+
+        Assert.Null(recognizer.Unavailable);
+        Assert.InRange(transcript.Tokens, 0, 9);
+        Assert.InRange(transcript.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_NoModelConfigured_SaysWhyAndRefuses()
+    {
+        using var recognizer = Create(new SpeechRecognitionOptions());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => recognizer.RecognizeAsync(new float[16_000]));
+
+        Assert.Equal("no ASR model (--asr-model FILE or Asr:ModelPath)", recognizer.Unavailable);
+        Assert.Contains("no ASR model", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ModelFileMissing_WhisperExceptionNamesIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"car-none-{Guid.NewGuid():N}.bin");
+
+        var error = Assert.Throws<WhisperException>(() => Create(new SpeechRecognitionOptions { ModelPath = path }));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    private WhisperSpeechRecognizer Create(SpeechRecognitionOptions options) => new(Options.Create(options), _script);
+}
