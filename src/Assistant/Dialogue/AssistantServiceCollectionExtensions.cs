@@ -1,4 +1,5 @@
 using Car.Assistant.Dialogue;
+using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,7 @@ public static class AssistantServiceCollectionExtensions
 {
     /// <summary>
     /// The whole text path on its embedded defaults: rule parser (with the LLM fallback when a model is configured), policy, dialogue, the offline recommender (unless
-    /// a real one is registered first), and the simulated car bound to the <c>Simulator</c> section. Each resolved <see cref="Conversation"/> is a new session.
+    /// a real one is registered first), and the simulated car bound to the <c>Simulator</c> section on the VSS catalog bound to <c>SignalCatalog</c>. Each resolved <see cref="Conversation"/> is a new session.
     /// </summary>
     public static IServiceCollection AddCarAssistant(this IServiceCollection services)
     {
@@ -18,6 +19,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddVehicleSimulator();
         services.AddCarSpeech();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName);
+        services.AddOptions<SignalCatalogOptions>().BindConfiguration(SignalCatalogOptions.SectionName);
         services.AddOfflineRecommender();
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();

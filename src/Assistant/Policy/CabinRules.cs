@@ -18,10 +18,10 @@ public sealed class CabinRules : IIntentRule
         "wiper.set" => intent.Flag("on") ?? true
             ? IntentOutcome.Do("已为您打开雨刮", PlannedAction.Text(VssPaths.WiperMode, context.Vehicle.IsRaining ? "RAIN_SENSOR" : "MEDIUM"))
             : IntentOutcome.Do("已为您关闭雨刮", PlannedAction.Text(VssPaths.WiperMode, "OFF")),
-        "door.lock" => IntentOutcome.Do("车门已上锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
+        "door.lock" => IntentOutcome.Do("车门已上锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
         "door.unlock" => context.Vehicle.IsMoving
             ? IntentOutcome.Refuse(intent.Name, "行驶中不能解锁车门，请停车后再试")
-            : IntentOutcome.Do("车门已解锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
+            : IntentOutcome.Do("车门已解锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
         "trunk.open" => context.Vehicle.IsParked
             ? IntentOutcome.Do("已为您打开后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, true))
             : IntentOutcome.Refuse(intent.Name, "行驶中不能打开后备箱，请停车挂 P 挡后再试"),
@@ -32,7 +32,7 @@ public sealed class CabinRules : IIntentRule
     {
         var on = intent.Flag("on") ?? true;
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, [Places.Driver, Places.Passenger]);
+        var places = Places.ForPosition(position, [VssPlaces.DriverSide, VssPlaces.PassengerSide]);
         var name = Places.Name(position ?? "front");
         return IntentOutcome.Do(on ? $"已为您打开{name}阅读灯" : $"已为您关闭{name}阅读灯",
             places.Select(p => PlannedAction.Flag(VssPaths.ReadingLight(p), on)));

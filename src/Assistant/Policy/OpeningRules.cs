@@ -26,7 +26,7 @@ public sealed class OpeningRules : IIntentRule
     private static IntentOutcome OpenWindows(Intent intent, PolicyContext context)
     {
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, [Places.Driver]);
+        var places = Places.ForPosition(position, [VssPlaces.DriverSide]);
         var name = Places.Name(position ?? "driver");
         if (Opening(intent, context, "车窗") is { } refusal)
         {
@@ -47,7 +47,7 @@ public sealed class OpeningRules : IIntentRule
     private static IntentOutcome CloseWindows(Intent intent)
     {
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, VssPaths.Places);
+        var places = Places.ForPosition(position, VssPlaces.All);
         var name = Places.Name(position ?? "all");
         return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), 0)));
     }

@@ -28,7 +28,7 @@ public sealed class StatusRules : IIntentRule
 
     private static string Windows(VehicleState vehicle)
     {
-        var open = new[] { ("主驾", Places.Driver), ("副驾", Places.Passenger), ("左后", Places.RearLeft), ("右后", Places.RearRight) }
+        var open = new[] { ("主驾", VssPlaces.DriverSide), ("副驾", VssPlaces.PassengerSide), ("左后", VssPlaces.RearDriverSide), ("右后", VssPlaces.RearPassengerSide) }
             .Where(p => vehicle.WindowOpening(p.Item2) > 0)
             .Select(p => $"{p.Item1}车窗开着 {Format(vehicle.WindowOpening(p.Item2))}%")
             .ToList();

@@ -28,7 +28,7 @@ public class NeedRulesTests
         var decision = harness.Decide("有点闷");
 
         Assert.False(PolicyHarness.Flag(decision, VssPaths.Recirculation));
-        Assert.True(PolicyHarness.Number(decision, VssPaths.HvacFanSpeed("Row1.Driver")) > 29);
+        Assert.True(PolicyHarness.Number(decision, VssPaths.HvacFanSpeed(VssPlaces.DriverStation)) > 29);
         Assert.DoesNotContain(decision.Actions, a => a.Signal.Contains("Window", StringComparison.Ordinal));
     }
 
@@ -40,7 +40,7 @@ public class NeedRulesTests
 
         var decision = harness.Decide("还是有点闷", needPersists: true);
 
-        Assert.Equal(VssPaths.WindowPosition("Row1.PassengerSide"), Assert.Single(decision.Actions).Signal);
+        Assert.Equal(VssPaths.WindowPosition(VssPlaces.PassengerSide), Assert.Single(decision.Actions).Signal);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class NeedRulesTests
         var decision = harness.Decide("好热啊");
 
         Assert.True(PolicyHarness.Flag(decision, VssPaths.AirConditioning));
-        Assert.Equal(22, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
-        Assert.Equal(43, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed("Row1.Driver")));
+        Assert.Equal(22, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+        Assert.Equal(43, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed(VssPlaces.DriverStation)));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class NeedRulesTests
 
         var decision = harness.Decide("有点冷");
 
-        Assert.Equal(26, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
-        Assert.Equal(67, PolicyHarness.Number(decision, VssPaths.SeatHeatingCooling("Row1.DriverSide")));
+        Assert.Equal(26, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+        Assert.Equal(67, PolicyHarness.Number(decision, VssPaths.SeatHeatingCooling(VssPlaces.DriverSide)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class NeedRulesTests
         var decision = harness.Decide("我有点困");
 
         Assert.False(PolicyHarness.Flag(decision, VssPaths.Recirculation));
-        Assert.Equal(23, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
+        Assert.Equal(23, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
         Assert.Contains("休息", decision.Reply, StringComparison.Ordinal);
     }
 

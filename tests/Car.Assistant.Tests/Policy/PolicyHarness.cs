@@ -10,8 +10,11 @@ internal sealed class PolicyHarness : IDisposable
 {
     public PolicyHarness(DrivingScenario scenario)
     {
-        Car = new VehicleSimulator(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions { Scenario = scenario }), Clock);
+        Car = new VehicleSimulator(Catalog, Microsoft.Extensions.Options.Options.Create(new SimulatorOptions { Scenario = scenario }), Clock);
     }
+
+    /// <summary>The bundled VSS catalog (models/vss beside the tests), loaded once.</summary>
+    public static SignalCatalog Catalog { get; } = SignalCatalogLoader.Load(new SignalCatalogOptions());
 
     public FakeTimeProvider Clock { get; } = new();
 
@@ -43,5 +46,5 @@ internal sealed class PolicyHarness : IDisposable
     public static bool Flag(PolicyDecision decision, string signal) =>
         decision.Actions.Single(a => a.Signal == signal).Value.AsBoolean();
 
-    public static string DriverWindow => VssPaths.WindowPosition(Places.Driver);
+    public static string DriverWindow => VssPaths.WindowPosition(VssPlaces.DriverSide);
 }
