@@ -7,7 +7,7 @@ namespace Car.Assistant.Policy;
 /// Needs become actions chosen from the vehicle's state. 有点闷: parked or slow in the dry, the driver's window
 /// opens a little; fast or in rain, outside air and more fan instead; said again, more of the same. 好热 / 有点冷:
 /// the air conditioning two degrees cooler / warmer (and a warm seat when it is cold outside, windows closed). 困了:
-/// fresh air and a degree cooler, and a word about resting. 太晒: the sunshade closes.
+/// fresh air and a degree cooler, and a word about resting. 太晒: the sunshade closes (deploys fully) unless it is closed.
 /// </summary>
 public sealed class NeedRules : IIntentRule
 {
@@ -97,8 +97,8 @@ public sealed class NeedRules : IIntentRule
     }
 
     private static IntentOutcome Glare(PolicyContext context) =>
-        context.Vehicle.Snapshot.Number(VssPaths.SunshadePosition) > 0
-            ? IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 0))
+        context.Vehicle.Snapshot.Number(VssPaths.SunshadePosition) < OpeningRules.ShadeDeployed
+            ? IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, OpeningRules.ShadeDeployed))
             : IntentOutcome.Say("遮阳帘已经关上了，可以放下遮阳板挡一挡");
 
     private static PlannedAction Window(string place, double percent) =>

@@ -103,21 +103,32 @@ public class NeedRulesTests
     }
 
     [Fact]
-    public void Glare_ShadeOpen_ClosesShade()
+    public void Glare_ShadeRetracted_DeploysShadeFully()
     {
         using var harness = new PolicyHarness(DrivingScenario.City);
-        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(100));
 
-        var decision = harness.Decide("太阳好晒");
+        var decision = harness.Do("太晒了");
 
-        Assert.Equal(0, PolicyHarness.Number(decision, VssPaths.SunshadePosition));
         Assert.Equal("已为您关上遮阳帘", decision.Reply);
+        Assert.Equal(100, harness.Read(VssPaths.SunshadePosition));
     }
 
     [Fact]
-    public void Glare_ShadeAlreadyClosed_SaysSoWithoutActions()
+    public void Glare_ShadePartlyDeployed_DeploysShadeFully()
     {
         using var harness = new PolicyHarness(DrivingScenario.City);
+        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(40));
+
+        harness.Do("太阳好晒");
+
+        Assert.Equal(100, harness.Read(VssPaths.SunshadePosition));
+    }
+
+    [Fact]
+    public void Glare_ShadeAlreadyDeployed_SaysSoWithoutActions()
+    {
+        using var harness = new PolicyHarness(DrivingScenario.City);
+        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(100));
 
         var decision = harness.Decide("阳光太刺眼");
 

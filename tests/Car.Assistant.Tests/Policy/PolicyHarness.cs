@@ -38,6 +38,21 @@ internal sealed class PolicyHarness : IDisposable
         return Policy.Decide(TestModel.Parser.Parse(text).Intents, context);
     }
 
+    /// <summary>Decides, carries out the decided actions on the car and lets it reach them: what the user then sees.</summary>
+    public PolicyDecision Do(string text)
+    {
+        var decision = Decide(text);
+        foreach (var action in decision.Actions)
+        {
+            Car.ActuateAsync(action.Signal, action.Value).AsTask().GetAwaiter().GetResult();
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        return decision;
+    }
+
+    public double Read(string signal) => Car.GetAsync(signal).AsTask().GetAwaiter().GetResult().AsNumber();
+
     public void Dispose() => Car.Dispose();
 
     public static double Number(PolicyDecision decision, string signal) =>
