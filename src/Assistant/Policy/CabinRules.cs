@@ -4,7 +4,8 @@ using Car.VehicleBus.Signals;
 namespace Car.Assistant.Policy;
 
 /// <summary>
-/// Lights, wipers, doors and trunk. Unlocking the doors or opening the trunk while the car moves is refused.
+/// Lights, wipers, doors and trunk. Unlocking the doors or opening the trunk while the car moves is refused. An
+/// ambient light colour goes to the bus as VSS's <c>#RRGGBB</c> (<see cref="AmbientColors"/>), not as the word said.
 /// </summary>
 public sealed class CabinRules : IIntentRule
 {
@@ -45,13 +46,15 @@ public sealed class CabinRules : IIntentRule
             return IntentOutcome.Do("已为您关闭氛围灯", PlannedAction.Flag(VssPaths.AmbientLightOn, false));
         }
 
-        var actions = new List<PlannedAction> { PlannedAction.Flag(VssPaths.AmbientLightOn, true) };
+        var on = PlannedAction.Flag(VssPaths.AmbientLightOn, true);
         var color = intent.Text("color");
-        if (color is not null)
+        if (color is null)
         {
-            actions.Add(PlannedAction.Text(VssPaths.AmbientLightColor, color));
+            return IntentOutcome.Do("已为您打开氛围灯", on);
         }
 
-        return IntentOutcome.Do(color is null ? "已为您打开氛围灯" : $"氛围灯已换成{color}", actions);
+        return AmbientColors.TryFind(color, out var name, out var code)
+            ? IntentOutcome.Do($"氛围灯已换成{name}", on, PlannedAction.Text(VssPaths.AmbientLightColor, code))
+            : IntentOutcome.Do($"氛围灯暂不支持{color}，已为您打开氛围灯", on);
     }
 }

@@ -32,7 +32,8 @@ public sealed class StatusRules : IIntentRule
             .Where(p => vehicle.WindowOpening(p.Item2) > 0)
             .Select(p => $"{p.Item1}车窗开着 {Format(vehicle.WindowOpening(p.Item2))}%")
             .ToList();
-        var sunroof = vehicle.Snapshot.Number(VssPaths.SunroofPosition) > 0 ? "，天窗开着" : string.Empty;
+        // VSS: 0 closed, above 0 slid open, below 0 tilted; open either way.
+        var sunroof = vehicle.Snapshot.Number(VssPaths.SunroofPosition) != 0 ? "，天窗开着" : string.Empty;
         return open.Count == 0 ? $"车窗都关好了{sunroof}" : string.Join("，", open) + sunroof;
     }
 

@@ -54,7 +54,7 @@ public sealed class SimulatorOptions
             [VssPaths.MediaVolume] = "30",
             [VssPaths.MediaAction] = "STOP",
             [VssPaths.ScreenBrightness] = "60",
-            [VssPaths.AmbientLightColor] = "白色",
+            [VssPaths.AmbientLightColor] = "#FFFFFF",
             [VssPaths.WiperMode] = "OFF",
         };
         foreach (var place in VssPlaces.All)

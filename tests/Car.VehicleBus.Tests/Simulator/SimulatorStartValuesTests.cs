@@ -29,7 +29,7 @@ public class SimulatorStartValuesTests
         Assert.Equal(60, snapshot.Number(VssPaths.ScreenBrightness));
         Assert.Equal("STOP", snapshot.Text(VssPaths.MediaAction));
         Assert.Equal("OFF", snapshot.Text(VssPaths.WiperMode));
-        Assert.Equal("白色", snapshot.Text(VssPaths.AmbientLightColor));
+        Assert.Equal("#FFFFFF", snapshot.Text(VssPaths.AmbientLightColor));
         Assert.Equal(VssGears.Park, snapshot.Number(VssPaths.SelectedGear));
         Assert.All(VssPlaces.All, p => Assert.True(snapshot.Boolean(VssPaths.DoorLocked(p))));
         Assert.All(VssPlaces.HvacStations, s => Assert.Equal(24, snapshot.Number(VssPaths.HvacTemperature(s))));
