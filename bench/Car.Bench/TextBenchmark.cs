@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Car.Language;
 using Car.Language.Model;
 using Car.Assistant.Policy;
+using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ internal static class TextBenchmark
         var parser = new RuleParser(model);
         var policy = new AssistantPolicy(PolicyRules.CreateDefault());
         var policyOptions = new PolicyOptions();
-        using var car = new VehicleSimulator(Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
+        var catalog = SignalCatalogLoader.Load(new SignalCatalogOptions());
+        using var car = new VehicleSimulator(catalog, Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
         var snapshot = await car.GetSnapshotAsync();
         var context = new PolicyContext(new VehicleState(snapshot, policyOptions), policyOptions, NeedPersists: false);
         var parsed = utterances.Select(u => parser.Parse(u).Intents.Where(i => i.Name is not ("poi.search" or "trip.recommend" or "assistant.cancel")).ToList()).ToList();

@@ -13,7 +13,7 @@ try
     var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
     return await CarCommandLine.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
 }
-catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or LlmException or Car.Speech.Whisper.WhisperException)
+catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
 {
     // Broken configuration or data: one line that says what and where, no stack trace.
     await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);

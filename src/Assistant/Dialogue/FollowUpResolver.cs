@@ -82,7 +82,7 @@ public static class FollowUpResolver
     private static Intent Window(Intent last, int sign, double? amount, PolicyContext context)
     {
         var position = last.Text("position") ?? "driver";
-        var place = Places.ForPosition(position, [Places.Driver])[0];
+        var place = Places.ForPosition(position, [VssPlaces.DriverSide])[0];
         return Opening("window", context.Vehicle.WindowOpening(place), sign, amount, context)
             .WithOptional("position", SlotValue.Of(position)).Reordered();
     }
@@ -97,7 +97,7 @@ public static class FollowUpResolver
 
     private static Intent Seat(Intent last, int sign, VehicleState vehicle)
     {
-        var place = Places.ForPosition(last.Text("position"), [Places.Driver])[0];
+        var place = Places.ForPosition(last.Text("position"), [VssPlaces.DriverSide])[0];
         var current = (int)Math.Round(Math.Abs(vehicle.SeatHeatingCooling(place)) * SeatRules.MaxLevel / 100);
         var level = Math.Clamp(current + sign, 0, SeatRules.MaxLevel);
         var next = new Intent(last.Name).With("level", SlotValue.Of(level));

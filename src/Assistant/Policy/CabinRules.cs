@@ -4,7 +4,8 @@ using Car.VehicleBus.Signals;
 namespace Car.Assistant.Policy;
 
 /// <summary>
-/// Lights, wipers, doors and trunk. Unlocking the doors or opening the trunk while the car moves is refused.
+/// Lights, wipers, doors and trunk. Unlocking the doors or opening the trunk while the car moves is refused. An
+/// ambient light colour goes to the bus as VSS's <c>#RRGGBB</c> (<see cref="AmbientColors"/>), not as the word said.
 /// </summary>
 public sealed class CabinRules : IIntentRule
 {
@@ -18,10 +19,10 @@ public sealed class CabinRules : IIntentRule
         "wiper.set" => intent.Flag("on") ?? true
             ? IntentOutcome.Do("已为您打开雨刮", PlannedAction.Text(VssPaths.WiperMode, context.Vehicle.IsRaining ? "RAIN_SENSOR" : "MEDIUM"))
             : IntentOutcome.Do("已为您关闭雨刮", PlannedAction.Text(VssPaths.WiperMode, "OFF")),
-        "door.lock" => IntentOutcome.Do("车门已上锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
+        "door.lock" => IntentOutcome.Do("车门已上锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
         "door.unlock" => context.Vehicle.IsMoving
             ? IntentOutcome.Refuse(intent.Name, "行驶中不能解锁车门，请停车后再试")
-            : IntentOutcome.Do("车门已解锁", VssPaths.Places.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
+            : IntentOutcome.Do("车门已解锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
         "trunk.open" => context.Vehicle.IsParked
             ? IntentOutcome.Do("已为您打开后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, true))
             : IntentOutcome.Refuse(intent.Name, "行驶中不能打开后备箱，请停车挂 P 挡后再试"),
@@ -32,7 +33,7 @@ public sealed class CabinRules : IIntentRule
     {
         var on = intent.Flag("on") ?? true;
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, [Places.Driver, Places.Passenger]);
+        var places = Places.ForPosition(position, [VssPlaces.DriverSide, VssPlaces.PassengerSide]);
         var name = Places.Name(position ?? "front");
         return IntentOutcome.Do(on ? $"已为您打开{name}阅读灯" : $"已为您关闭{name}阅读灯",
             places.Select(p => PlannedAction.Flag(VssPaths.ReadingLight(p), on)));
@@ -45,13 +46,15 @@ public sealed class CabinRules : IIntentRule
             return IntentOutcome.Do("已为您关闭氛围灯", PlannedAction.Flag(VssPaths.AmbientLightOn, false));
         }
 
-        var actions = new List<PlannedAction> { PlannedAction.Flag(VssPaths.AmbientLightOn, true) };
+        var on = PlannedAction.Flag(VssPaths.AmbientLightOn, true);
         var color = intent.Text("color");
-        if (color is not null)
+        if (color is null)
         {
-            actions.Add(PlannedAction.Text(VssPaths.AmbientLightColor, color));
+            return IntentOutcome.Do("已为您打开氛围灯", on);
         }
 
-        return IntentOutcome.Do(color is null ? "已为您打开氛围灯" : $"氛围灯已换成{color}", actions);
+        return AmbientColors.TryFind(color, out var name, out var code)
+            ? IntentOutcome.Do($"氛围灯已换成{name}", on, PlannedAction.Text(VssPaths.AmbientLightColor, code))
+            : IntentOutcome.Do($"氛围灯暂不支持{color}，已为您打开氛围灯", on);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ClimateRules : IIntentRule
     public static IntentOutcome SetFan(int level)
     {
         var clamped = Math.Clamp(level, FanLevels.Min, FanLevels.Max);
-        var actions = VssPaths.HvacStations
+        var actions = VssPlaces.HvacStations
             .Select(s => PlannedAction.Number(VssPaths.HvacFanSpeed(s), FanLevels.ToPercent(clamped)));
         var reply = clamped == level ? $"已将风量调到 {clamped} 档" : $"风量已经调到{(clamped == FanLevels.Max ? "最大" : "最小")} {clamped} 档";
         return IntentOutcome.Do(reply, actions);

@@ -6,10 +6,17 @@ namespace Car.Assistant.Policy;
 /// <summary>
 /// Windows, sunroof and its shade. Unnamed window: the driver's to open, all to close. Unsaid opening: fully, or
 /// at high speed the most that is safe. A wider opening at high speed is refused with the reason; opening in the
-/// rain asks first.
+/// rain asks first. The shade runs the other way round from the sunroof: VSS counts from its start position, open
+/// (retracted), so opening it is 0 and closing it 100.
 /// </summary>
 public sealed class OpeningRules : IIntentRule
 {
+    /// <summary>The shade open: retracted, VSS's start position.</summary>
+    public const double ShadeRetracted = 0;
+
+    /// <summary>The shade closed: fully deployed against the sun, VSS's end position.</summary>
+    public const double ShadeDeployed = 100;
+
     public IReadOnlyCollection<string> Intents { get; } =
         ["window.open", "window.close", "sunroof.open", "sunroof.close", "sunshade.open", "sunshade.close"];
 
@@ -19,14 +26,14 @@ public sealed class OpeningRules : IIntentRule
         "window.close" => CloseWindows(intent),
         "sunroof.open" => OpenSunroof(intent, context),
         "sunroof.close" => IntentOutcome.Do("已为您关闭天窗", PlannedAction.Number(VssPaths.SunroofPosition, 0)),
-        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 100)),
-        _ => IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, 0)),
+        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, ShadeRetracted)),
+        _ => IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, ShadeDeployed)),
     };
 
     private static IntentOutcome OpenWindows(Intent intent, PolicyContext context)
     {
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, [Places.Driver]);
+        var places = Places.ForPosition(position, [VssPlaces.DriverSide]);
         var name = Places.Name(position ?? "driver");
         if (Opening(intent, context, "车窗") is { } refusal)
         {
@@ -47,7 +54,7 @@ public sealed class OpeningRules : IIntentRule
     private static IntentOutcome CloseWindows(Intent intent)
     {
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, VssPaths.Places);
+        var places = Places.ForPosition(position, VssPlaces.All);
         var name = Places.Name(position ?? "all");
         return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), 0)));
     }

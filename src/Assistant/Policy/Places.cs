@@ -2,32 +2,27 @@ using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;
 
-/// <summary>Positions and zones of the contract mapped to VSS places, and their names in replies.</summary>
+/// <summary>The contract's positions and zones mapped to VSS places (<see cref="VssPlaces"/>), and their names in replies.</summary>
 public static class Places
 {
-    public const string Driver = "Row1.DriverSide";
-    public const string Passenger = "Row1.PassengerSide";
-    public const string RearLeft = "Row2.DriverSide";
-    public const string RearRight = "Row2.PassengerSide";
-
     public static IReadOnlyList<string> ForPosition(string? position, IReadOnlyList<string> whenUnsaid) => position switch
     {
         null => whenUnsaid,
-        "driver" => [Driver],
-        "passenger" => [Passenger],
-        "rear_left" => [RearLeft],
-        "rear_right" => [RearRight],
-        "front" => [Driver, Passenger],
-        "rear" => [RearLeft, RearRight],
-        _ => VssPaths.Places,
+        "driver" => [VssPlaces.DriverSide],
+        "passenger" => [VssPlaces.PassengerSide],
+        "rear_left" => [VssPlaces.RearDriverSide],
+        "rear_right" => [VssPlaces.RearPassengerSide],
+        "front" => [VssPlaces.DriverSide, VssPlaces.PassengerSide],
+        "rear" => [VssPlaces.RearDriverSide, VssPlaces.RearPassengerSide],
+        _ => VssPlaces.All,
     };
 
     public static IReadOnlyList<string> StationsForZone(string? zone) => zone switch
     {
-        "driver" => ["Row1.Driver"],
-        "passenger" => ["Row1.Passenger"],
-        "rear" => ["Row2.Driver", "Row2.Passenger"],
-        _ => VssPaths.HvacStations,
+        "driver" => [VssPlaces.DriverStation],
+        "passenger" => [VssPlaces.PassengerStation],
+        "rear" => [VssPlaces.RearDriverStation, VssPlaces.RearPassengerStation],
+        _ => VssPlaces.HvacStations,
     };
 
     public static string Name(string? position) => position switch

@@ -18,7 +18,7 @@ public sealed class SeatRules : IIntentRule
     {
         var heating = intent.Name == "seat.heat";
         var position = intent.Text("position");
-        var places = Places.ForPosition(position, [Places.Driver]);
+        var places = Places.ForPosition(position, [VssPlaces.DriverSide]);
         var level = (int)Math.Clamp(Math.Round(intent.Number("level") ?? context.Options.DefaultSeatLevel), 0, MaxLevel);
         return Set(places, heating, level, Places.Name(position ?? "driver"), context);
     }

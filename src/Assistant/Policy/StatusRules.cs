@@ -28,11 +28,12 @@ public sealed class StatusRules : IIntentRule
 
     private static string Windows(VehicleState vehicle)
     {
-        var open = new[] { ("主驾", Places.Driver), ("副驾", Places.Passenger), ("左后", Places.RearLeft), ("右后", Places.RearRight) }
+        var open = new[] { ("主驾", VssPlaces.DriverSide), ("副驾", VssPlaces.PassengerSide), ("左后", VssPlaces.RearDriverSide), ("右后", VssPlaces.RearPassengerSide) }
             .Where(p => vehicle.WindowOpening(p.Item2) > 0)
             .Select(p => $"{p.Item1}车窗开着 {Format(vehicle.WindowOpening(p.Item2))}%")
             .ToList();
-        var sunroof = vehicle.Snapshot.Number(VssPaths.SunroofPosition) > 0 ? "，天窗开着" : string.Empty;
+        // VSS: 0 closed, above 0 slid open, below 0 tilted; open either way.
+        var sunroof = vehicle.Snapshot.Number(VssPaths.SunroofPosition) != 0 ? "，天窗开着" : string.Empty;
         return open.Count == 0 ? $"车窗都关好了{sunroof}" : string.Join("，", open) + sunroof;
     }
 

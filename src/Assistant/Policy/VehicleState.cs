@@ -17,7 +17,7 @@ public sealed class VehicleState
 
     public double Speed => Snapshot.Number(VssPaths.Speed);
 
-    public bool IsParked => Speed < 1 && (int)Snapshot.Number(VssPaths.SelectedGear) == VssCatalog.GearPark;
+    public bool IsParked => Speed < 1 && (int)Snapshot.Number(VssPaths.SelectedGear) == VssGears.Park;
 
     public bool IsMoving => Speed >= 1;
 
@@ -34,7 +34,7 @@ public sealed class VehicleState
     public double Setpoint(string station) => Snapshot.Number(VssPaths.HvacTemperature(station));
 
     /// <summary>The fan level 1–7 that the driver's station's fan speed (percent) stands for.</summary>
-    public int FanLevel => FanLevels.FromPercent(Snapshot.Number(VssPaths.HvacFanSpeed("Row1.Driver")));
+    public int FanLevel => FanLevels.FromPercent(Snapshot.Number(VssPaths.HvacFanSpeed(VssPlaces.DriverStation)));
 
     public double WindowOpening(string place) => Snapshot.Number(VssPaths.WindowPosition(place));
 

@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace Car.VehicleBus.Signals;
 
-/// <summary>The set of signals a vehicle offers, looked up by VSS path.</summary>
+/// <summary>
+/// The set of signals a vehicle offers, looked up by VSS path. The bundled one is read from <c>models/vss</c> by
+/// <see cref="SignalCatalogLoader"/>.
+/// </summary>
 public sealed class SignalCatalog
 {
     private readonly FrozenDictionary<string, SignalDefinition> _byPath;
@@ -15,14 +18,6 @@ public sealed class SignalCatalog
         if (duplicate is not null)
         {
             throw new ArgumentException($"The signal '{duplicate.Key}' is defined twice.", nameof(signals));
-        }
-
-        foreach (var signal in list)
-        {
-            if (signal.Validate(signal.Initial) is { } reason)
-            {
-                throw new ArgumentException($"The initial value of {signal.Path} is invalid: {reason}", nameof(signals));
-            }
         }
 
         Signals = list;

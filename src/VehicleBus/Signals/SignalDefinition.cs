@@ -3,13 +3,12 @@ namespace Car.VehicleBus.Signals;
 /// <summary>One VSS signal: its path, datatype, unit, range and whether it is a sensor or an actuator.</summary>
 /// <param name="Path">The VSS path, e.g. <c>Vehicle.Cabin.Sunroof.Position</c>.</param>
 /// <param name="DataType">The VSS datatype.</param>
-/// <param name="Kind">Sensor (read-only) or actuator (takes a target).</param>
+/// <param name="Kind">Sensor or attribute (read-only) or actuator (takes a target).</param>
 /// <param name="Unit">The VSS unit (<c>percent</c>, <c>celsius</c>, <c>km/h</c>), or null.</param>
 /// <param name="Min">The lowest allowed number, or null.</param>
 /// <param name="Max">The highest allowed number, or null.</param>
 /// <param name="AllowedValues">For string signals with an enumeration, the allowed values.</param>
-/// <param name="Initial">The value the simulator starts with.</param>
-/// <param name="IsStandard">False for Car's overlay signals that VSS 4.x does not define.</param>
+/// <param name="IsStandard">False for Car's own signals, defined by the overlay and not by the VSS specification.</param>
 public sealed record SignalDefinition(
     string Path,
     SignalDataType DataType,
@@ -18,7 +17,6 @@ public sealed record SignalDefinition(
     double? Min,
     double? Max,
     IReadOnlyList<string>? AllowedValues,
-    SignalValue Initial,
     bool IsStandard = true)
 {
     /// <summary>Checks a value against the datatype and range; returns the reason it is rejected, or null.</summary>
@@ -49,7 +47,7 @@ public sealed record SignalDefinition(
             return $"{Path} takes a finite number, not '{value}'";
         }
 
-        if (DataType != SignalDataType.Float && number != Math.Round(number))
+        if (DataType is not (SignalDataType.Float or SignalDataType.Double) && number != Math.Round(number))
         {
             return $"{Path} takes a whole number ({DataType}), not '{value}'";
         }

@@ -1,8 +1,9 @@
 namespace Car.VehicleBus.Signals;
 
 /// <summary>
-/// The VSS 4.x paths of the signals Car uses. Paths under <c>Vehicle.Cabin.Infotainment.Navigation.DestinationName</c>
-/// and <c>Vehicle.Cabin.Infotainment.Phone</c> are Car's overlay (VSS allows overlays); the rest are standard.
+/// The VSS paths of the signals Car uses; their definitions are data in <c>models/vss</c>. Navigation destination,
+/// active call contact and media mute are Car's overlay (<c>car-overlay.json</c>); the rest are VSS 4.2.
+/// The places in per-seat paths come from <see cref="VssPlaces"/>.
 /// </summary>
 public static class VssPaths
 {
@@ -23,8 +24,10 @@ public static class VssPaths
     public const string FrontDefroster = "Vehicle.Cabin.HVAC.IsFrontDefrosterActive";
     public const string RearDefroster = "Vehicle.Cabin.HVAC.IsRearDefrosterActive";
 
-    public const string AmbientLightOn = "Vehicle.Cabin.Light.AmbientLight.Row1.DriverSide.IsLightOn";
-    public const string AmbientLightColor = "Vehicle.Cabin.Light.AmbientLight.Row1.DriverSide.Color";
+    public const string AmbientLightOn = $"Vehicle.Cabin.Light.AmbientLight.{VssPlaces.DriverSide}.IsLightOn";
+
+    /// <summary>The ambient light's colour as VSS writes it: <c>#RRGGBB</c>.</summary>
+    public const string AmbientLightColor = $"Vehicle.Cabin.Light.AmbientLight.{VssPlaces.DriverSide}.Color";
     public const string WiperMode = "Vehicle.Body.Windshield.Front.Wiping.Mode";
     public const string TrunkOpen = "Vehicle.Body.Trunk.Rear.IsOpen";
 
@@ -36,18 +39,6 @@ public static class VssPaths
 
     public const string NavigationDestination = "Vehicle.Cabin.Infotainment.Navigation.DestinationName";
     public const string PhoneActiveCall = "Vehicle.Cabin.Infotainment.Phone.ActiveCallContact";
-
-    /// <summary>The four seat/door places of a two-row car, in VSS naming.</summary>
-    public static readonly IReadOnlyList<string> Places =
-    [
-        "Row1.DriverSide", "Row1.PassengerSide", "Row2.DriverSide", "Row2.PassengerSide",
-    ];
-
-    /// <summary>The two HVAC stations of each row.</summary>
-    public static readonly IReadOnlyList<string> HvacStations =
-    [
-        "Row1.Driver", "Row1.Passenger", "Row2.Driver", "Row2.Passenger",
-    ];
 
     public static string WindowPosition(string place) => $"Vehicle.Cabin.Door.{place}.Window.Position";
 

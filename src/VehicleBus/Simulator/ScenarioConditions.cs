@@ -7,10 +7,10 @@ internal static class ScenarioConditions
 {
     public static IReadOnlyList<(string Path, SignalValue Value)> For(DrivingScenario scenario) => scenario switch
     {
-        DrivingScenario.Parked => Conditions(speed: 0, gear: VssCatalog.GearPark, rain: 0, outside: 20),
-        DrivingScenario.City => Conditions(speed: 40, gear: VssCatalog.GearDrive, rain: 0, outside: 26),
-        DrivingScenario.Highway => Conditions(speed: 110, gear: VssCatalog.GearDrive, rain: 0, outside: 26),
-        DrivingScenario.Rain => Conditions(speed: 50, gear: VssCatalog.GearDrive, rain: 60, outside: 15),
+        DrivingScenario.Parked => Conditions(speed: 0, gear: VssGears.Park, rain: 0, outside: 20),
+        DrivingScenario.City => Conditions(speed: 40, gear: VssGears.Drive, rain: 0, outside: 26),
+        DrivingScenario.Highway => Conditions(speed: 110, gear: VssGears.Drive, rain: 0, outside: 26),
+        DrivingScenario.Rain => Conditions(speed: 50, gear: VssGears.Drive, rain: 60, outside: 15),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown driving scenario."),
     };
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Car.VehicleBus.Signals;
 
 namespace Car.VehicleBus.Simulator;
 
@@ -29,4 +30,44 @@ public sealed class SimulatorOptions
     /// <summary>Time constant of the cabin temperature toward the outside while the air conditioning is off.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "10:00:00")]
     public TimeSpan CabinLeakTime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The value each signal starts with, by VSS path, written as configuration writes it (<c>24</c>, <c>true</c>,
+    /// <c>STOP</c>); <c>Simulator:StartValues:Vehicle.Cabin.HVAC.AmbientAirTemperature=30</c> replaces one default.
+    /// A value that does not fit its signal (unknown path, wrong type, out of range) stops the start.
+    /// </summary>
+    /// <remarks>
+    /// A signal without a start value starts neutral: a number at 0 moved into its range (a 16–32 °C setpoint starts
+    /// at 16), a boolean false, a string at its first allowed value or empty. Speed, gear, rain and the outside
+    /// temperature are the <see cref="Scenario"/>'s and replace any start value.
+    /// </remarks>
+    public Dictionary<string, string> StartValues { get; } = DefaultStartValues();
+
+    private static Dictionary<string, string> DefaultStartValues()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [VssPaths.CabinTemperature] = "24",
+            [VssPaths.FuelLevel] = "62",
+            [VssPaths.BatteryLevel] = "80",
+            [VssPaths.Range] = "420000",
+            [VssPaths.MediaVolume] = "30",
+            [VssPaths.MediaAction] = "STOP",
+            [VssPaths.ScreenBrightness] = "60",
+            [VssPaths.AmbientLightColor] = "#FFFFFF",
+            [VssPaths.WiperMode] = "OFF",
+        };
+        foreach (var place in VssPlaces.All)
+        {
+            values[VssPaths.DoorLocked(place)] = "true";
+        }
+
+        foreach (var station in VssPlaces.HvacStations)
+        {
+            values[VssPaths.HvacTemperature(station)] = "24";
+            values[VssPaths.HvacFanSpeed(station)] = "29";
+        }
+
+        return values;
+    }
 }

@@ -24,23 +24,38 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     private readonly ITimer _ticker;
     private DateTimeOffset _lastUpdate;
 
-    public VehicleSimulator(IOptions<SimulatorOptions> options, TimeProvider timeProvider)
-        : this(VssCatalog.CreateDefault(), options, timeProvider)
-    {
-    }
-
+    /// <summary>
+    /// A car with the signals of <paramref name="catalog"/>, each at its configured start value or neutral
+    /// (<see cref="SimulatorOptions.StartValues"/>), in the configured scenario.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A start value does not fit its signal.</exception>
+    /// <exception cref="VehicleBusException">The catalog lacks a signal the simulation needs.</exception>
     public VehicleSimulator(SignalCatalog catalog, IOptions<SimulatorOptions> options, TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
         Catalog = catalog;
         _options = options.Value;
         _time = timeProvider;
+        foreach (var path in NeededSignals())
+        {
+            catalog.Get(path);
+        }
+
+        var (startValues, errors) = SimulatorStartValues.Resolve(catalog, _options.StartValues);
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SimulatorOptions), errors);
+        }
+
         _travelRates = TravelRates(_options);
         foreach (var signal in catalog.Signals)
         {
-            _current[signal.Path] = signal.Initial;
-            if (signal.Initial.Kind == SignalValueKind.Number)
+            var start = startValues.TryGetValue(signal.Path, out var configured) ? configured : SimulatorStartValues.Neutral(signal);
+            _current[signal.Path] = start;
+            if (start.Kind == SignalValueKind.Number)
             {
-                _exactNumbers[signal.Path] = signal.Initial.AsNumber();
+                _exactNumbers[signal.Path] = start.AsNumber();
             }
         }
 
@@ -153,11 +168,24 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
 
     public void Dispose() => _ticker.Dispose();
 
+    /// <summary>The signals the simulation itself moves or reads: scenario sensors, travelling parts, the cabin climate.</summary>
+    private static IEnumerable<string> NeededSignals() =>
+    [
+        .. ScenarioConditions.For(DrivingScenario.Parked).Select(c => c.Path),
+        .. VssPlaces.All.Select(VssPaths.WindowPosition),
+        VssPaths.SunroofPosition,
+        VssPaths.SunshadePosition,
+        VssPaths.AirConditioning,
+        VssPaths.CabinTemperature,
+        VssPaths.HvacTemperature(VssPlaces.DriverStation),
+        VssPaths.HvacTemperature(VssPlaces.PassengerStation),
+    ];
+
     private static Dictionary<string, double> TravelRates(SimulatorOptions options)
     {
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
         var windowRate = 100 / options.WindowTravelTime.TotalSeconds;
-        foreach (var place in VssPaths.Places)
+        foreach (var place in VssPlaces.All)
         {
             rates[VssPaths.WindowPosition(place)] = windowRate;
         }
@@ -223,7 +251,7 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     {
         var conditioning = _current[VssPaths.AirConditioning].AsBoolean();
         var goal = conditioning
-            ? (_exactNumbers[VssPaths.HvacTemperature("Row1.Driver")] + _exactNumbers[VssPaths.HvacTemperature("Row1.Passenger")]) / 2
+            ? (_exactNumbers[VssPaths.HvacTemperature(VssPlaces.DriverStation)] + _exactNumbers[VssPaths.HvacTemperature(VssPlaces.PassengerStation)]) / 2
             : _exactNumbers[VssPaths.OutsideTemperature];
         var timeConstant = conditioning ? _options.CabinResponseTime : _options.CabinLeakTime;
         var cabin = _exactNumbers[VssPaths.CabinTemperature];

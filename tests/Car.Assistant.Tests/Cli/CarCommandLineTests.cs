@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Tests.Cli;
 
@@ -44,7 +45,7 @@ public class CarCommandLineTests
         using var report = JsonDocument.Parse(output.Trim());
         var action = report.RootElement.GetProperty("actions")[0];
         Assert.Equal(0, exitCode);
-        Assert.Equal("Vehicle.Cabin.Door.Row1.DriverSide.Window.Position", action.GetProperty("signal").GetString());
+        Assert.Equal(VssPaths.WindowPosition(VssPlaces.DriverSide), action.GetProperty("signal").GetString());
         Assert.Equal(20, action.GetProperty("value").GetDouble());
         Assert.True(action.GetProperty("confirmed").GetBoolean());
         Assert.Equal("已为您打开主驾车窗 20%", report.RootElement.GetProperty("reply").GetString());
@@ -66,6 +67,24 @@ public class CarCommandLineTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("highway", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Say_MissingSignalCatalog_FailsWithTheFileNamed()
+    {
+        var (exitCode, _, errors) = await CarProcess.RunAsync([], "say", "--set", "SignalCatalog:Directory=/nonexistent", "关窗");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("car: The VSS catalog '/nonexistent/vss-4.2.json' is unusable: the file does not exist.", errors.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Say_StartValueOutOfRange_FailsNamingThePath()
+    {
+        var (exitCode, _, errors) = await CarProcess.RunAsync([], "say", "--set", $"Simulator:StartValues:{VssPaths.FuelLevel}=120", "关窗");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"car: Simulator:StartValues:{VssPaths.FuelLevel}: ", errors.Trim().Split('\n')[^1], StringComparison.Ordinal);
     }
 
     [Fact]

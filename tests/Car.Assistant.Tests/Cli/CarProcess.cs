@@ -9,13 +9,55 @@ internal static class CarProcess
     public static Task<(int ExitCode, string Output, string Errors)> RunAsync(byte[] input, params string[] arguments) =>
         RunAsync(input, new Dictionary<string, string>(), arguments);
 
-    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        RunAsync(input, environment, null, arguments);
+    /// <summary>
+    /// Runs a car that keeps running (an always-listening session) until its output shows <paramref name="awaited"/>
+    /// or <paramref name="limit"/> passes, then stops it; returns what it printed.
+    /// </summary>
+    public static async Task<(string Output, string Errors)> RunUntilAsync(
+        IReadOnlyDictionary<string, string> environment, string awaited, TimeSpan limit, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, arguments)) ?? throw new InvalidOperationException("car did not start");
+        var output = new StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
 
-    /// <summary>Runs car; a program that keeps running (an always-listening session) is stopped after <paramref name="stopAfter"/>.</summary>
+            if (line.Data?.Contains(awaited, StringComparison.Ordinal) == true)
+            {
+                seen.TrySetResult();
+            }
+        };
+        var errors = process.StandardError.ReadToEndAsync();
+        process.BeginOutputReadLine();
+        process.StandardInput.Close();
+        await Task.WhenAny(seen.Task, Task.Delay(limit), process.WaitForExitAsync());
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        var printed = await errors;
+        lock (output)
+        {
+            return (output.ToString(), printed);
+        }
+    }
+
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        byte[] input, IReadOnlyDictionary<string, string> environment, TimeSpan? stopAfter, params string[] arguments)
+        byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, arguments)) ?? throw new InvalidOperationException("car did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,26 +79,6 @@ internal static class CarProcess
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("car did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(input);
-        process.StandardInput.Close();
-        if (stopAfter is { } running)
-        {
-            using var stop = new CancellationTokenSource(running);
-            try
-            {
-                await process.WaitForExitAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
+        return start;
     }
 }

@@ -21,8 +21,8 @@ public sealed class VoiceSessionServiceTests : IDisposable
         var speech = (await WavReader.ReadSpeechAsync(wav)).Samples;
         var device = await AlsaFilePcm.ConfigureAsync(_home, [.. new float[16_000], .. speech, .. new float[16_000]]);
 
-        var (_, output, errors) = await CarProcess.RunAsync(
-            [], new Dictionary<string, string> { ["HOME"] = _home }, TimeSpan.FromSeconds(8),
+        var (output, errors) = await CarProcess.RunUntilAsync(
+            new Dictionary<string, string> { ["HOME"] = _home }, "ask:", TimeSpan.FromSeconds(60),
             "--listen", "--asr-model", TestWhisperModel.Path, "--set", $"Capture:Device={device}");
 
         Assert.True(output.Contains("ask:     没听清，请再说一遍", StringComparison.Ordinal), output + errors);

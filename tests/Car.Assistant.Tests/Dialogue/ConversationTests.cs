@@ -8,7 +8,7 @@ namespace Car.Assistant.Tests.Dialogue;
 
 public class ConversationTests
 {
-    private static readonly string DriverWindow = VssPaths.WindowPosition(Places.Driver);
+    private static readonly string DriverWindow = VssPaths.WindowPosition(VssPlaces.DriverSide);
 
     [Fact]
     public async Task Stuffy_Parked_WindowReachesTwentyAndIsConfirmed()
@@ -34,7 +34,7 @@ public class ConversationTests
         var report = await harness.SayAsync("再低一点");
 
         Assert.Equal("climate.adjust_temperature", Assert.Single(report.Intents).Name);
-        Assert.Equal(21, await harness.NumberAsync(VssPaths.HvacTemperature("Row1.Driver")));
+        Assert.Equal(21, await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation)));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class ConversationTests
         await harness.SayAsync("有点闷");
         var report = await harness.SayAsync("还是有点闷");
 
-        Assert.Equal(20, await harness.NumberAsync(VssPaths.WindowPosition(Places.Passenger)));
+        Assert.Equal(20, await harness.NumberAsync(VssPaths.WindowPosition(VssPlaces.PassengerSide)));
         Assert.Contains("副驾", report.Reply, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public class ConversationTests
         await harness.SayAsync("打开主驾座椅加热");
         await harness.SayAsync("副驾也要");
 
-        Assert.Equal(67, await harness.NumberAsync(VssPaths.SeatHeatingCooling(Places.Passenger)));
+        Assert.Equal(67, await harness.NumberAsync(VssPaths.SeatHeatingCooling(VssPlaces.PassengerSide)));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class ConversationTests
 
         Assert.Equal(FollowUpResolver.NothingToAdjust, report.Ask);
         Assert.Empty(report.Actions);
-        Assert.Equal(before.Number(VssPaths.HvacTemperature("Row1.Driver")), await harness.NumberAsync(VssPaths.HvacTemperature("Row1.Driver")));
+        Assert.Equal(before.Number(VssPaths.HvacTemperature(VssPlaces.DriverStation)), await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation)));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public class ConversationTests
             [new ActionResult(DriverWindow, SignalValue.FromNumber(20), true)], [], null, "已为您打开主驾车窗 20%", []);
 
         Assert.Equal(
-            """{"text":"有点闷","engine":"rules","intents":[{"intent":"comfort.stuffy","slots":{}}],"actions":[{"signal":"Vehicle.Cabin.Door.Row1.DriverSide.Window.Position","value":20,"confirmed":true}],"refused":[],"ask":null,"reply":"已为您打开主驾车窗 20%"}""",
+            $$$"""{"text":"有点闷","engine":"rules","intents":[{"intent":"comfort.stuffy","slots":{}}],"actions":[{"signal":"{{{DriverWindow}}}","value":20,"confirmed":true}],"refused":[],"ask":null,"reply":"已为您打开主驾车窗 20%"}""",
             TurnReportJson.Write(report));
     }
 }

@@ -28,7 +28,7 @@ public class NeedRulesTests
         var decision = harness.Decide("有点闷");
 
         Assert.False(PolicyHarness.Flag(decision, VssPaths.Recirculation));
-        Assert.True(PolicyHarness.Number(decision, VssPaths.HvacFanSpeed("Row1.Driver")) > 29);
+        Assert.True(PolicyHarness.Number(decision, VssPaths.HvacFanSpeed(VssPlaces.DriverStation)) > 29);
         Assert.DoesNotContain(decision.Actions, a => a.Signal.Contains("Window", StringComparison.Ordinal));
     }
 
@@ -40,7 +40,7 @@ public class NeedRulesTests
 
         var decision = harness.Decide("还是有点闷", needPersists: true);
 
-        Assert.Equal(VssPaths.WindowPosition("Row1.PassengerSide"), Assert.Single(decision.Actions).Signal);
+        Assert.Equal(VssPaths.WindowPosition(VssPlaces.PassengerSide), Assert.Single(decision.Actions).Signal);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class NeedRulesTests
         var decision = harness.Decide("好热啊");
 
         Assert.True(PolicyHarness.Flag(decision, VssPaths.AirConditioning));
-        Assert.Equal(22, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
-        Assert.Equal(43, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed("Row1.Driver")));
+        Assert.Equal(22, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+        Assert.Equal(43, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed(VssPlaces.DriverStation)));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class NeedRulesTests
 
         var decision = harness.Decide("有点冷");
 
-        Assert.Equal(26, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
-        Assert.Equal(67, PolicyHarness.Number(decision, VssPaths.SeatHeatingCooling("Row1.DriverSide")));
+        Assert.Equal(26, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+        Assert.Equal(67, PolicyHarness.Number(decision, VssPaths.SeatHeatingCooling(VssPlaces.DriverSide)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class NeedRulesTests
         var decision = harness.Decide("我有点困");
 
         Assert.False(PolicyHarness.Flag(decision, VssPaths.Recirculation));
-        Assert.Equal(23, PolicyHarness.Number(decision, VssPaths.HvacTemperature("Row1.Driver")));
+        Assert.Equal(23, PolicyHarness.Number(decision, VssPaths.HvacTemperature(VssPlaces.DriverStation)));
         Assert.Contains("休息", decision.Reply, StringComparison.Ordinal);
     }
 
@@ -103,21 +103,32 @@ public class NeedRulesTests
     }
 
     [Fact]
-    public void Glare_ShadeOpen_ClosesShade()
+    public void Glare_ShadeRetracted_DeploysShadeFully()
     {
         using var harness = new PolicyHarness(DrivingScenario.City);
-        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(100));
 
-        var decision = harness.Decide("太阳好晒");
+        var decision = harness.Do("太晒了");
 
-        Assert.Equal(0, PolicyHarness.Number(decision, VssPaths.SunshadePosition));
         Assert.Equal("已为您关上遮阳帘", decision.Reply);
+        Assert.Equal(100, harness.Read(VssPaths.SunshadePosition));
     }
 
     [Fact]
-    public void Glare_ShadeAlreadyClosed_SaysSoWithoutActions()
+    public void Glare_ShadePartlyDeployed_DeploysShadeFully()
     {
         using var harness = new PolicyHarness(DrivingScenario.City);
+        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(40));
+
+        harness.Do("太阳好晒");
+
+        Assert.Equal(100, harness.Read(VssPaths.SunshadePosition));
+    }
+
+    [Fact]
+    public void Glare_ShadeAlreadyDeployed_SaysSoWithoutActions()
+    {
+        using var harness = new PolicyHarness(DrivingScenario.City);
+        harness.Settle(VssPaths.SunshadePosition, SignalValue.FromNumber(100));
 
         var decision = harness.Decide("阳光太刺眼");
 

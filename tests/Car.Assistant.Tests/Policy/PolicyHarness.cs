@@ -11,8 +11,11 @@ internal sealed class PolicyHarness : IDisposable
 {
     public PolicyHarness(DrivingScenario scenario)
     {
-        Car = new VehicleSimulator(Microsoft.Extensions.Options.Options.Create(new SimulatorOptions { Scenario = scenario }), Clock);
+        Car = new VehicleSimulator(Catalog, Microsoft.Extensions.Options.Options.Create(new SimulatorOptions { Scenario = scenario }), Clock);
     }
+
+    /// <summary>The bundled VSS catalog (models/vss beside the tests), loaded once.</summary>
+    public static SignalCatalog Catalog { get; } = SignalCatalogLoader.Load(new SignalCatalogOptions());
 
     public FakeTimeProvider Clock { get; } = new();
 
@@ -36,6 +39,21 @@ internal sealed class PolicyHarness : IDisposable
         return Policy.Decide(TestModel.Parser.Parse(text).Intents, context);
     }
 
+    /// <summary>Decides, carries out the decided actions on the car and lets it reach them: what the user then sees.</summary>
+    public PolicyDecision Do(string text)
+    {
+        var decision = Decide(text);
+        foreach (var action in decision.Actions)
+        {
+            Car.ActuateAsync(action.Signal, action.Value).AsTask().GetAwaiter().GetResult();
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        return decision;
+    }
+
+    public double Read(string signal) => Car.GetAsync(signal).AsTask().GetAwaiter().GetResult().AsNumber();
+
     public void Dispose() => Car.Dispose();
 
     public static double Number(PolicyDecision decision, string signal) =>
@@ -44,5 +62,5 @@ internal sealed class PolicyHarness : IDisposable
     public static bool Flag(PolicyDecision decision, string signal) =>
         decision.Actions.Single(a => a.Signal == signal).Value.AsBoolean();
 
-    public static string DriverWindow => VssPaths.WindowPosition(Places.Driver);
+    public static string DriverWindow => VssPaths.WindowPosition(VssPlaces.DriverSide);
 }

@@ -102,7 +102,7 @@ public class SafetyAndDefaultsTests
 
         var decision = harness.Decide(text);
 
-        Assert.All(VssPaths.HvacStations, s => Assert.Equal(expected, PolicyHarness.Number(decision, VssPaths.HvacTemperature(s))));
+        Assert.All(VssPlaces.HvacStations, s => Assert.Equal(expected, PolicyHarness.Number(decision, VssPaths.HvacTemperature(s))));
         Assert.True(PolicyHarness.Flag(decision, VssPaths.AirConditioning));
     }
 
@@ -113,7 +113,7 @@ public class SafetyAndDefaultsTests
 
         var decision = harness.Decide("副驾温度二十四度");
 
-        Assert.Equal(VssPaths.HvacTemperature("Row1.Passenger"), decision.Actions.Single(a => a.Signal.Contains("Temperature", StringComparison.Ordinal)).Signal);
+        Assert.Equal(VssPaths.HvacTemperature(VssPlaces.PassengerStation), decision.Actions.Single(a => a.Signal.Contains("Temperature", StringComparison.Ordinal)).Signal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class SafetyAndDefaultsTests
 
         var action = Assert.Single(harness.Decide("打开座椅加热").Actions);
 
-        Assert.Equal(VssPaths.SeatHeatingCooling("Row1.DriverSide"), action.Signal);
+        Assert.Equal(VssPaths.SeatHeatingCooling(VssPlaces.DriverSide), action.Signal);
         Assert.Equal(67, action.Value.AsNumber());
     }
 
@@ -131,7 +131,7 @@ public class SafetyAndDefaultsTests
     public void SeatVentilateOff_WhileHeating_LeavesHeatingAlone()
     {
         using var harness = new PolicyHarness(DrivingScenario.Parked);
-        harness.Settle(VssPaths.SeatHeatingCooling("Row1.DriverSide"), SignalValue.FromNumber(67));
+        harness.Settle(VssPaths.SeatHeatingCooling(VssPlaces.DriverSide), SignalValue.FromNumber(67));
 
         var decision = harness.Decide("关闭座椅通风");
 
@@ -142,14 +142,14 @@ public class SafetyAndDefaultsTests
     public void FanAdjust_AtTopLevel_StaysAtSeven()
     {
         using var harness = new PolicyHarness(DrivingScenario.Parked);
-        foreach (var station in VssPaths.HvacStations)
+        foreach (var station in VssPlaces.HvacStations)
         {
             harness.Settle(VssPaths.HvacFanSpeed(station), SignalValue.FromNumber(100));
         }
 
         var decision = harness.Decide("风大一点");
 
-        Assert.Equal(100, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed("Row1.Driver")));
+        Assert.Equal(100, PolicyHarness.Number(decision, VssPaths.HvacFanSpeed(VssPlaces.DriverStation)));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class SafetyAndDefaultsTests
     [Fact]
     public void Decide_EveryCorpusUtteranceInEveryScenario_ProducesValidTargetsOrNone()
     {
-        var catalog = VssCatalog.CreateDefault();
+        var catalog = PolicyHarness.Catalog;
         foreach (var scenario in Enum.GetValues<DrivingScenario>())
         {
             using var harness = new PolicyHarness(scenario);

@@ -4,12 +4,12 @@ namespace Car.VehicleBus.Tests.Signals;
 
 public class SignalDefinitionTests
 {
-    private static readonly SignalCatalog Catalog = VssCatalog.CreateDefault();
+    private static readonly SignalCatalog Catalog = TestCatalog.Bundled;
 
     [Fact]
     public void Validate_WholeNumberInRange_Accepted()
     {
-        var window = Catalog.Get(VssPaths.WindowPosition("Row1.DriverSide"));
+        var window = Catalog.Get(VssPaths.WindowPosition(VssPlaces.DriverSide));
 
         Assert.Null(window.Validate(SignalValue.FromNumber(20)));
     }
@@ -21,7 +21,7 @@ public class SignalDefinitionTests
     [InlineData(double.NaN)]
     public void Validate_WindowOutsideRangeOrFractional_SaysWhy(double value)
     {
-        var window = Catalog.Get(VssPaths.WindowPosition("Row1.DriverSide"));
+        var window = Catalog.Get(VssPaths.WindowPosition(VssPlaces.DriverSide));
 
         var reason = window.Validate(SignalValue.FromNumber(value));
 
@@ -52,18 +52,6 @@ public class SignalDefinitionTests
 
         Assert.Equal(VehicleBusError.UnknownSignal, error.Error);
         Assert.Contains("Vehicle.Cabin.Teleporter", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CreateDefault_EverySignalIsVssNamedAndStartsValid()
-    {
-        Assert.All(Catalog.Signals, s =>
-        {
-            Assert.StartsWith("Vehicle.", s.Path, StringComparison.Ordinal);
-            Assert.Null(s.Validate(s.Initial));
-        });
-        Assert.Contains(Catalog.Signals, s => s.Path == "Vehicle.Cabin.Door.Row1.DriverSide.Window.Position");
-        Assert.Contains(Catalog.Signals, s => s.Path == "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature");
     }
 
     [Fact]

@@ -7,13 +7,13 @@ namespace Car.VehicleBus.Tests.Simulator;
 
 public class VehicleSimulatorTests
 {
-    private static readonly string DriverWindow = VssPaths.WindowPosition("Row1.DriverSide");
+    private static readonly string DriverWindow = VssPaths.WindowPosition(VssPlaces.DriverSide);
 
     private static (VehicleSimulator Car, FakeTimeProvider Clock) Create(DrivingScenario scenario = DrivingScenario.Parked)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new SimulatorOptions { Scenario = scenario });
-        return (new VehicleSimulator(options, clock), clock);
+        return (new VehicleSimulator(TestCatalog.Bundled, options, clock), clock);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public class VehicleSimulatorTests
         var (car, clock) = Create();
         using var _ = car;
         car.SetSensor(VssPaths.CabinTemperature, SignalValue.FromNumber(35));
-        await car.ActuateAsync(VssPaths.HvacTemperature("Row1.Driver"), SignalValue.FromNumber(20));
-        await car.ActuateAsync(VssPaths.HvacTemperature("Row1.Passenger"), SignalValue.FromNumber(20));
+        await car.ActuateAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation), SignalValue.FromNumber(20));
+        await car.ActuateAsync(VssPaths.HvacTemperature(VssPlaces.PassengerStation), SignalValue.FromNumber(20));
         await car.ActuateAsync(VssPaths.AirConditioning, SignalValue.FromBoolean(true));
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -117,6 +117,17 @@ public class VehicleSimulatorTests
         Assert.Equal(rain, (await car.GetAsync(VssPaths.RainIntensity)).AsNumber());
     }
 
+    [Theory]
+    [InlineData(DrivingScenario.Parked, 126)]
+    [InlineData(DrivingScenario.City, 127)]
+    public async Task Scenario_SetsGearAsVssEncodesIt(DrivingScenario scenario, double gear)
+    {
+        var (car, _) = Create(scenario);
+        using var __ = car;
+
+        Assert.Equal(gear, (await car.GetAsync(VssPaths.SelectedGear)).AsNumber());
+    }
+
     [Fact]
     public async Task ActuateAsync_UnknownSignal_ThrowsAndChangesNothing()
     {
@@ -138,10 +149,10 @@ public class VehicleSimulatorTests
         using var __ = car;
 
         var error = await Assert.ThrowsAsync<VehicleBusException>(
-            async () => await car.ActuateAsync(VssPaths.HvacTemperature("Row1.Driver"), SignalValue.FromNumber(40)));
+            async () => await car.ActuateAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation), SignalValue.FromNumber(40)));
 
         Assert.Equal(VehicleBusError.OutOfRange, error.Error);
-        Assert.Equal(24, (await car.GetAsync(VssPaths.HvacTemperature("Row1.Driver"))).AsNumber());
+        Assert.Equal(24, (await car.GetAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation))).AsNumber());
     }
 
     [Fact]
@@ -181,13 +192,13 @@ public class VehicleSimulatorTests
                 last[c.Path] = c.Value.AsNumber();
             }
         });
-        var stations = VssPaths.HvacStations;
+        var stations = VssPlaces.HvacStations;
 
         await Parallel.ForAsync(0, 400, async (i, ct) =>
         {
             var station = stations[i % stations.Count];
             await car.ActuateAsync(VssPaths.HvacTemperature(station), SignalValue.FromNumber(16 + (i % 17)), ct);
-            await car.ActuateAsync(VssPaths.WindowPosition(VssPaths.Places[i % 4]), SignalValue.FromNumber(i % 4 * 25), ct);
+            await car.ActuateAsync(VssPaths.WindowPosition(VssPlaces.All[i % 4]), SignalValue.FromNumber(i % 4 * 25), ct);
             _ = await car.GetSnapshotAsync(ct);
         });
         clock.Advance(TimeSpan.FromSeconds(10));
@@ -195,7 +206,7 @@ public class VehicleSimulatorTests
         var snapshot = await car.GetSnapshotAsync();
         for (var p = 0; p < 4; p++)
         {
-            var path = VssPaths.WindowPosition(VssPaths.Places[p]);
+            var path = VssPaths.WindowPosition(VssPlaces.All[p]);
             Assert.Equal(p * 25, snapshot.Number(path));
         }
 
