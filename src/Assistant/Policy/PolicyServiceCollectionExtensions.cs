@@ -1,4 +1,6 @@
 using Car.Assistant.Policy;
+using Car.Assistant.Policy.Safety;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,8 @@ public static class PolicyServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(PolicyRules.CreateDefault().Select(rule => ServiceDescriptor.Singleton(rule)));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
+        services.TryAddSingleton<SafetyEnvelope>();
         services.TryAddSingleton<AssistantPolicy>();
         services.TryAddSingleton<ActionExecutor>();
         return services;

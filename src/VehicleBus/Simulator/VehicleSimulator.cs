@@ -113,14 +113,17 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         Dictionary<string, SignalValue> copy;
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
-            AdvanceLocked(_time.GetUtcNow());
+            AdvanceLocked(now);
             copy = new Dictionary<string, SignalValue>(_current, StringComparer.Ordinal);
         }
 
         Deliver();
-        return ValueTask.FromResult(new VehicleSnapshot(copy));
+
+        // The simulated car publishes every signal continuously: each value is as fresh as the read.
+        return ValueTask.FromResult(new VehicleSnapshot(copy, now));
     }
 
     public ValueTask ActuateAsync(string path, SignalValue target, CancellationToken cancellationToken = default)
