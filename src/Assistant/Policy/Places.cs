@@ -1,3 +1,4 @@
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;
@@ -13,40 +14,40 @@ public static class Places
     public static IReadOnlyList<string> ForPosition(string? position, IReadOnlyList<string> whenUnsaid) => position switch
     {
         null => whenUnsaid,
-        "driver" => [Driver],
-        "passenger" => [Passenger],
-        "rear_left" => [RearLeft],
-        "rear_right" => [RearRight],
-        "front" => [Driver, Passenger],
-        "rear" => [RearLeft, RearRight],
+        Positions.Driver => [Driver],
+        Positions.Passenger => [Passenger],
+        Positions.RearLeft => [RearLeft],
+        Positions.RearRight => [RearRight],
+        Positions.Front => [Driver, Passenger],
+        Positions.Rear => [RearLeft, RearRight],
         _ => VssPaths.Places,
     };
 
     public static IReadOnlyList<string> StationsForZone(string? zone) => zone switch
     {
-        "driver" => ["Row1.Driver"],
-        "passenger" => ["Row1.Passenger"],
-        "rear" => ["Row2.Driver", "Row2.Passenger"],
+        Zones.Driver => ["Row1.Driver"],
+        Zones.Passenger => ["Row1.Passenger"],
+        Zones.Rear => ["Row2.Driver", "Row2.Passenger"],
         _ => VssPaths.HvacStations,
     };
 
     public static string Name(string? position) => position switch
     {
-        "driver" => "主驾",
-        "passenger" => "副驾",
-        "rear_left" => "左后",
-        "rear_right" => "右后",
-        "front" => "前排",
-        "rear" => "后排",
-        "all" => "所有",
+        Positions.Driver => "主驾",
+        Positions.Passenger => "副驾",
+        Positions.RearLeft => "左后",
+        Positions.RearRight => "右后",
+        Positions.Front => "前排",
+        Positions.Rear => "后排",
+        Positions.All => "所有",
         _ => string.Empty,
     };
 
     public static string ZoneName(string? zone) => zone switch
     {
-        "driver" => "主驾",
-        "passenger" => "副驾",
-        "rear" => "后排",
+        Zones.Driver => "主驾",
+        Zones.Passenger => "副驾",
+        Zones.Rear => "后排",
         _ => string.Empty,
     };
 }
