@@ -22,7 +22,11 @@ internal static class TextBenchmark
         using var car = new VehicleSimulator(catalog, Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
         var snapshot = await car.GetSnapshotAsync();
         var context = new PolicyContext(new VehicleState(snapshot, policyOptions), policyOptions, NeedPersists: false);
-        var parsed = utterances.Select(u => parser.Parse(u).Intents.Where(i => i.Name is not ("poi.search" or "trip.recommend" or "assistant.cancel")).ToList()).ToList();
+        var parsed = utterances
+            .Select(u => parser.Parse(u).Intents
+                .Where(i => i.Name is not (IntentNames.PoiSearch or IntentNames.TripRecommend or IntentNames.AssistantCancel))
+                .ToList())
+            .ToList();
 
         for (var warm = 0; warm < 5; warm++)
         {

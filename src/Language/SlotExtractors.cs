@@ -33,15 +33,16 @@ public sealed class SlotExtractors
             return SpeakerWords(extractor["template:".Length..], frame.Text(utterance));
         }
 
+        // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
         return extractor switch
         {
-            "position" => Position(frame) is { } position ? SlotValue.Of(position) : null,
-            "zone" => Zone(frame),
-            "percent" => Percent(frame),
-            "level" => Level(frame, slot),
-            "value" => Value(frame, slot),
-            "delta" => Delta(frame, intent),
-            "color" => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
+            SlotNames.Position => Position(frame) is { } position ? SlotValue.Of(position) : null,
+            SlotNames.Zone => Zone(frame),
+            SlotNames.Percent => Percent(frame),
+            SlotNames.Level => Level(frame, slot),
+            SlotNames.Value => Value(frame, slot),
+            SlotNames.Delta => Delta(frame, intent),
+            SlotNames.Color => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
             "poiQuery" => PoiQuery(frame, utterance),
             _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
         };
@@ -57,7 +58,7 @@ public sealed class SlotExtractors
             .ToList();
         if (positions.Count == 0)
         {
-            return frame.HasConcept("pos:any") ? "all" : null;
+            return frame.HasConcept("pos:any") ? Positions.All : null;
         }
 
         if (positions.Count == 1)
@@ -66,27 +67,28 @@ public sealed class SlotExtractors
         }
 
         var set = positions.ToHashSet();
-        if (set.Contains("all"))
+        if (set.Contains(Positions.All))
         {
-            return "all";
+            return Positions.All;
         }
 
-        if (set.SetEquals(["driver", "passenger"]))
+        if (set.SetEquals([Positions.Driver, Positions.Passenger]))
         {
-            return "front";
+            return Positions.Front;
         }
 
-        return set.SetEquals(["rear_left", "rear_right"]) || set.SetEquals(["rear", "rear_left", "rear_right"])
-            ? "rear"
-            : "all";
+        return set.SetEquals([Positions.RearLeft, Positions.RearRight])
+            || set.SetEquals([Positions.Rear, Positions.RearLeft, Positions.RearRight])
+            ? Positions.Rear
+            : Positions.All;
     }
 
     private static SlotValue? Zone(Frame frame) => Position(frame) switch
     {
-        "driver" => SlotValue.Of("driver"),
-        "passenger" => SlotValue.Of("passenger"),
-        "rear" or "rear_left" or "rear_right" => SlotValue.Of("rear"),
-        "all" => SlotValue.Of("all"),
+        Positions.Driver => SlotValue.Of(Zones.Driver),
+        Positions.Passenger => SlotValue.Of(Zones.Passenger),
+        Positions.Rear or Positions.RearLeft or Positions.RearRight => SlotValue.Of(Zones.Rear),
+        Positions.All => SlotValue.Of(Zones.All),
         _ => null,
     };
 
@@ -166,7 +168,10 @@ public sealed class SlotExtractors
     private static string? Amount(Frame frame) =>
         frame.AllTags.Select(t => t.Value("amt")).FirstOrDefault(a => a is not null);
 
-    /// <summary>The words in a template's hole (给{}打电话 → 妈妈), trimmed of fillers and cut at stop words.</summary>
+    /// <summary>
+    /// The words in a template's hole (给{}打电话 → 妈妈), trimmed of fillers and cut at stop words. Templates are
+    /// named after the slot they fill.
+    /// </summary>
     private SlotValue? SpeakerWords(string name, string text)
     {
         foreach (var template in _lexicon.Templates(name))
@@ -178,18 +183,18 @@ public sealed class SlotExtractors
             }
 
             var words = match.Groups[1].Value;
-            if (name == "destination")
+            if (name == SlotNames.Destination)
             {
                 words = CutAtFirst(words, _lexicon.SlotWords("destinationStop"));
             }
 
             words = TrimFillers(words);
-            if (name == "query" && _lexicon.SlotWords("queryDrop").Contains(words))
+            if (name == SlotNames.Query && _lexicon.SlotWords("queryDrop").Contains(words))
             {
                 return null;
             }
 
-            if (name == "theme")
+            if (name == SlotNames.Theme)
             {
                 words = TrimFillers(RemoveAll(words, _lexicon.SlotWords("themeDrop")));
             }

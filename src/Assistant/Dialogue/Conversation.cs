@@ -72,10 +72,10 @@ public sealed class Conversation : IDisposable
         }
 
         var intents = parse.Intents;
-        if (intents.Any(i => i.Name == "assistant.cancel"))
+        if (intents.Any(i => i.Name == IntentNames.AssistantCancel))
         {
             State.ClearConfirmation();
-            intents = [.. intents.SkipWhile(i => i.Name != "assistant.cancel").Skip(1)];
+            intents = [.. intents.SkipWhile(i => i.Name != IntentNames.AssistantCancel).Skip(1)];
             if (intents.Count == 0)
             {
                 return Report(parse, [], [], null, "好的，已取消");
@@ -136,7 +136,7 @@ public sealed class Conversation : IDisposable
         State.LastIntents = intents;
         State.AwaitingConfirmation = decision.AwaitingConfirmation;
         State.ConfirmedReply = decision.ConfirmedReply;
-        if (intents.LastOrDefault(i => i.Name == "nav.go")?.Text("destination") is { } destination)
+        if (intents.LastOrDefault(i => i.Name == IntentNames.NavGo)?.Text(SlotNames.Destination) is { } destination)
         {
             State.LastDestination = destination;
         }

@@ -19,7 +19,7 @@ public static class FollowUpResolver
         AdjustFollowUp adjust => Adjust(adjust, session.LastIntents, context),
         AlsoFollowUp also => Also(also, session.LastIntents),
         SelectFollowUp select => select.Index <= session.LastOffer.Count
-            ? FollowUpResolution.Of(new Intent("nav.go").With("destination", SlotValue.Of(session.LastOffer[select.Index - 1])))
+            ? FollowUpResolution.Of(new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of(session.LastOffer[select.Index - 1])))
             : FollowUpResolution.AskBack(NothingToPick),
         _ => FollowUpResolution.AskBack(NothingToAdjust),
     };
@@ -33,18 +33,24 @@ public static class FollowUpResolver
             var intent = last[i];
             Intent? next = intent.Name switch
             {
-                "climate.set_temperature" or "climate.adjust_temperature" or "comfort.hot" or "comfort.cold" =>
-                    Delta("climate.adjust_temperature", sign * (adjust.Amount ?? 1)).WithOptional("zone", intent["zone"]),
-                "climate.set_fan" or "climate.adjust_fan" => Delta("climate.adjust_fan", sign * (adjust.Amount ?? 1)),
-                "media.set_volume" or "media.adjust_volume" => Delta("media.adjust_volume", sign * (adjust.Amount ?? 10)),
-                "screen.set_brightness" or "screen.adjust_brightness" =>
-                    Delta("screen.adjust_brightness", sign * (adjust.Amount ?? 10)),
-                "window.open" or "window.close" => Window(intent, sign, adjust.Amount, context),
-                "comfort.stuffy" when vehicle.IsRaining || vehicle.Speed >= context.Options.FreshAirSpeedKmh =>
-                    Delta("climate.adjust_fan", sign * (adjust.Amount ?? 1)),
-                "comfort.stuffy" => Window(new Intent("window.open").With("position", SlotValue.Of("driver")), sign, adjust.Amount, context),
-                "sunroof.open" => Opening("sunroof", vehicle.Snapshot.Number(VssPaths.SunroofPosition), sign, adjust.Amount, context),
-                "seat.heat" or "seat.ventilate" => Seat(intent, sign, vehicle),
+                IntentNames.ClimateSetTemperature or IntentNames.ClimateAdjustTemperature or IntentNames.ComfortHot
+                    or IntentNames.ComfortCold =>
+                    Delta(IntentNames.ClimateAdjustTemperature, sign * (adjust.Amount ?? 1))
+                        .WithOptional(SlotNames.Zone, intent[SlotNames.Zone]),
+                IntentNames.ClimateSetFan or IntentNames.ClimateAdjustFan =>
+                    Delta(IntentNames.ClimateAdjustFan, sign * (adjust.Amount ?? 1)),
+                IntentNames.MediaSetVolume or IntentNames.MediaAdjustVolume =>
+                    Delta(IntentNames.MediaAdjustVolume, sign * (adjust.Amount ?? 10)),
+                IntentNames.ScreenSetBrightness or IntentNames.ScreenAdjustBrightness =>
+                    Delta(IntentNames.ScreenAdjustBrightness, sign * (adjust.Amount ?? 10)),
+                IntentNames.WindowOpen or IntentNames.WindowClose => Window(intent, sign, adjust.Amount, context),
+                IntentNames.ComfortStuffy when vehicle.IsRaining || vehicle.Speed >= context.Options.FreshAirSpeedKmh =>
+                    Delta(IntentNames.ClimateAdjustFan, sign * (adjust.Amount ?? 1)),
+                IntentNames.ComfortStuffy => Window(
+                    new Intent(IntentNames.WindowOpen).With(SlotNames.Position, SlotValue.Of(Positions.Driver)), sign, adjust.Amount, context),
+                IntentNames.SunroofOpen => Opening(
+                    IntentNames.SunroofOpen, IntentNames.SunroofClose, vehicle.Snapshot.Number(VssPaths.SunroofPosition), sign, adjust.Amount, context),
+                IntentNames.SeatHeat or IntentNames.SeatVentilate => Seat(intent, sign, vehicle),
                 _ => null,
             };
             if (next is not null)
@@ -65,51 +71,52 @@ public static class FollowUpResolver
 
         var zone = also.Position switch
         {
-            "rear_left" or "rear_right" => "rear",
-            "front" => "all",
+            Positions.RearLeft or Positions.RearRight => Zones.Rear,
+            Positions.Front => Zones.All,
             var p => p,
         };
         var repeated = last
-            .Where(i => i.Name is "window.open" or "window.close" or "seat.heat" or "seat.ventilate" or "light.reading"
-                or "climate.set_temperature" or "climate.adjust_temperature")
-            .Select(i => i.Name.StartsWith("climate.", StringComparison.Ordinal)
-                ? i.With("zone", SlotValue.Of(zone))
-                : i.With("position", SlotValue.Of(also.Position)))
+            .Where(i => i.Name is IntentNames.WindowOpen or IntentNames.WindowClose or IntentNames.SeatHeat
+                or IntentNames.SeatVentilate or IntentNames.LightReading or IntentNames.ClimateSetTemperature
+                or IntentNames.ClimateAdjustTemperature)
+            .Select(i => i.Name is IntentNames.ClimateSetTemperature or IntentNames.ClimateAdjustTemperature
+                ? i.With(SlotNames.Zone, SlotValue.Of(zone))
+                : i.With(SlotNames.Position, SlotValue.Of(also.Position)))
             .ToArray();
         return repeated.Length > 0 ? FollowUpResolution.Of(repeated) : FollowUpResolution.AskBack(NothingToRepeat);
     }
 
     private static Intent Window(Intent last, int sign, double? amount, PolicyContext context)
     {
-        var position = last.Text("position") ?? "driver";
+        var position = last.Text(SlotNames.Position) ?? Positions.Driver;
         var place = Places.ForPosition(position, [VssPlaces.DriverSide])[0];
-        return Opening("window", context.Vehicle.WindowOpening(place), sign, amount, context)
-            .WithOptional("position", SlotValue.Of(position)).Reordered();
+        return Opening(IntentNames.WindowOpen, IntentNames.WindowClose, context.Vehicle.WindowOpening(place), sign, amount, context)
+            .WithOptional(SlotNames.Position, SlotValue.Of(position)).Reordered();
     }
 
-    private static Intent Opening(string device, double current, int sign, double? amount, PolicyContext context)
+    private static Intent Opening(string open, string close, double current, int sign, double? amount, PolicyContext context)
     {
         var target = Math.Clamp(current + (sign * (amount ?? context.Options.ComfortOpening)), 0, 100);
         return target <= 0
-            ? new Intent($"{device}.close")
-            : new Intent($"{device}.open").With("percent", SlotValue.Of(target));
+            ? new Intent(close)
+            : new Intent(open).With(SlotNames.Percent, SlotValue.Of(target));
     }
 
     private static Intent Seat(Intent last, int sign, VehicleState vehicle)
     {
-        var place = Places.ForPosition(last.Text("position"), [VssPlaces.DriverSide])[0];
+        var place = Places.ForPosition(last.Text(SlotNames.Position), [VssPlaces.DriverSide])[0];
         var current = (int)Math.Round(Math.Abs(vehicle.SeatHeatingCooling(place)) * SeatRules.MaxLevel / 100);
         var level = Math.Clamp(current + sign, 0, SeatRules.MaxLevel);
-        var next = new Intent(last.Name).With("level", SlotValue.Of(level));
-        return last.Text("position") is { } position ? next.With("position", SlotValue.Of(position)).Reordered() : next;
+        var next = new Intent(last.Name).With(SlotNames.Level, SlotValue.Of(level));
+        return last.Text(SlotNames.Position) is { } position ? next.With(SlotNames.Position, SlotValue.Of(position)).Reordered() : next;
     }
 
-    private static Intent Delta(string name, double delta) => new Intent(name).With("delta", SlotValue.Of(delta));
+    private static Intent Delta(string name, double delta) => new Intent(name).With(SlotNames.Delta, SlotValue.Of(delta));
 
     private static Intent WithOptional(this Intent intent, string slot, SlotValue? value) =>
         value is { } present ? intent.With(slot, present) : intent;
 
     /// <summary>Position first, as the contract lists the slots.</summary>
     private static Intent Reordered(this Intent intent) =>
-        intent with { Slots = [.. intent.Slots.OrderBy(s => s.Key == "position" ? 0 : 1)] };
+        intent with { Slots = [.. intent.Slots.OrderBy(s => s.Key == SlotNames.Position ? 0 : 1)] };
 }

@@ -13,8 +13,10 @@ public sealed class PlaceRecommendations
 {
     private static readonly Dictionary<string, string> CategoryNames = new(StringComparer.Ordinal)
     {
-        ["food"] = "美食", ["gas_station"] = "加油站", ["charging_station"] = "充电站", ["parking"] = "停车场",
-        ["restroom"] = "洗手间", ["coffee"] = "咖啡店", ["hotel"] = "酒店", ["scenic"] = "景点",
+        [PlaceCategories.Food] = "美食", [PlaceCategories.GasStation] = "加油站",
+        [PlaceCategories.ChargingStation] = "充电站", [PlaceCategories.Parking] = "停车场",
+        [PlaceCategories.Restroom] = "洗手间", [PlaceCategories.Coffee] = "咖啡店",
+        [PlaceCategories.Hotel] = "酒店", [PlaceCategories.Scenic] = "景点",
     };
 
     private readonly IPlaceRecommender _recommender;
@@ -28,12 +30,13 @@ public sealed class PlaceRecommendations
         _time = time;
     }
 
-    public static bool Handles(Intent intent) => intent.Name is "poi.search" or "trip.recommend";
+    public static bool Handles(Intent intent) => intent.Name is IntentNames.PoiSearch or IntentNames.TripRecommend;
 
     public async Task<RecommendationOutcome> RecommendAsync(Intent intent, CancellationToken cancellationToken)
     {
-        var trip = intent.Name == "trip.recommend";
-        var query = new PlaceQuery(trip ? "trip" : "place", intent.Text("category"), intent.Text(trip ? "theme" : "query"));
+        var trip = intent.Name == IntentNames.TripRecommend;
+        var query = new PlaceQuery(
+            trip ? "trip" : "place", intent.Text(SlotNames.Category), intent.Text(trip ? SlotNames.Theme : SlotNames.Query));
         var what = trip ? "路线" : query.Query ?? CategoryNames.GetValueOrDefault(query.Category ?? string.Empty, "地点");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);

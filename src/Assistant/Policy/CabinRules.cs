@@ -10,20 +10,23 @@ namespace Car.Assistant.Policy;
 public sealed class CabinRules : IIntentRule
 {
     public IReadOnlyCollection<string> Intents { get; } =
-        ["light.reading", "light.ambient", "wiper.set", "door.lock", "door.unlock", "trunk.open", "trunk.close"];
+    [
+        IntentNames.LightReading, IntentNames.LightAmbient, IntentNames.WiperSet, IntentNames.DoorLock,
+        IntentNames.DoorUnlock, IntentNames.TrunkOpen, IntentNames.TrunkClose,
+    ];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "light.reading" => ReadingLight(intent),
-        "light.ambient" => AmbientLight(intent),
-        "wiper.set" => intent.Flag("on") ?? true
+        IntentNames.LightReading => ReadingLight(intent),
+        IntentNames.LightAmbient => AmbientLight(intent),
+        IntentNames.WiperSet => intent.Flag(SlotNames.On) ?? true
             ? IntentOutcome.Do("已为您打开雨刮", PlannedAction.Text(VssPaths.WiperMode, context.Vehicle.IsRaining ? "RAIN_SENSOR" : "MEDIUM"))
             : IntentOutcome.Do("已为您关闭雨刮", PlannedAction.Text(VssPaths.WiperMode, "OFF")),
-        "door.lock" => IntentOutcome.Do("车门已上锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
-        "door.unlock" => context.Vehicle.IsMoving
+        IntentNames.DoorLock => IntentOutcome.Do("车门已上锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), true))),
+        IntentNames.DoorUnlock => context.Vehicle.IsMoving
             ? IntentOutcome.Refuse(intent.Name, "行驶中不能解锁车门，请停车后再试")
             : IntentOutcome.Do("车门已解锁", VssPlaces.All.Select(p => PlannedAction.Flag(VssPaths.DoorLocked(p), false))),
-        "trunk.open" => context.Vehicle.IsParked
+        IntentNames.TrunkOpen => context.Vehicle.IsParked
             ? IntentOutcome.Do("已为您打开后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, true))
             : IntentOutcome.Refuse(intent.Name, "行驶中不能打开后备箱，请停车挂 P 挡后再试"),
         _ => IntentOutcome.Do("已为您关闭后备箱", PlannedAction.Flag(VssPaths.TrunkOpen, false)),
@@ -31,23 +34,23 @@ public sealed class CabinRules : IIntentRule
 
     private static IntentOutcome ReadingLight(Intent intent)
     {
-        var on = intent.Flag("on") ?? true;
-        var position = intent.Text("position");
+        var on = intent.Flag(SlotNames.On) ?? true;
+        var position = intent.Text(SlotNames.Position);
         var places = Places.ForPosition(position, [VssPlaces.DriverSide, VssPlaces.PassengerSide]);
-        var name = Places.Name(position ?? "front");
+        var name = Places.Name(position ?? Positions.Front);
         return IntentOutcome.Do(on ? $"已为您打开{name}阅读灯" : $"已为您关闭{name}阅读灯",
             places.Select(p => PlannedAction.Flag(VssPaths.ReadingLight(p), on)));
     }
 
     private static IntentOutcome AmbientLight(Intent intent)
     {
-        if (!(intent.Flag("on") ?? true))
+        if (!(intent.Flag(SlotNames.On) ?? true))
         {
             return IntentOutcome.Do("已为您关闭氛围灯", PlannedAction.Flag(VssPaths.AmbientLightOn, false));
         }
 
         var on = PlannedAction.Flag(VssPaths.AmbientLightOn, true);
-        var color = intent.Text("color");
+        var color = intent.Text(SlotNames.Color);
         if (color is null)
         {
             return IntentOutcome.Do("已为您打开氛围灯", on);

@@ -14,20 +14,20 @@ public sealed class ClimateRules : IIntentRule
 
     public IReadOnlyCollection<string> Intents { get; } =
     [
-        "climate.on", "climate.off", "climate.set_temperature", "climate.adjust_temperature",
-        "climate.set_fan", "climate.adjust_fan", "climate.recirculation", "climate.defrost",
+        IntentNames.ClimateOn, IntentNames.ClimateOff, IntentNames.ClimateSetTemperature, IntentNames.ClimateAdjustTemperature,
+        IntentNames.ClimateSetFan, IntentNames.ClimateAdjustFan, IntentNames.ClimateRecirculation, IntentNames.ClimateDefrost,
     ];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "climate.on" => IntentOutcome.Do("已为您打开空调", PlannedAction.Flag(VssPaths.AirConditioning, true)),
-        "climate.off" => IntentOutcome.Do("已为您关闭空调", PlannedAction.Flag(VssPaths.AirConditioning, false)),
-        "climate.set_temperature" => SetTemperature(intent.Text("zone"), intent.Number("value") ?? 24, context),
-        "climate.adjust_temperature" => AdjustTemperature(intent.Text("zone"), intent.Number("delta") ?? 0, context),
-        "climate.set_fan" => SetFan((int)Math.Round(intent.Number("level") ?? 3)),
-        "climate.adjust_fan" => SetFan(context.Vehicle.FanLevel + (int)Math.Round(intent.Number("delta") ?? 0)),
-        "climate.recirculation" => Recirculation(intent.Text("mode") == "inner"),
-        _ => Defrost(intent.Text("target") ?? "front", intent.Flag("on") ?? true),
+        IntentNames.ClimateOn => IntentOutcome.Do("已为您打开空调", PlannedAction.Flag(VssPaths.AirConditioning, true)),
+        IntentNames.ClimateOff => IntentOutcome.Do("已为您关闭空调", PlannedAction.Flag(VssPaths.AirConditioning, false)),
+        IntentNames.ClimateSetTemperature => SetTemperature(intent.Text(SlotNames.Zone), intent.Number(SlotNames.Value) ?? 24, context),
+        IntentNames.ClimateAdjustTemperature => AdjustTemperature(intent.Text(SlotNames.Zone), intent.Number(SlotNames.Delta) ?? 0, context),
+        IntentNames.ClimateSetFan => SetFan((int)Math.Round(intent.Number(SlotNames.Level) ?? 3)),
+        IntentNames.ClimateAdjustFan => SetFan(context.Vehicle.FanLevel + (int)Math.Round(intent.Number(SlotNames.Delta) ?? 0)),
+        IntentNames.ClimateRecirculation => Recirculation(intent.Text(SlotNames.Mode) == RecirculationModes.Inner),
+        _ => Defrost(intent.Text(SlotNames.Target) ?? DefrostTargets.Front, intent.Flag(SlotNames.On) ?? true),
     };
 
     public static IntentOutcome SetTemperature(string? zone, double value, PolicyContext context)
@@ -68,8 +68,8 @@ public sealed class ClimateRules : IIntentRule
 
     private static IntentOutcome Defrost(string target, bool on)
     {
-        var signal = target == "rear" ? VssPaths.RearDefroster : VssPaths.FrontDefroster;
-        var name = target == "rear" ? "后挡除霜" : "前挡除雾";
+        var signal = target == DefrostTargets.Rear ? VssPaths.RearDefroster : VssPaths.FrontDefroster;
+        var name = target == DefrostTargets.Rear ? "后挡除霜" : "前挡除雾";
         return IntentOutcome.Do(on ? $"已为您打开{name}" : $"已为您关闭{name}", PlannedAction.Flag(signal, on));
     }
 

@@ -8,24 +8,25 @@ public sealed class MediaRules : IIntentRule
 {
     public IReadOnlyCollection<string> Intents { get; } =
     [
-        "media.set_volume", "media.adjust_volume", "media.mute", "media.unmute", "media.play", "media.pause",
-        "media.next", "media.previous", "screen.set_brightness", "screen.adjust_brightness",
+        IntentNames.MediaSetVolume, IntentNames.MediaAdjustVolume, IntentNames.MediaMute, IntentNames.MediaUnmute,
+        IntentNames.MediaPlay, IntentNames.MediaPause, IntentNames.MediaNext, IntentNames.MediaPrevious,
+        IntentNames.ScreenSetBrightness, IntentNames.ScreenAdjustBrightness,
     ];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "media.set_volume" => Level(VssPaths.MediaVolume, "音量", intent.Number("value") ?? 30),
-        "media.adjust_volume" => Level(VssPaths.MediaVolume, "音量",
-            context.Vehicle.Snapshot.Number(VssPaths.MediaVolume) + (intent.Number("delta") ?? 0)),
-        "media.mute" => IntentOutcome.Do("已静音", PlannedAction.Flag(VssPaths.MediaMuted, true)),
-        "media.unmute" => IntentOutcome.Do("已取消静音", PlannedAction.Flag(VssPaths.MediaMuted, false)),
-        "media.play" => Play(intent.Text("query")),
-        "media.pause" => IntentOutcome.Do("已暂停播放", PlannedAction.Text(VssPaths.MediaAction, "STOP")),
-        "media.next" => IntentOutcome.Do("好的，下一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_FORWARD")),
-        "media.previous" => IntentOutcome.Do("好的，上一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
-        "screen.set_brightness" => Level(VssPaths.ScreenBrightness, "屏幕亮度", intent.Number("value") ?? 60),
+        IntentNames.MediaSetVolume => Level(VssPaths.MediaVolume, "音量", intent.Number(SlotNames.Value) ?? 30),
+        IntentNames.MediaAdjustVolume => Level(VssPaths.MediaVolume, "音量",
+            context.Vehicle.Snapshot.Number(VssPaths.MediaVolume) + (intent.Number(SlotNames.Delta) ?? 0)),
+        IntentNames.MediaMute => IntentOutcome.Do("已静音", PlannedAction.Flag(VssPaths.MediaMuted, true)),
+        IntentNames.MediaUnmute => IntentOutcome.Do("已取消静音", PlannedAction.Flag(VssPaths.MediaMuted, false)),
+        IntentNames.MediaPlay => Play(intent.Text(SlotNames.Query)),
+        IntentNames.MediaPause => IntentOutcome.Do("已暂停播放", PlannedAction.Text(VssPaths.MediaAction, "STOP")),
+        IntentNames.MediaNext => IntentOutcome.Do("好的，下一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_FORWARD")),
+        IntentNames.MediaPrevious => IntentOutcome.Do("好的，上一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
+        IntentNames.ScreenSetBrightness => Level(VssPaths.ScreenBrightness, "屏幕亮度", intent.Number(SlotNames.Value) ?? 60),
         _ => Level(VssPaths.ScreenBrightness, "屏幕亮度",
-            context.Vehicle.Snapshot.Number(VssPaths.ScreenBrightness) + (intent.Number("delta") ?? 0)),
+            context.Vehicle.Snapshot.Number(VssPaths.ScreenBrightness) + (intent.Number(SlotNames.Delta) ?? 0)),
     };
 
     private static IntentOutcome Level(string signal, string name, double value)

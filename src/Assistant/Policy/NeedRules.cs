@@ -12,14 +12,17 @@ namespace Car.Assistant.Policy;
 public sealed class NeedRules : IIntentRule
 {
     public IReadOnlyCollection<string> Intents { get; } =
-        ["comfort.stuffy", "comfort.hot", "comfort.cold", "comfort.tired", "comfort.glare"];
+    [
+        IntentNames.ComfortStuffy, IntentNames.ComfortHot, IntentNames.ComfortCold, IntentNames.ComfortTired,
+        IntentNames.ComfortGlare,
+    ];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "comfort.stuffy" => Stuffy(context),
-        "comfort.hot" => Hot(context),
-        "comfort.cold" => Cold(context),
-        "comfort.tired" => Tired(context),
+        IntentNames.ComfortStuffy => Stuffy(context),
+        IntentNames.ComfortHot => Hot(context),
+        IntentNames.ComfortCold => Cold(context),
+        IntentNames.ComfortTired => Tired(context),
         _ => Glare(context),
     };
 

@@ -18,23 +18,26 @@ public sealed class OpeningRules : IIntentRule
     public const double ShadeDeployed = 100;
 
     public IReadOnlyCollection<string> Intents { get; } =
-        ["window.open", "window.close", "sunroof.open", "sunroof.close", "sunshade.open", "sunshade.close"];
+    [
+        IntentNames.WindowOpen, IntentNames.WindowClose, IntentNames.SunroofOpen, IntentNames.SunroofClose,
+        IntentNames.SunshadeOpen, IntentNames.SunshadeClose,
+    ];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "window.open" => OpenWindows(intent, context),
-        "window.close" => CloseWindows(intent),
-        "sunroof.open" => OpenSunroof(intent, context),
-        "sunroof.close" => IntentOutcome.Do("已为您关闭天窗", PlannedAction.Number(VssPaths.SunroofPosition, 0)),
-        "sunshade.open" => IntentOutcome.Do("已为您打开遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, ShadeRetracted)),
+        IntentNames.WindowOpen => OpenWindows(intent, context),
+        IntentNames.WindowClose => CloseWindows(intent),
+        IntentNames.SunroofOpen => OpenSunroof(intent, context),
+        IntentNames.SunroofClose => IntentOutcome.Do("已为您关闭天窗", PlannedAction.Number(VssPaths.SunroofPosition, 0)),
+        IntentNames.SunshadeOpen => IntentOutcome.Do("已为您打开遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, ShadeRetracted)),
         _ => IntentOutcome.Do("已为您关上遮阳帘", PlannedAction.Number(VssPaths.SunshadePosition, ShadeDeployed)),
     };
 
     private static IntentOutcome OpenWindows(Intent intent, PolicyContext context)
     {
-        var position = intent.Text("position");
+        var position = intent.Text(SlotNames.Position);
         var places = Places.ForPosition(position, [VssPlaces.DriverSide]);
-        var name = Places.Name(position ?? "driver");
+        var name = Places.Name(position ?? Positions.Driver);
         if (Opening(intent, context, "车窗") is { } refusal)
         {
             return refusal;
@@ -53,9 +56,9 @@ public sealed class OpeningRules : IIntentRule
 
     private static IntentOutcome CloseWindows(Intent intent)
     {
-        var position = intent.Text("position");
+        var position = intent.Text(SlotNames.Position);
         var places = Places.ForPosition(position, VssPlaces.All);
-        var name = Places.Name(position ?? "all");
+        var name = Places.Name(position ?? Positions.All);
         return IntentOutcome.Do($"已为您关闭{name}车窗", places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), 0)));
     }
 
@@ -78,7 +81,7 @@ public sealed class OpeningRules : IIntentRule
     private static IntentOutcome? Opening(Intent intent, PolicyContext context, string what)
     {
         var limit = context.Options.MaxOpeningAtHighSpeed;
-        return context.Vehicle.IsHighSpeed && intent.Number("percent") is { } asked && asked > limit
+        return context.Vehicle.IsHighSpeed && intent.Number(SlotNames.Percent) is { } asked && asked > limit
             ? IntentOutcome.Refuse(intent.Name, $"车速较快，为了安全{what}最多只能打开 {limit}%")
             : null;
     }
@@ -87,6 +90,6 @@ public sealed class OpeningRules : IIntentRule
     private static int Percent(Intent intent, PolicyContext context)
     {
         var unsaid = context.Vehicle.IsHighSpeed ? context.Options.MaxOpeningAtHighSpeed : 100;
-        return (int)Math.Clamp(Math.Round(intent.Number("percent") ?? unsaid), 0, 100);
+        return (int)Math.Clamp(Math.Round(intent.Number(SlotNames.Percent) ?? unsaid), 0, 100);
     }
 }

@@ -1,3 +1,4 @@
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;
@@ -8,40 +9,40 @@ public static class Places
     public static IReadOnlyList<string> ForPosition(string? position, IReadOnlyList<string> whenUnsaid) => position switch
     {
         null => whenUnsaid,
-        "driver" => [VssPlaces.DriverSide],
-        "passenger" => [VssPlaces.PassengerSide],
-        "rear_left" => [VssPlaces.RearDriverSide],
-        "rear_right" => [VssPlaces.RearPassengerSide],
-        "front" => [VssPlaces.DriverSide, VssPlaces.PassengerSide],
-        "rear" => [VssPlaces.RearDriverSide, VssPlaces.RearPassengerSide],
+        Positions.Driver => [VssPlaces.DriverSide],
+        Positions.Passenger => [VssPlaces.PassengerSide],
+        Positions.RearLeft => [VssPlaces.RearDriverSide],
+        Positions.RearRight => [VssPlaces.RearPassengerSide],
+        Positions.Front => [VssPlaces.DriverSide, VssPlaces.PassengerSide],
+        Positions.Rear => [VssPlaces.RearDriverSide, VssPlaces.RearPassengerSide],
         _ => VssPlaces.All,
     };
 
     public static IReadOnlyList<string> StationsForZone(string? zone) => zone switch
     {
-        "driver" => [VssPlaces.DriverStation],
-        "passenger" => [VssPlaces.PassengerStation],
-        "rear" => [VssPlaces.RearDriverStation, VssPlaces.RearPassengerStation],
+        Zones.Driver => [VssPlaces.DriverStation],
+        Zones.Passenger => [VssPlaces.PassengerStation],
+        Zones.Rear => [VssPlaces.RearDriverStation, VssPlaces.RearPassengerStation],
         _ => VssPlaces.HvacStations,
     };
 
     public static string Name(string? position) => position switch
     {
-        "driver" => "主驾",
-        "passenger" => "副驾",
-        "rear_left" => "左后",
-        "rear_right" => "右后",
-        "front" => "前排",
-        "rear" => "后排",
-        "all" => "所有",
+        Positions.Driver => "主驾",
+        Positions.Passenger => "副驾",
+        Positions.RearLeft => "左后",
+        Positions.RearRight => "右后",
+        Positions.Front => "前排",
+        Positions.Rear => "后排",
+        Positions.All => "所有",
         _ => string.Empty,
     };
 
     public static string ZoneName(string? zone) => zone switch
     {
-        "driver" => "主驾",
-        "passenger" => "副驾",
-        "rear" => "后排",
+        Zones.Driver => "主驾",
+        Zones.Passenger => "副驾",
+        Zones.Rear => "后排",
         _ => string.Empty,
     };
 }

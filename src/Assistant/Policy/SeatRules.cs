@@ -12,15 +12,15 @@ public sealed class SeatRules : IIntentRule
 {
     public const int MaxLevel = 3;
 
-    public IReadOnlyCollection<string> Intents { get; } = ["seat.heat", "seat.ventilate"];
+    public IReadOnlyCollection<string> Intents { get; } = [IntentNames.SeatHeat, IntentNames.SeatVentilate];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context)
     {
-        var heating = intent.Name == "seat.heat";
-        var position = intent.Text("position");
+        var heating = intent.Name == IntentNames.SeatHeat;
+        var position = intent.Text(SlotNames.Position);
         var places = Places.ForPosition(position, [VssPlaces.DriverSide]);
-        var level = (int)Math.Clamp(Math.Round(intent.Number("level") ?? context.Options.DefaultSeatLevel), 0, MaxLevel);
-        return Set(places, heating, level, Places.Name(position ?? "driver"), context);
+        var level = (int)Math.Clamp(Math.Round(intent.Number(SlotNames.Level) ?? context.Options.DefaultSeatLevel), 0, MaxLevel);
+        return Set(places, heating, level, Places.Name(position ?? Positions.Driver), context);
     }
 
     public static IntentOutcome Set(IReadOnlyList<string> places, bool heating, int level, string name, PolicyContext context)

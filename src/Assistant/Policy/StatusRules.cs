@@ -7,21 +7,21 @@ namespace Car.Assistant.Policy;
 /// <summary>Answers questions about the car from its current state; changes nothing.</summary>
 public sealed class StatusRules : IIntentRule
 {
-    public IReadOnlyCollection<string> Intents { get; } = ["status.query"];
+    public IReadOnlyCollection<string> Intents { get; } = [IntentNames.StatusQuery];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context)
     {
         var vehicle = context.Vehicle;
         var snapshot = vehicle.Snapshot;
-        return IntentOutcome.Say(intent.Text("subject") switch
+        return IntentOutcome.Say(intent.Text(SlotNames.Subject) switch
         {
-            "cabin_temperature" => $"车内现在 {Format(vehicle.CabinTemperature)} 度",
-            "outside_temperature" => $"车外现在 {Format(vehicle.OutsideTemperature)} 度",
-            "fuel" => $"油量还剩 {Format(snapshot.Number(VssPaths.FuelLevel))}%",
-            "battery" => $"电量还剩 {Format(snapshot.Number(VssPaths.BatteryLevel))}%",
-            "range" => $"还能行驶约 {Format(Math.Round(snapshot.Number(VssPaths.Range) / 1000))} 公里",
-            "speed" => $"当前车速 {Format(vehicle.Speed)} 公里每小时",
-            "window" => Windows(vehicle),
+            StatusSubjects.CabinTemperature => $"车内现在 {Format(vehicle.CabinTemperature)} 度",
+            StatusSubjects.OutsideTemperature => $"车外现在 {Format(vehicle.OutsideTemperature)} 度",
+            StatusSubjects.Fuel => $"油量还剩 {Format(snapshot.Number(VssPaths.FuelLevel))}%",
+            StatusSubjects.Battery => $"电量还剩 {Format(snapshot.Number(VssPaths.BatteryLevel))}%",
+            StatusSubjects.Range => $"还能行驶约 {Format(Math.Round(snapshot.Number(VssPaths.Range) / 1000))} 公里",
+            StatusSubjects.Speed => $"当前车速 {Format(vehicle.Speed)} 公里每小时",
+            StatusSubjects.Window => Windows(vehicle),
             _ => "这个我还查不到",
         });
     }

@@ -11,21 +11,22 @@ public sealed class TravelRules : IIntentRule
 {
     private static readonly Dictionary<string, string> PreferenceNames = new(StringComparer.Ordinal)
     {
-        ["avoid_congestion"] = "避开拥堵", ["fastest"] = "最快路线", ["no_highway"] = "不走高速", ["avoid_toll"] = "避开收费",
+        [RoutePreferences.AvoidCongestion] = "避开拥堵", [RoutePreferences.Fastest] = "最快路线",
+        [RoutePreferences.NoHighway] = "不走高速", [RoutePreferences.AvoidToll] = "避开收费",
     };
 
     public IReadOnlyCollection<string> Intents { get; } =
-        ["nav.go", "nav.cancel", "nav.resume", "phone.call", "phone.hang_up"];
+        [IntentNames.NavGo, IntentNames.NavCancel, IntentNames.NavResume, IntentNames.PhoneCall, IntentNames.PhoneHangUp];
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        "nav.go" => Navigate(intent.Text("destination") ?? string.Empty, intent.Text("preference")),
-        "nav.cancel" => IntentOutcome.Do("已结束导航", PlannedAction.Text(VssPaths.NavigationDestination, string.Empty)),
-        "nav.resume" => context.LastDestination is { } destination
+        IntentNames.NavGo => Navigate(intent.Text(SlotNames.Destination) ?? string.Empty, intent.Text(SlotNames.Preference)),
+        IntentNames.NavCancel => IntentOutcome.Do("已结束导航", PlannedAction.Text(VssPaths.NavigationDestination, string.Empty)),
+        IntentNames.NavResume => context.LastDestination is { } destination
             ? Navigate(destination, null)
             : IntentOutcome.AskBack("要去哪里呢？"),
-        "phone.call" => IntentOutcome.Do($"正在呼叫{intent.Text("contact")}",
-            PlannedAction.Text(VssPaths.PhoneActiveCall, intent.Text("contact") ?? string.Empty)),
+        IntentNames.PhoneCall => IntentOutcome.Do($"正在呼叫{intent.Text(SlotNames.Contact)}",
+            PlannedAction.Text(VssPaths.PhoneActiveCall, intent.Text(SlotNames.Contact) ?? string.Empty)),
         _ when context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0 => IntentOutcome.Say("当前没有通话"),
         _ => IntentOutcome.Do("已挂断电话", PlannedAction.Text(VssPaths.PhoneActiveCall, string.Empty)),
     };

@@ -12,10 +12,14 @@ public sealed class NluModel
     public const string LexiconFile = "lexicon.json";
     public const string RulesFile = "rules.json";
 
-    /// <summary>Slot extractors a rule may name, besides <c>concept:GROUP</c> and <c>template:NAME</c>.</summary>
+    /// <summary>
+    /// Slot extractors a rule may name, besides <c>concept:GROUP</c> and <c>template:NAME</c>: those named after the
+    /// slot they fill, and <c>poiQuery</c> (the speaker's words of a place search).
+    /// </summary>
     public static readonly IReadOnlySet<string> Extractors = new HashSet<string>(StringComparer.Ordinal)
     {
-        "position", "zone", "percent", "level", "value", "delta", "color", "poiQuery",
+        SlotNames.Position, SlotNames.Zone, SlotNames.Percent, SlotNames.Level, SlotNames.Value, SlotNames.Delta,
+        SlotNames.Color, "poiQuery",
     };
 
     public NluModel(IntentSchema schema, Lexicon lexicon, IReadOnlyList<FrameRule> rules)

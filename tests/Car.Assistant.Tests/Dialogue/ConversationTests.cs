@@ -1,5 +1,6 @@
 using Car.Assistant.Dialogue;
 using Car.Assistant.Policy;
+using Car.Language;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Car.Testing;
@@ -33,7 +34,7 @@ public class ConversationTests
         await harness.SayAsync("空调调到22度");
         var report = await harness.SayAsync("再低一点");
 
-        Assert.Equal("climate.adjust_temperature", Assert.Single(report.Intents).Name);
+        Assert.Equal(IntentNames.ClimateAdjustTemperature, Assert.Single(report.Intents).Name);
         Assert.Equal(21, await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation)));
     }
 

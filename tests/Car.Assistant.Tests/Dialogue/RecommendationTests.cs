@@ -1,4 +1,5 @@
 using Car.CloudSync.Recommendations;
+using Car.Language;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public class RecommendationTests
         var report = await harness.SayAsync("我饿了");
 
         Assert.Empty(report.Actions);
-        Assert.Equal("poi.search", Assert.Single(report.Refused).Intent);
+        Assert.Equal(IntentNames.PoiSearch, Assert.Single(report.Refused).Intent);
         Assert.Contains("离线", report.Reply, StringComparison.Ordinal);
     }
 
@@ -27,10 +28,10 @@ public class RecommendationTests
         var offer = await harness.SayAsync("推荐一家川菜馆");
         var pick = await harness.SayAsync("第二个");
 
-        Assert.Equal(new PlaceQuery("place", "food", "川菜"), recommender.LastQuery);
+        Assert.Equal(new PlaceQuery("place", PlaceCategories.Food, "川菜"), recommender.LastQuery);
         Assert.Equal("要去第几个？", offer.Ask);
         Assert.Contains("2. 老成都", offer.Reply, StringComparison.Ordinal);
-        Assert.Equal("nav.go", Assert.Single(pick.Intents).Name);
+        Assert.Equal(IntentNames.NavGo, Assert.Single(pick.Intents).Name);
         Assert.Equal("老成都", (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
     }
 

@@ -1,4 +1,5 @@
 using Car.Assistant.Policy;
+using Car.Language;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Car.Testing;
@@ -17,7 +18,7 @@ public class SafetyAndDefaultsTests
         var decision = harness.Decide("打开后备箱");
 
         Assert.Empty(decision.Actions);
-        Assert.Equal("trunk.open", Assert.Single(decision.Refused).Intent);
+        Assert.Equal(IntentNames.TrunkOpen, Assert.Single(decision.Refused).Intent);
         Assert.Contains("行驶中", decision.Reply, StringComparison.Ordinal);
     }
 
@@ -37,7 +38,7 @@ public class SafetyAndDefaultsTests
         var decision = harness.Decide("解锁车门");
 
         Assert.Empty(decision.Actions);
-        Assert.Equal("door.unlock", Assert.Single(decision.Refused).Intent);
+        Assert.Equal(IntentNames.DoorUnlock, Assert.Single(decision.Refused).Intent);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public class SafetyAndDefaultsTests
     public void Policy_HandlesEveryContractIntentButCancelAndRecommendations()
     {
         var handled = PolicyHarness.Policy.HandledIntents;
-        var elsewhere = new[] { "assistant.cancel", "poi.search", "trip.recommend" };
+        var elsewhere = new[] { IntentNames.AssistantCancel, IntentNames.PoiSearch, IntentNames.TripRecommend };
 
         foreach (var intent in TestModel.Model.Schema.Intents.Where(i => !elsewhere.Contains(i.Name)))
         {

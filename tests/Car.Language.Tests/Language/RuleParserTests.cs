@@ -121,7 +121,7 @@ public class RuleParserTests
     [Fact]
     public void Parse_AlsoForAnotherSeat_IsAFollowUpWithThePosition()
     {
-        Assert.Equal("passenger", Assert.IsType<AlsoFollowUp>(TestModel.Parser.Parse("副驾也要").FollowUp).Position);
+        Assert.Equal(Positions.Passenger, Assert.IsType<AlsoFollowUp>(TestModel.Parser.Parse("副驾也要").FollowUp).Position);
     }
 
     [Fact]

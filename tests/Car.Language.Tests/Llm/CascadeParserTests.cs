@@ -46,7 +46,7 @@ public class CascadeParserTests
         public ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return ValueTask.FromResult(new ParsedUtterance(text, [new Intent("comfort.cold")], Engine));
+            return ValueTask.FromResult(new ParsedUtterance(text, [new Intent(IntentNames.ComfortCold)], Engine));
         }
     }
 }
