@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Car.Language;
-using Car.Language.Model;
-using Car.Llama;
 using Car.Language.Llm;
+using Car.Language.Model;
+using Car.Language;
+using Car.Llama;
 
 namespace Car.Bench;
 

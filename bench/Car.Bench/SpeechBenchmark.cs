@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
+using Car.ModelWriting;
 using Car.Speech.Audio;
 using Car.Speech.Vad;
 using Car.Speech.Whisper;
-using Car.ModelWriting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

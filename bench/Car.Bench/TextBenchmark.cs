@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Car.Language;
-using Car.Language.Model;
 using Car.Assistant.Policy;
+using Car.Language.Model;
+using Car.Language;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Options;

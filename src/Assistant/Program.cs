@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using Car.Assistant.Cli;
+using Car.Language.Llm;
 using Car.Language.Model;
 using Car.Llama;
-using Car.Language.Llm;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using Car.Language;
 using Car.Language.Llm;
 using Car.Language.Model;
+using Car.Language;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using Car.Native;
 using Car.Llama.Interop;
+using Car.Native;
 
 namespace Car.Llama;
 

@@ -1,8 +1,8 @@
-using Car.Speech;
 using Car.Speech.Capture;
 using Car.Speech.Output;
-using Car.Speech.Vad;
 using Car.Speech.Recognition;
+using Car.Speech.Vad;
+using Car.Speech;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

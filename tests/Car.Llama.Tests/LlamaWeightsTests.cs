@@ -1,4 +1,3 @@
-using Car.Llama;
 using Car.Language.Llm;
 using Car.ModelWriting;
 using Car.Testing;

@@ -1,5 +1,4 @@
 using System.Text;
-using Car.Native;
 
 namespace Car.Native.Tests;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Car.Native;
 
 namespace Car.Native.Tests;
 

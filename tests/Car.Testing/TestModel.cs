@@ -1,5 +1,5 @@
-using Car.Language;
 using Car.Language.Model;
+using Car.Language;
 
 namespace Car.Testing;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Car.Assistant.Cli;
 using Car.Assistant.Dialogue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

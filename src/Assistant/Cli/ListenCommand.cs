@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Car.Assistant.Dialogue;
-using Car.Speech;
 using Car.Speech.Audio;
 using Car.Speech.Capture;
 using Car.Speech.Vad;
+using Car.Speech;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

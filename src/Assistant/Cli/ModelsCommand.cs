@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Car.Language;
-using Car.Language.Model;
 using Car.Language.Llm;
+using Car.Language.Model;
+using Car.Language;
 using Car.ModelWriting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

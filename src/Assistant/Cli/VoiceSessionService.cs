@@ -1,9 +1,9 @@
 using Car.Assistant.Dialogue;
-using Car.Speech;
 using Car.Speech.Capture;
 using Car.Speech.Output;
 using Car.Speech.Vad;
 using Car.Speech.Whisper;
+using Car.Speech;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
-using Car.Language;
 using Car.Assistant.Policy;
+using Car.Language;
 
 namespace Car.Assistant.Dialogue;
 

@@ -1,5 +1,5 @@
-using Car.Language;
 using Car.Assistant.Policy;
+using Car.Language;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Dialogue;

@@ -1,6 +1,6 @@
-using Car.Language;
 using Car.Assistant.Policy;
 using Car.CloudSync.Recommendations;
+using Car.Language;
 using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Dialogue;

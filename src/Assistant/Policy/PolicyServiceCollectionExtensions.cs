@@ -1,7 +1,7 @@
-using Car.Assistant.Policy;
 using Car.Assistant.Policy.Safety;
-using Microsoft.Extensions.Options;
+using Car.Assistant.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

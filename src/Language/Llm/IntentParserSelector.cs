@@ -1,8 +1,7 @@
-using Car.Language;
 using Car.Language.Model;
+using Car.Llama;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Car.Llama;
 
 namespace Car.Language.Llm;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Car.Language;
 using Car.Language.Model;
 
 namespace Car.Language.Llm;

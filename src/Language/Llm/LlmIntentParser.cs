@@ -1,4 +1,3 @@
-using Car.Language;
 using Car.Language.Model;
 using Car.Llama;
 

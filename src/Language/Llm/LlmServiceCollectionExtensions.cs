@@ -1,5 +1,5 @@
-using Car.Language;
 using Car.Language.Llm;
+using Car.Language;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

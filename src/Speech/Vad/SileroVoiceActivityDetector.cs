@@ -1,6 +1,6 @@
 using Car.Speech.Audio;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Car.Speech.Vad;
 

@@ -45,10 +45,3 @@ public readonly record struct SignalValue
         _ => _text ?? string.Empty,
     };
 }
-
-public enum SignalValueKind
-{
-    Number,
-    Boolean,
-    String,
-}

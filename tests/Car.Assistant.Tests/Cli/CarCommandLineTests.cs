@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Tests.Cli;

@@ -1,9 +1,9 @@
 using Car.Assistant.Dialogue;
+using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Car.Testing;
 
 namespace Car.Assistant.Tests.Dialogue;
 

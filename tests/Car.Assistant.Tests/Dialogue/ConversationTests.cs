@@ -1,9 +1,9 @@
 using Car.Assistant.Dialogue;
 using Car.Assistant.Policy;
 using Car.Language;
+using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
-using Car.Testing;
 
 namespace Car.Assistant.Tests.Dialogue;
 

@@ -1,5 +1,5 @@
-using Car.Language;
 using Car.Language.Llm;
+using Car.Language;
 using Car.Speech;
 using Car.Testing;
 using Microsoft.Extensions.Configuration;

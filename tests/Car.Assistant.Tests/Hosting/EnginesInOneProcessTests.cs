@@ -1,7 +1,7 @@
-using Car.Llama;
 using Car.Language.Llm;
-using Car.Speech.Whisper;
+using Car.Llama;
 using Car.ModelWriting;
+using Car.Speech.Whisper;
 using Car.Testing;
 
 namespace Car.Assistant.Tests.Hosting;

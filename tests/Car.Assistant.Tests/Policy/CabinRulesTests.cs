@@ -1,6 +1,6 @@
-using Car.Testing;
 using System.Text.Json;
 using Car.Assistant.Policy;
+using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 

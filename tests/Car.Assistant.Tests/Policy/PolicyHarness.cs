@@ -1,8 +1,8 @@
 using Car.Assistant.Policy;
+using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Time.Testing;
-using Car.Testing;
 
 namespace Car.Assistant.Tests.Policy;
 

@@ -1,8 +1,8 @@
 using Car.Assistant.Policy;
 using Car.Language;
+using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
-using Car.Testing;
 
 namespace Car.Assistant.Tests.Policy;
 

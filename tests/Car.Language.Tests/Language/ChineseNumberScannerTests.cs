@@ -1,4 +1,3 @@
-using Car.Language;
 
 namespace Car.Language.Tests.Language;
 

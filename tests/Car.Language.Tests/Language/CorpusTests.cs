@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using Car.Testing;
+using Xunit.Abstractions;
 
 namespace Car.Language.Tests.Language;
 

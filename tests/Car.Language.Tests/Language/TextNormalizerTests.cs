@@ -1,4 +1,3 @@
-using Car.Language;
 using Car.Testing;
 
 namespace Car.Language.Tests.Language;

@@ -1,6 +1,5 @@
-using Car.Language;
-using Car.Llama;
 using Car.Language.Llm;
+using Car.Llama;
 using Car.Testing;
 
 namespace Car.Language.Tests.Llm;

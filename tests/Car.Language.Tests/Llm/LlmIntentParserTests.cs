@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Car.Language;
-using Car.Llama;
 using Car.Language.Llm;
+using Car.Llama;
 using Car.Testing;
 
 namespace Car.Language.Tests.Llm;

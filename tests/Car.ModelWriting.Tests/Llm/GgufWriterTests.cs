@@ -1,5 +1,4 @@
 using System.Text;
-using Car.ModelWriting;
 
 namespace Car.ModelWriting.Tests.Llm;
 

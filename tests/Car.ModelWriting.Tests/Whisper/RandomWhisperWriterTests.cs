@@ -1,4 +1,3 @@
-using Car.ModelWriting;
 
 namespace Car.ModelWriting.Tests.Whisper;
 

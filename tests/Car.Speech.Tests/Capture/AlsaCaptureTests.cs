@@ -1,8 +1,8 @@
 using Car.Speech.Audio;
 using Car.Speech.Capture;
 using Car.Speech.Output;
-using Microsoft.Extensions.Options;
 using Car.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Car.Speech.Tests.Capture;
 

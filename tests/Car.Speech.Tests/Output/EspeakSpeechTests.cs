@@ -1,7 +1,7 @@
 using Car.Speech.Audio;
 using Car.Speech.Output;
-using Microsoft.Extensions.Options;
 using Car.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Car.Speech.Tests.Output;
 

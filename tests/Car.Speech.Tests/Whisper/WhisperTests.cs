@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 using Car.Speech.Audio;
 using Car.Speech.Output;
-using Car.Speech.Whisper;
 using Car.Speech.Whisper.Interop;
-using Microsoft.Extensions.Options;
+using Car.Speech.Whisper;
 using Car.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Car.Speech.Tests.Whisper;
 
