@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Car.Assistant.Policy;
+using Car.Assistant.Policy.Safety;
 using Car.Language.Model;
 using Car.Language;
 using Car.VehicleBus.Signals;
@@ -21,7 +22,7 @@ internal static class TextBenchmark
         var catalog = SignalCatalogLoader.Load(new SignalCatalogOptions());
         using var car = new VehicleSimulator(catalog, Options.Create(new SimulatorOptions { Scenario = DrivingScenario.City }), TimeProvider.System);
         var snapshot = await car.GetSnapshotAsync();
-        var context = new PolicyContext(new VehicleState(snapshot, policyOptions), policyOptions, NeedPersists: false);
+        var context = new PolicyContext(new VehicleState(snapshot, new SafetyEnvelope(Options.Create(policyOptions))), policyOptions, NeedPersists: false);
         var parsed = utterances
             .Select(u => parser.Parse(u).Intents
                 .Where(i => i.Name is not (IntentNames.PoiSearch or IntentNames.TripRecommend or IntentNames.AssistantCancel))

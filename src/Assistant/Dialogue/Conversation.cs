@@ -1,4 +1,5 @@
 using Car.Assistant.Policy;
+using Car.Assistant.Policy.Safety;
 using Car.Language;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ public sealed class Conversation : IDisposable
     public const string NotUnderstood = "抱歉，我没听懂，请换个说法试试";
     public const string TooLong = "这句话太长了，请简短地再说一次";
     public const string SayAgain = "抱歉，没能及时听明白，请再说一次";
+    public const string ConfirmationLapsed = "刚才的确认已失效（时间过久或车辆情况有变），请再说一次您的要求";
+    public const string CarUnavailable = "抱歉，暂时读不到车辆状态，这次没有执行任何操作";
+    public const string Cancelled = "好的，已取消";
 
     private readonly IIntentParser _parser;
     private readonly AssistantPolicy _policy;
@@ -22,7 +26,10 @@ public sealed class Conversation : IDisposable
     private readonly ActionExecutor _executor;
     private readonly PlaceRecommendations _recommendations;
     private readonly PolicyOptions _options;
+    private readonly SafetyEnvelope _envelope;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private CancellationTokenSource? _inFlight;
 
     public Conversation(
         IIntentParser parser,
@@ -30,8 +37,12 @@ public sealed class Conversation : IDisposable
         IVehicleBus bus,
         ActionExecutor executor,
         PlaceRecommendations recommendations,
+        SafetyEnvelope envelope,
+        TimeProvider time,
         IOptions<PolicyOptions> options)
     {
+        _envelope = envelope;
+        _time = time;
         _recommendations = recommendations;
         _parser = parser;
         _policy = policy;
@@ -42,21 +53,47 @@ public sealed class Conversation : IDisposable
 
     public DialogueState State { get; } = new();
 
+    /// <summary>
+    /// Handles one utterance. Parsing needs no session state and happens first, so that 取消 stops a turn still in
+    /// flight (a bus that hangs) instead of waiting behind it.
+    /// </summary>
     public async Task<TurnReport> HandleAsync(string text, CancellationToken cancellationToken = default)
     {
+        var parse = await _parser.ParseAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        if (parse.Intents.Any(i => i.Name == IntentNames.AssistantCancel))
+        {
+            CancelInFlight();
+        }
+
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Volatile.Write(ref _inFlight, turn);
         try
         {
-            var parse = await _parser.ParseAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            var snapshot = await _bus.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
-            var vehicle = new VehicleState(snapshot, _options);
+            VehicleSnapshot snapshot;
+            try
+            {
+                snapshot = await _executor.ReadStateAsync(turn.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Report(parse, [], [], null, CarUnavailable);
+            }
+
+            var vehicle = new VehicleState(snapshot, _envelope);
             var changes = new SignalChangeRecorder(snapshot);
-            using var subscription = _bus.Subscribe(changes.Record);
-            var report = await DecideAndActAsync(parse, vehicle, cancellationToken).ConfigureAwait(false);
+            using var subscription = SubscribeOrNull(changes.Record);
+            var report = await DecideAndActAsync(parse, vehicle, turn.Token).ConfigureAwait(false);
             return report with { Changes = changes.Summaries() };
+        }
+        catch (OperationCanceledException) when (turn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A later 取消 stopped this turn.
+            return Report(parse, [], [], null, Cancelled);
         }
         finally
         {
+            Interlocked.CompareExchange(ref _inFlight, null, turn);
             _turn.Release();
         }
     }
@@ -78,7 +115,7 @@ public sealed class Conversation : IDisposable
             intents = [.. intents.SkipWhile(i => i.Name != IntentNames.AssistantCancel).Skip(1)];
             if (intents.Count == 0)
             {
-                return Report(parse, [], [], null, "好的，已取消");
+                return Report(parse, [], [], null, Cancelled);
             }
         }
 
@@ -87,12 +124,11 @@ public sealed class Conversation : IDisposable
         {
             switch (parse.FollowUp)
             {
-                case ConfirmFollowUp when State.AwaitingConfirmation.Count > 0:
-                    var held = State.AwaitingConfirmation;
-                    var reply = State.ConfirmedReply ?? "好的";
+                case ConfirmFollowUp when State.Held is { } held:
                     State.ClearConfirmation();
-                    var done = await _executor.ExecuteAsync(held, cancellationToken).ConfigureAwait(false);
-                    return Report(parse, done, [], null, reply);
+                    return held.IsValid(_time.GetUtcNow(), HeldConfirmation.BandOf(vehicle.Situation, _envelope))
+                        ? await ActAsync(parse, held.Intents, context, confirmed: true, cancellationToken).ConfigureAwait(false)
+                        : Report(parse, [], [], null, ConfirmationLapsed);
                 case ConfirmFollowUp:
                     return Report(parse, [], [], null, "好的");
                 case null:
@@ -109,11 +145,23 @@ public sealed class Conversation : IDisposable
             intents = resolved.Intents;
         }
 
-        var decision = _policy.Decide([.. intents.Where(i => !PlaceRecommendations.Handles(i))], context);
+        return await ActAsync(parse, intents, context, confirmed: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Decides, sends what may go now, holds what waits for a yes, and replies from what the car did.</summary>
+    private async Task<TurnReport> ActAsync(
+        ParsedUtterance parse, IReadOnlyList<Intent> intents, PolicyContext context, bool confirmed, CancellationToken cancellationToken)
+    {
+        var decision = _policy.Decide([.. intents.Where(i => !PlaceRecommendations.Handles(i))], context, confirmed);
         var results = await _executor.ExecuteAsync(decision.Actions, cancellationToken).ConfigureAwait(false);
-        Remember(intents, decision);
+        Remember(intents, decision, context.Vehicle);
         var refused = decision.Refused.ToList();
-        var replies = decision.Reply.Length > 0 ? new List<string> { decision.Reply } : [];
+        var replies = OutcomeReply.For(decision.Steps, results).ToList();
+        if (decision.Held.Count > 0 && decision.Ask is not null)
+        {
+            replies.Add(decision.Ask);
+        }
+
         var ask = decision.Ask;
         foreach (var search in intents.Where(PlaceRecommendations.Handles))
         {
@@ -131,14 +179,40 @@ public sealed class Conversation : IDisposable
         intents.Any(i => i.Name.StartsWith("comfort.", StringComparison.Ordinal)
             && (parse.Repeated || State.LastIntents.Any(last => last.Name == i.Name)));
 
-    private void Remember(IReadOnlyList<Intent> intents, PolicyDecision decision)
+    private void Remember(IReadOnlyList<Intent> intents, PolicyDecision decision, VehicleState vehicle)
     {
         State.LastIntents = intents;
-        State.AwaitingConfirmation = decision.AwaitingConfirmation;
-        State.ConfirmedReply = decision.ConfirmedReply;
+        State.Held = decision.Held.Count > 0
+            ? new HeldConfirmation(decision.Held, _time.GetUtcNow(), HeldConfirmation.BandOf(vehicle.Situation, _envelope))
+            : null;
         if (intents.LastOrDefault(i => i.Name == IntentNames.NavGo)?.Text(SlotNames.Destination) is { } destination)
         {
             State.LastDestination = destination;
+        }
+    }
+
+    private void CancelInFlight()
+    {
+        try
+        {
+            Volatile.Read(ref _inFlight)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That turn has just ended.
+        }
+    }
+
+    private IDisposable? SubscribeOrNull(Action<SignalChange> onChange)
+    {
+        try
+        {
+            return _bus.Subscribe(onChange);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The report then lists no state changes; the turn itself goes on.
+            return null;
         }
     }
 

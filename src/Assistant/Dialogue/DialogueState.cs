@@ -1,4 +1,3 @@
-using Car.Assistant.Policy;
 using Car.Language;
 
 namespace Car.Assistant.Dialogue;
@@ -8,18 +7,13 @@ public sealed class DialogueState
 {
     public IReadOnlyList<Intent> LastIntents { get; set; } = [];
 
-    public IReadOnlyList<PlannedAction> AwaitingConfirmation { get; set; } = [];
-
-    public string? ConfirmedReply { get; set; }
+    /// <summary>What waits for the driver's 确定, else null.</summary>
+    public HeldConfirmation? Held { get; set; }
 
     public string? LastDestination { get; set; }
 
     /// <summary>Choices the assistant last offered (places from the recommender), for 第二个.</summary>
     public IReadOnlyList<string> LastOffer { get; set; } = [];
 
-    public void ClearConfirmation()
-    {
-        AwaitingConfirmation = [];
-        ConfirmedReply = null;
-    }
+    public void ClearConfirmation() => Held = null;
 }

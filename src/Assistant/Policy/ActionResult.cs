@@ -2,5 +2,8 @@ using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;
 
-/// <summary>An action as sent: its target, whether the current value reached it, and the bus's error if rejected.</summary>
-public sealed record ActionResult(string Signal, SignalValue Value, bool Confirmed, string? Error = null);
+/// <summary>An action as it went: its target, what became of it, and why when it did not go through.</summary>
+public sealed record ActionResult(string Signal, SignalValue Value, ActionStatus Status, string? Error = null)
+{
+    public bool Confirmed => Status == ActionStatus.Confirmed;
+}

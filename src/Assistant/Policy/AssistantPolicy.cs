@@ -21,53 +21,58 @@ public sealed class AssistantPolicy
         }
     }
 
+    public const string Unsupported = "这个功能暂不支持";
+
     public IReadOnlyCollection<string> HandledIntents => _rules.Keys;
 
-    public PolicyDecision Decide(IReadOnlyList<Intent> intents, PolicyContext context)
+    /// <summary>
+    /// Decides each intent against <paramref name="context"/>. An intent whose rule asks for confirmation is held,
+    /// and so is every later one that asks too: only the first question is asked, nothing held is sent.
+    /// </summary>
+    /// <param name="confirmed">The driver has just confirmed the first intent (确定): it is decided as confirmed.</param>
+    public PolicyDecision Decide(IReadOnlyList<Intent> intents, PolicyContext context, bool confirmed = false)
     {
         ArgumentNullException.ThrowIfNull(intents);
-        var actions = new List<PlannedAction>();
+        ArgumentNullException.ThrowIfNull(context);
+        var steps = new List<DecidedStep>();
         var refused = new List<Refusal>();
-        var replies = new List<string>();
-        var held = new List<PlannedAction>();
+        var held = new List<Intent>();
         string? ask = null;
-        string? confirmedReply = null;
-        foreach (var intent in intents)
+        string? confirmation = null;
+        for (var i = 0; i < intents.Count; i++)
         {
+            var intent = intents[i];
             if (!_rules.TryGetValue(intent.Name, out var rule))
             {
-                refused.Add(new Refusal(intent.Name, "这个功能暂不支持"));
-                replies.Add("这个功能暂不支持");
+                refused.Add(new Refusal(intent.Name, Unsupported));
+                steps.Add(new DecidedStep(intent, [], Unsupported));
                 continue;
             }
 
-            var outcome = rule.Decide(intent, context);
+            var outcome = rule.Decide(intent, context with { Confirmed = confirmed && i == 0 });
             if (outcome.Refusal is { } refusal)
             {
                 refused.Add(refusal);
             }
 
-            if (outcome.NeedsConfirmation && ask is null)
+            if (outcome.NeedsConfirmation)
             {
-                held.AddRange(outcome.Actions);
-                ask = outcome.Ask;
-                confirmedReply = outcome.ConfirmedReply;
-            }
-            else if (outcome.Ask is not null && ask is null)
-            {
-                ask = outcome.Ask;
-            }
-            else
-            {
-                actions.AddRange(outcome.Actions);
+                held.Add(intent);
+                confirmation ??= outcome.Ask;
+                continue;
             }
 
-            if (outcome.Reply.Length > 0)
+            if (outcome.Ask is not null && ask is null)
             {
-                replies.Add(outcome.Reply);
+                ask = outcome.Ask;
+                steps.Add(new DecidedStep(intent, [], outcome.Reply));
+                continue;
             }
+
+            steps.Add(new DecidedStep(intent, outcome.Actions, outcome.Reply));
         }
 
-        return new PolicyDecision(actions, refused, ask, string.Join("；", replies), held, confirmedReply);
+        // A question to confirm comes first: 确定 must answer what was asked.
+        return new PolicyDecision(steps, refused, confirmation ?? ask, held);
     }
 }

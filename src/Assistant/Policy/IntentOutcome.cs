@@ -6,8 +6,7 @@ public sealed record IntentOutcome(
     string Reply,
     Refusal? Refusal = null,
     string? Ask = null,
-    bool NeedsConfirmation = false,
-    string? ConfirmedReply = null)
+    bool NeedsConfirmation = false)
 {
     public static IntentOutcome Do(string reply, params PlannedAction[] actions) => new(actions, reply);
 
@@ -20,9 +19,8 @@ public sealed record IntentOutcome(
     public static IntentOutcome AskBack(string question) => new([], question, Ask: question);
 
     /// <summary>
-    /// Actions that wait for the driver's yes: <paramref name="question"/> is asked now, <paramref name="doneReply"/>
-    /// is said once they are carried out.
+    /// The request waits for the driver's yes to <paramref name="question"/>; on 确定 the rule decides it again
+    /// with <see cref="PolicyContext.Confirmed"/> set, against the state of that moment.
     /// </summary>
-    public static IntentOutcome Confirm(string question, string doneReply, IEnumerable<PlannedAction> actions) =>
-        new([.. actions], question, Ask: question, NeedsConfirmation: true, ConfirmedReply: doneReply);
+    public static IntentOutcome Confirm(string question) => new([], question, Ask: question, NeedsConfirmation: true);
 }

@@ -29,7 +29,7 @@ public sealed class NeedRules : IIntentRule
     private static IntentOutcome Stuffy(PolicyContext context)
     {
         var vehicle = context.Vehicle;
-        if (vehicle.IsRaining || vehicle.Speed >= context.Options.FreshAirSpeedKmh)
+        if (vehicle.IsRaining || vehicle.IsHighSpeed || vehicle.Speed >= context.Options.FreshAirSpeedKmh)
         {
             var fan = Math.Min(FanLevels.Max, vehicle.FanLevel + (context.NeedPersists ? 2 : 1));
             var why = vehicle.IsRaining ? "外面在下雨" : "车速较快";

@@ -46,9 +46,9 @@ public sealed class OpeningRules : IIntentRule
         var percent = Percent(intent, context);
         var actions = places.Select(p => PlannedAction.Number(VssPaths.WindowPosition(p), percent)).ToList();
         var reply = percent >= 100 ? $"已为您打开{name}车窗" : $"已为您打开{name}车窗 {percent}%";
-        if (context.Vehicle.IsRaining)
+        if (context.Vehicle.IsRaining && !context.Confirmed)
         {
-            return IntentOutcome.Confirm($"外面在下雨，确定要打开{name}车窗吗？", reply, actions);
+            return IntentOutcome.Confirm($"外面在下雨，确定要打开{name}车窗吗？");
         }
 
         return IntentOutcome.Do(reply, actions);
@@ -72,8 +72,8 @@ public sealed class OpeningRules : IIntentRule
         var percent = Percent(intent, context);
         var action = PlannedAction.Number(VssPaths.SunroofPosition, percent);
         var reply = percent >= 100 ? "已为您打开天窗" : $"已为您打开天窗 {percent}%";
-        return context.Vehicle.IsRaining
-            ? IntentOutcome.Confirm("外面在下雨，确定要打开天窗吗？", reply, [action])
+        return context.Vehicle.IsRaining && !context.Confirmed
+            ? IntentOutcome.Confirm("外面在下雨，确定要打开天窗吗？")
             : IntentOutcome.Do(reply, action);
     }
 

@@ -1,5 +1,9 @@
 namespace Car.Assistant.Policy;
 
-/// <summary>What a rule may consult: the vehicle, the thresholds, and whether the driver says a need persists,
-/// and the last destination of this session (for 继续导航).</summary>
-public sealed record PolicyContext(VehicleState Vehicle, PolicyOptions Options, bool NeedPersists, string? LastDestination = null);
+/// <summary>
+/// What a rule may consult: the vehicle, the thresholds, whether the driver says a need persists, the last
+/// destination of this session (for 继续导航), and whether the driver has just confirmed this request (确定), so a
+/// rule does not ask the same question again; every other check still applies.
+/// </summary>
+public sealed record PolicyContext(
+    VehicleState Vehicle, PolicyOptions Options, bool NeedPersists, string? LastDestination = null, bool Confirmed = false);

@@ -1,29 +1,35 @@
+using Car.Assistant.Policy.Safety;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Policy;
 
-/// <summary>The vehicle as the policy reads it: a snapshot with the questions the rules ask of it.</summary>
+/// <summary>The vehicle as the policy reads it: a snapshot with the questions the rules ask of it, the safety-relevant ones answered from the plausibility-checked situation.</summary>
 public sealed class VehicleState
 {
-    private readonly PolicyOptions _options;
+    private readonly SafetyEnvelope _envelope;
 
-    public VehicleState(VehicleSnapshot snapshot, PolicyOptions options)
+    public VehicleState(VehicleSnapshot snapshot, SafetyEnvelope envelope)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         Snapshot = snapshot;
-        _options = options;
+        _envelope = envelope;
+        Situation = envelope.Read(snapshot);
     }
 
     public VehicleSnapshot Snapshot { get; }
 
-    public double Speed => Snapshot.Number(VssPaths.Speed);
+    /// <summary>Speed, gear and rain checked for plausibility: implausible or stale readings count as fast, not parked, in rain.</summary>
+    public DrivingSituation Situation { get; }
 
-    public bool IsParked => Speed < 1 && (int)Snapshot.Number(VssPaths.SelectedGear) == VssGears.Park;
+    public double Speed => Situation.SpeedKmh;
 
-    public bool IsMoving => Speed >= 1;
+    public bool IsParked => Situation.IsParked;
 
-    public bool IsHighSpeed => Speed >= _options.HighSpeedKmh;
+    public bool IsMoving => Situation.IsMoving;
 
-    public bool IsRaining => Snapshot.Number(VssPaths.RainIntensity) >= _options.RainThreshold;
+    public bool IsHighSpeed => _envelope.IsHighSpeed(Situation);
+
+    public bool IsRaining => Situation.Raining;
 
     public double OutsideTemperature => Snapshot.Number(VssPaths.OutsideTemperature);
 

@@ -203,7 +203,7 @@ public class ConversationTests
     {
         var report = new TurnReport(
             "有点闷", "rules", TestModel.Parser.Parse("有点闷").Intents,
-            [new ActionResult(DriverWindow, SignalValue.FromNumber(20), true)], [], null, "已为您打开主驾车窗 20%", []);
+            [new ActionResult(DriverWindow, SignalValue.FromNumber(20), ActionStatus.Confirmed)], [], null, "已为您打开主驾车窗 20%", []);
 
         Assert.Equal(
             $$$"""{"text":"有点闷","engine":"rules","intents":[{"intent":"comfort.stuffy","slots":{}}],"actions":[{"signal":"{{{DriverWindow}}}","value":20,"confirmed":true}],"refused":[],"ask":null,"reply":"已为您打开主驾车窗 20%"}""",

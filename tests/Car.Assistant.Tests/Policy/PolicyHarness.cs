@@ -1,4 +1,5 @@
 using Car.Assistant.Policy;
+using Car.Assistant.Policy.Safety;
 using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
@@ -35,7 +36,7 @@ internal sealed class PolicyHarness : IDisposable
     public PolicyDecision Decide(string text, bool needPersists = false)
     {
         var snapshot = Car.GetSnapshotAsync().AsTask().GetAwaiter().GetResult();
-        var context = new PolicyContext(new VehicleState(snapshot, Options), Options, needPersists);
+        var context = new PolicyContext(new VehicleState(snapshot, new SafetyEnvelope(Microsoft.Extensions.Options.Options.Create(Options))), Options, needPersists);
         return Policy.Decide(TestModel.Parser.Parse(text).Intents, context);
     }
 

@@ -71,7 +71,7 @@ public class SafetyAndDefaultsTests
 
         Assert.Empty(decision.Actions);
         Assert.Contains("下雨", decision.Ask, StringComparison.Ordinal);
-        Assert.Equal(PolicyHarness.DriverWindow, Assert.Single(decision.AwaitingConfirmation).Signal);
+        Assert.Equal(IntentNames.WindowOpen, Assert.Single(decision.Held).Name);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class SafetyAndDefaultsTests
             foreach (var (utterance, _) in TestCorpus.Read("corpus.tsv"))
             {
                 var decision = harness.Decide(utterance);
-                foreach (var action in decision.Actions.Concat(decision.AwaitingConfirmation))
+                foreach (var action in decision.Actions)
                 {
                     Assert.Null(catalog.Get(action.Signal).Validate(action.Value));
                 }

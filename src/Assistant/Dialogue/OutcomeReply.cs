@@ -1,0 +1,59 @@
+using Car.Assistant.Policy;
+
+namespace Car.Assistant.Dialogue;
+
+/// <summary>
+/// The reply written from what the car did, never from what was planned: a step's own reply only when all its
+/// targets were confirmed; otherwise what happened (not allowed now, refused by the car, no answer, not there yet).
+/// </summary>
+public static class OutcomeReply
+{
+    /// <param name="steps">The decided steps, in order.</param>
+    /// <param name="results">The results of their actions, in the same order (as the executor returns them).</param>
+    public static IReadOnlyList<string> For(IReadOnlyList<DecidedStep> steps, IReadOnlyList<ActionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(results);
+        var replies = new List<string>();
+        var next = 0;
+        foreach (var step in steps)
+        {
+            var mine = results.Skip(next).Take(step.Actions.Count).ToList();
+            next += step.Actions.Count;
+            var reply = Of(step, mine);
+            if (reply.Length > 0)
+            {
+                replies.Add(reply);
+            }
+        }
+
+        return replies;
+    }
+
+    private static string Of(DecidedStep step, IReadOnlyList<ActionResult> results)
+    {
+        if (results.All(r => r.Confirmed))
+        {
+            return step.Reply;
+        }
+
+        var done = results.Count(r => r.Confirmed);
+        var prefix = done > 0 ? "只完成了一部分：" : "抱歉，";
+        if (results.FirstOrDefault(r => r.Status == ActionStatus.Blocked) is { } blocked)
+        {
+            return prefix + blocked.Error;
+        }
+
+        if (results.FirstOrDefault(r => r.Status == ActionStatus.Rejected) is { } rejected)
+        {
+            return $"{prefix}车辆拒绝了这个操作（{rejected.Error}）";
+        }
+
+        if (results.Any(r => r.Status == ActionStatus.Failed))
+        {
+            return $"{prefix}车辆没有响应，这个操作没有完成";
+        }
+
+        return $"{prefix}指令已发出，但车辆还没有确认到位";
+    }
+}
