@@ -15,9 +15,12 @@ internal sealed class ConversationHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ConversationHarness(DrivingScenario scenario = DrivingScenario.Parked, Action<IServiceCollection>? services = null)
+    public ConversationHarness(
+        DrivingScenario scenario = DrivingScenario.Parked,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Language:ModelDirectory"] = TestModel.Directory,
             ["Simulator:Scenario"] = scenario.ToString(),
@@ -26,7 +29,13 @@ internal sealed class ConversationHarness : IDisposable
             ["Simulator:TickInterval"] = "00:00:00.005",
             ["Actions:ConfirmationTimeout"] = "00:00:05",
             ["Recommendations:Timeout"] = "00:00:00.300",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging();
@@ -40,6 +49,9 @@ internal sealed class ConversationHarness : IDisposable
     public Conversation Conversation { get; }
 
     public VehicleSimulator Car { get; }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public Task<TurnReport> SayAsync(string text) => Conversation.HandleAsync(text);
 
