@@ -1,5 +1,6 @@
 using System.Text;
 using Car.Assistant.Dialogue;
+using Car.Assistant.Policy.Safety;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +15,13 @@ public sealed class ConsoleSessionService : BackgroundService
     private readonly Conversation _conversation;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ConsoleSessionOptions _options;
+    private readonly SafetyAnnouncements _announcements;
 
-    public ConsoleSessionService(Conversation conversation, IHostApplicationLifetime lifetime, IOptions<ConsoleSessionOptions> options)
+    public ConsoleSessionService(
+        Conversation conversation, IHostApplicationLifetime lifetime, IOptions<ConsoleSessionOptions> options, SafetyAnnouncements announcements)
     {
         _conversation = conversation;
+        _announcements = announcements;
         _lifetime = lifetime;
         _options = options.Value;
     }
@@ -26,6 +30,7 @@ public sealed class ConsoleSessionService : BackgroundService
     {
         await Task.Yield();
         using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        _announcements.Announced += Print;
         try
         {
             await Console.Out.WriteLineAsync("Car 助手已就绪（模拟车辆，规则解析）。请说话，:quit 退出。").ConfigureAwait(false);
@@ -53,9 +58,13 @@ public sealed class ConsoleSessionService : BackgroundService
         }
         finally
         {
+            _announcements.Announced -= Print;
             _lifetime.StopApplication();
         }
     }
+
+    /// <summary>What the safety supervisor did on its own, printed between turns.</summary>
+    private static void Print(string text) => Console.Out.WriteLine($"  safety:  {text}");
 
     public override void Dispose()
     {

@@ -7,7 +7,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class PolicyServiceCollectionExtensions
 {
-    /// <summary>Registers the policy rules, the decision maker and the executor that sends actions to the bus.</summary>
+    /// <summary>
+    /// Registers the policy rules, the decision maker, the safety envelope (limits settings can only tighten), the
+    /// executor that sends actions to the bus, and the supervisor that keeps openings inside the envelope.
+    /// </summary>
     public static IServiceCollection AddCarPolicy(this IServiceCollection services)
     {
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName)
@@ -18,6 +21,8 @@ public static class PolicyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
         services.TryAddSingleton<SafetyEnvelope>();
+        services.TryAddSingleton<SafetyAnnouncements>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OpeningSupervisor>());
         services.TryAddSingleton<AssistantPolicy>();
         services.TryAddSingleton<ActionExecutor>();
         return services;
