@@ -1,4 +1,5 @@
 using Car.Assistant.Dialogue;
+using Car.Assistant.Policy.Safety;
 using Car.Speech.Capture;
 using Car.Speech.Output;
 using Car.Speech.Vad;
@@ -22,6 +23,7 @@ public sealed partial class VoiceSessionService(
     IServiceProvider services,
     Conversation conversation,
     ISpeaker speaker,
+    SafetyAnnouncements announcements,
     IHostApplicationLifetime lifetime,
     ILogger<VoiceSessionService> logger) : BackgroundService
 {
@@ -30,6 +32,8 @@ public sealed partial class VoiceSessionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        void Announce(string text) => _ = AnnounceAsync(text, stoppingToken);
+        announcements.Announced += Announce;
         try
         {
             // Resolved here, not injected: a bad model file stops this session with one line instead of the host's start.
@@ -61,7 +65,25 @@ public sealed partial class VoiceSessionService(
         }
         finally
         {
+            announcements.Announced -= Announce;
             lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>What the safety supervisor did on its own: printed and, when a speaker works, said.</summary>
+    private async Task AnnounceAsync(string text, CancellationToken cancellationToken)
+    {
+        await Console.Out.WriteLineAsync($"  safety:  {text}").ConfigureAwait(false);
+        if (speaker.IsAvailable && !_speakingFailed)
+        {
+            try
+            {
+                await speaker.SpeakAsync(text, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+            {
+                Log.Silent(logger, e.Message);
+            }
         }
     }
 
