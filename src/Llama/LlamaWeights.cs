@@ -36,7 +36,7 @@ public sealed class LlamaWeights : IDisposable
 
     internal IntPtr Vocab { get; }
 
-    /// <summary>Loads a GGUF file; a missing, non-GGUF, truncated or unsupported file gives an <see cref="LlmException"/>.</summary>
+    /// <summary>Loads a GGUF file; a missing, non-GGUF, truncated, implausible or unsupported file gives an <see cref="LlmException"/>.</summary>
     public static LlamaWeights LoadFromFile(string path, int gpuLayers = 0, bool memoryMap = false)
     {
         if (!File.Exists(path))
@@ -44,14 +44,7 @@ public sealed class LlamaWeights : IDisposable
             throw new LlmException($"The model file '{path}' does not exist.");
         }
 
-        using (var stream = File.OpenRead(path))
-        {
-            Span<byte> magic = stackalloc byte[4];
-            if (stream.Read(magic) < 4 || !magic.SequenceEqual("GGUF"u8))
-            {
-                throw new LlmException($"'{path}' is not a GGUF model file.");
-            }
-        }
+        GgufHeaderValidator.Validate(path);
 
         LlamaBackend.EnsureStarted();
         var parameters = LlamaNative.ModelDefaultParams();

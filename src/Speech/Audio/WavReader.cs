@@ -5,17 +5,64 @@ namespace Car.Speech.Audio;
 /// <summary>
 /// Reads RIFF/WAVE files: PCM 8/16/24/32-bit, IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE, any sample rate and
 /// channel count. Channels are averaged to mono; the result is resampled to 16 kHz for speech. A file that is not
-/// WAV, is truncated, or uses another encoding gives an <see cref="AudioFormatException"/> that says which.
+/// WAV, is truncated, too large, or uses another encoding gives an <see cref="AudioFormatException"/> that says which.
+/// Chunk sizes are taken as untrusted: one that claims more than the file holds ends the walk (or, for the audio
+/// data, is cut to what is there), so no header value can make the reader allocate more than the file's own size.
 /// </summary>
 public static class WavReader
 {
+    /// <summary>
+    /// The largest file read: 64 MiB is over half an hour of 16 kHz 16-bit mono, far beyond one spoken request,
+    /// and keeps the decoded and resampled buffers within a few hundred megabytes whatever the header says.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>Lowest sample rate accepted (telephone-band audio is 8 kHz; below 4 kHz no speech survives).</summary>
+    public const int MinSampleRate = 4_000;
+
+    /// <summary>Highest sample rate accepted (the highest rate of professional audio interfaces).</summary>
+    public const int MaxSampleRate = 384_000;
+
+    /// <summary>Most channels accepted (a 22.2 surround layout has 24).</summary>
+    public const int MaxChannels = 32;
+
     private const ushort FormatPcm = 1;
     private const ushort FormatFloat = 3;
     private const ushort FormatExtensible = 0xFFFE;
 
+    /// <summary>
+    /// Reads a WAV file as 16 kHz mono. A missing file gives a <see cref="FileNotFoundException"/> (an
+    /// <see cref="IOException"/>); a directory, an unreadable or an oversized file an <see cref="AudioFormatException"/>.
+    /// </summary>
     public static async Task<AudioClip> ReadSpeechAsync(string path, CancellationToken cancellationToken = default)
     {
-        var clip = Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new AudioFormatException($"{path} is a directory, not a WAV file.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                if (stream.Length > MaxFileBytes)
+                {
+                    throw new AudioFormatException($"{path} is {stream.Length} bytes; at most {MaxFileBytes} bytes ({MaxFileBytes / (1024 * 1024)} MiB) are read.");
+                }
+
+                bytes = new byte[stream.Length];
+                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new AudioFormatException($"{path} cannot be read: {e.Message}", e);
+        }
+
+        var clip = Read(bytes, path);
         return clip.SampleRate == AudioClip.SpeechRate ? clip : Resampler.Resample(clip, AudioClip.SpeechRate);
     }
 
@@ -27,13 +74,20 @@ public static class WavReader
             throw new AudioFormatException($"{name} is not a WAV file (no RIFF/WAVE header).");
         }
 
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new AudioFormatException($"{name} is {bytes.Length} bytes; at most {MaxFileBytes} bytes ({MaxFileBytes / (1024 * 1024)} MiB) are read.");
+        }
+
         ushort format = 0, channels = 0, bits = 0;
         var rate = 0;
-        var offset = 12;
+
+        // Offsets and sizes are long: a chunk size near 2^32 added to an offset would overflow an int.
+        long offset = 12;
         while (offset + 8 <= bytes.Length)
         {
-            var id = bytes.Slice(offset, 4);
-            var size = (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(offset + 4, 4)), int.MaxValue);
+            var id = bytes.Slice((int)offset, 4);
+            long size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice((int)offset + 4, 4));
             var body = offset + 8;
             if (id.SequenceEqual("fmt "u8))
             {
@@ -42,14 +96,27 @@ public static class WavReader
                     throw new AudioFormatException($"{name} has a truncated format chunk.");
                 }
 
-                format = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body, 2));
-                channels = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body + 2, 2));
-                rate = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(body + 4, 4));
-                bits = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body + 14, 2));
-                if (format == FormatExtensible && size >= 26 && body + 26 <= bytes.Length)
+                var fmt = bytes.Slice((int)body, (int)Math.Min(size, bytes.Length - body));
+                format = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
+                channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
+                var declaredRate = BinaryPrimitives.ReadUInt32LittleEndian(fmt[4..]);
+                bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
+                if (format == FormatExtensible && fmt.Length >= 26)
                 {
-                    format = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body + 24, 2));
+                    format = BinaryPrimitives.ReadUInt16LittleEndian(fmt[24..]);
                 }
+
+                if (declaredRate is < MinSampleRate or > MaxSampleRate)
+                {
+                    throw new AudioFormatException($"{name} declares a sample rate of {declaredRate} Hz; {MinSampleRate}–{MaxSampleRate} Hz are supported.");
+                }
+
+                if (channels is 0 or > MaxChannels)
+                {
+                    throw new AudioFormatException($"{name} declares {channels} channels; 1–{MaxChannels} are supported.");
+                }
+
+                rate = (int)declaredRate;
             }
             else if (id.SequenceEqual("data"u8))
             {
@@ -58,8 +125,8 @@ public static class WavReader
                     throw new AudioFormatException($"{name} has audio data before its format chunk.");
                 }
 
-                var available = Math.Min(size, bytes.Length - body);
-                return Decode(bytes.Slice(body, available), format, channels, rate, bits, name, truncated: available < size);
+                var available = (int)Math.Min(size, bytes.Length - body);
+                return Decode(bytes.Slice((int)body, available), format, channels, rate, bits, name, truncated: available < size);
             }
 
             offset = body + size + (size & 1);
@@ -70,15 +137,10 @@ public static class WavReader
 
     private static AudioClip Decode(ReadOnlySpan<byte> data, ushort format, ushort channels, int rate, ushort bits, string name, bool truncated)
     {
-        if (channels == 0 || rate <= 0)
-        {
-            throw new AudioFormatException($"{name} declares {channels} channels at {rate} Hz.");
-        }
-
         var supported = (format, bits) is (FormatPcm, 8 or 16 or 24 or 32) or (FormatFloat, 32 or 64);
         if (!supported)
         {
-            throw new AudioFormatException($"{name} uses an unsupported encoding (format {format}, {bits} bits); use PCM 8/16/24/32-bit or float.");
+            throw new AudioFormatException($"{name} uses an unsupported encoding (format {format}, {bits} bits); use PCM 8/16/24/32-bit or float 32/64-bit.");
         }
 
         var bytesPerSample = bits / 8;

@@ -5,11 +5,10 @@ namespace Car.Speech.Whisper;
 
 /// <summary>
 /// A Whisper model loaded by whisper.cpp (Whisper.net's <c>WhisperFactory</c>): processors are built from it.
-/// A missing, non-ggml or truncated file gives a <see cref="WhisperException"/> that says which.
+/// A missing, non-ggml, truncated or implausible file gives a <see cref="WhisperException"/> that says which.
 /// </summary>
 public sealed class WhisperFactory : IDisposable
 {
-    private const uint GgmlMagic = 0x67676d6c;
     private static readonly NativeErrorLog Errors = new();
     private static readonly Lazy<bool> Logging = new(InstallLog);
 
@@ -39,14 +38,7 @@ public sealed class WhisperFactory : IDisposable
             throw new WhisperException($"The ASR model '{path}' does not exist.");
         }
 
-        using (var stream = File.OpenRead(path))
-        {
-            Span<byte> magic = stackalloc byte[4];
-            if (stream.Read(magic) < 4 || BitConverter.ToUInt32(magic) != GgmlMagic)
-            {
-                throw new WhisperException($"'{path}' is not a whisper.cpp (ggml) model file.");
-            }
-        }
+        WhisperHeaderValidator.Validate(path);
 
         if (!IsAvailable)
         {

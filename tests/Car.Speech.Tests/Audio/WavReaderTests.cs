@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Car.Speech.Audio;
 using Car.Testing;
 
@@ -111,4 +112,131 @@ public class WavReaderTests
 
         Assert.All(clip.Samples, s => Assert.Equal(0, s));
     }
+
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(3_999u)]
+    [InlineData(384_001u)]
+    [InlineData(2_000_000_000u)]
+    [InlineData(uint.MaxValue)]
+    public void Read_SampleRateOutOfRange_NamesTheRateAndTheRange(uint rate)
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(24), rate);
+
+        var error = Assert.Throws<AudioFormatException>(() => WavReader.Read(bytes));
+
+        Assert.Contains($"sample rate of {rate} Hz; 4000–384000 Hz", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    [InlineData(ushort.MaxValue)]
+    public void Read_ChannelCountOutOfRange_NamesTheCountAndTheRange(ushort channels)
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(22), channels);
+
+        var error = Assert.Throws<AudioFormatException>(() => WavReader.Read(bytes));
+
+        Assert.Contains($"{channels} channels; 1–32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)]
+    [InlineData(ushort.MaxValue)]
+    public void Read_UnsupportedBitsPerSample_NamesThem(ushort bits)
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(34), bits);
+
+        var error = Assert.Throws<AudioFormatException>(() => WavReader.Read(bytes));
+
+        Assert.Contains($"(format 1, {bits} bits)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0x7FFFFFF0u)]
+    [InlineData(0x80000000u)]
+    [InlineData(0xFFFFFFFFu)]
+    public void Read_DataChunkClaimingMoreThanTheFile_KeepsWhatIsThere(uint size)
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(40), size);
+
+        var clip = WavReader.Read(bytes);
+
+        Assert.Equal((bytes.Length - 44) / 2, clip.Samples.Length);
+    }
+
+    [Theory]
+    [InlineData(0x7FFFFFF0u)]
+    [InlineData(0xFFFFFFFFu)]
+    public void Read_FormatChunkClaimingMoreThanTheFile_SaysThereIsNoData(uint size)
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(16), size);
+
+        var error = Assert.Throws<AudioFormatException>(() => WavReader.Read(bytes));
+
+        Assert.Contains("no audio data chunk", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DataChunkOfSizeZero_GivesAnEmptyClip()
+    {
+        var bytes = ShortWav();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(40), 0);
+
+        Assert.Empty(WavReader.Read(bytes).Samples);
+    }
+
+    [Fact]
+    public async Task ReadSpeechAsync_Directory_SaysItIsADirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            var error = await Assert.ThrowsAsync<AudioFormatException>(() => WavReader.ReadSpeechAsync(directory.FullName));
+
+            Assert.Equal($"{directory.FullName} is a directory, not a WAV file.", error.Message);
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
+
+    [Fact]
+    public async Task ReadSpeechAsync_MissingFile_GivesFileNotFound()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"car-missing-{Guid.NewGuid():N}.wav");
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => WavReader.ReadSpeechAsync(path));
+    }
+
+    [Fact]
+    public async Task ReadSpeechAsync_FileOverTheLimit_IsRejectedBeforeReading()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            using (var stream = File.OpenWrite(path))
+            {
+                stream.SetLength(WavReader.MaxFileBytes + 1);
+            }
+
+            var error = await Assert.ThrowsAsync<AudioFormatException>(() => WavReader.ReadSpeechAsync(path));
+
+            Assert.Contains("at most 67108864 bytes (64 MiB)", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static byte[] ShortWav() => TestAudio.Wav([TestAudio.Tone(440, 16_000, 0.01)], 16_000, 1, 16);
 }
