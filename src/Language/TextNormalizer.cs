@@ -6,7 +6,7 @@ namespace Car.Language;
 
 /// <summary>
 /// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case,
-/// control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
+/// invisible format characters dropped, control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
 /// and a leading wake phrase dropped.
 /// </summary>
 public sealed class TextNormalizer
@@ -30,14 +30,22 @@ public sealed class TextNormalizer
         return DropWakePhrase(repaired);
     }
 
-    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.</summary>
+    /// <summary>
+    /// Invisible format characters (zero-width space, joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped,
+    /// so that 解\u200B锁 stays 解锁; control characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.
+    /// </summary>
     private static string RemoveUnreadable(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
+            if (category is UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control
                 or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol or UnicodeCategory.OtherNotAssigned
                 or UnicodeCategory.ModifierSymbol or UnicodeCategory.Surrogate;
             if (unreadable)

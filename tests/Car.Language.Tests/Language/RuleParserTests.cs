@@ -169,4 +169,30 @@ public class RuleParserTests
     {
         Assert.Equal("window.open", TestModel.Parse("打开😀车窗"));
     }
+
+    [Fact]
+    public void Parse_ZeroWidthSpaceInsideUnlock_StillUnlocks()
+    {
+        Assert.Equal("door.unlock", TestModel.Parse("解\u200B锁车门"));
+    }
+
+    [Theory]
+    [InlineData("空调调到零下四十度", "climate.set_temperature(value=-40)")]
+    [InlineData("空调调到负五度", "climate.set_temperature(value=-5)")]
+    [InlineData("空调调到-5度", "climate.set_temperature(value=-5)")]
+    [InlineData("空调调到\u22125度", "climate.set_temperature(value=-5)")]
+    public void Parse_NegativeTemperature_KeepsTheSign(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_LongAdversarialInputToATemplate_ParsesWithoutException()
+    {
+        var text = "给" + string.Concat(Enumerable.Repeat("给打", 900)) + "打电";
+
+        var exception = Record.Exception(() => TestModel.Parser.Parse(text));
+
+        Assert.Null(exception);
+    }
 }
