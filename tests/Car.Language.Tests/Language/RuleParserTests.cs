@@ -195,4 +195,13 @@ public class RuleParserTests
 
         Assert.Null(exception);
     }
+
+    [Theory]
+    [InlineData("音量从三十调到二十", "media.set_volume(value=20)")]
+    [InlineData("温度从二十六调到二十二", "climate.set_temperature(value=22)")]
+    [InlineData("温度从二十六度调到二十二度", "climate.set_temperature(value=22)")]
+    public void Parse_FromToRange_TakesTheTarget(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
 }
