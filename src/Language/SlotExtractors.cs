@@ -34,7 +34,7 @@ public sealed class SlotExtractors
         }
 
         // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
-        return extractor switch
+        var extracted = extractor switch
         {
             SlotNames.Position => Position(frame) is { } position ? SlotValue.Of(position) : null,
             SlotNames.Zone => Zone(frame),
@@ -46,7 +46,17 @@ public sealed class SlotExtractors
             "poiQuery" => PoiQuery(frame, utterance),
             _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
         };
+        return extracted is { Number: { } number } && slot.Resolution is { } step
+            ? SlotValue.Of(RoundHalfUp(number, step))
+            : extracted;
     }
+
+    /// <summary>
+    /// To the nearest step of the slot's resolution, a half step up (toward +∞): 22.25 °C is 22.5, 22.75 is 23,
+    /// −22.25 is −22; a volume of 20.5 is 21.
+    /// </summary>
+    public static double RoundHalfUp(double value, double step) =>
+        Math.Round(Math.Floor((value / step) + 0.5) * step, 6);
 
     /// <summary>One position, or the one that covers several (主驾和副驾 → front, 左后和右后 → rear).</summary>
     public static string? Position(Frame frame)

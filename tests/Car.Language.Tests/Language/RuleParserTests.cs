@@ -204,4 +204,25 @@ public class RuleParserTests
     {
         Assert.Equal(expected, TestModel.Parse(text));
     }
+
+    [Theory]
+    [InlineData("空调调到二十二点二五度", "climate.set_temperature(value=22.5)")]
+    [InlineData("空调调到二十二点二度", "climate.set_temperature(value=22)")]
+    [InlineData("空调调到二十二点七度", "climate.set_temperature(value=22.5)")]
+    [InlineData("空调调到二十二点七五度", "climate.set_temperature(value=23)")]
+    [InlineData("音量调到二十点五", "media.set_volume(value=21)")]
+    [InlineData("音量调到二十点四", "media.set_volume(value=20)")]
+    public void Parse_Decimal_RoundsHalfUpToTheSlotResolution(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Schema_TemperatureAndVolume_HaveTheirResolution()
+    {
+        var intents = TestModel.Model.Schema.Intents.ToDictionary(i => i.Name);
+
+        Assert.Equal(0.5, intents["climate.set_temperature"].Slots.Single(s => s.Name == "value").Resolution);
+        Assert.Equal(1, intents["media.set_volume"].Slots.Single(s => s.Name == "value").Resolution);
+    }
 }
