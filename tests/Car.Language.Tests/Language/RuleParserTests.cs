@@ -225,4 +225,13 @@ public class RuleParserTests
         Assert.Equal(0.5, intents["climate.set_temperature"].Slots.Single(s => s.Name == "value").Resolution);
         Assert.Equal(1, intents["media.set_volume"].Slots.Single(s => s.Name == "value").Resolution);
     }
+
+    [Theory]
+    [InlineData("空调调到<font size=18>22</font>度", "climate.set_temperature(value=22)")]
+    [InlineData("[18]空调调到22度", "climate.set_temperature(value=22)")]
+    [InlineData("<h1>音量调到二十</h1>", "media.set_volume(value=20)")]
+    public void Parse_DigitsInsideMarkup_AreNotValues(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
 }

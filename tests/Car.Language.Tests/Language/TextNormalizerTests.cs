@@ -43,6 +43,16 @@ public class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("<b>空调</b>打开", "空调打开")]
+    [InlineData("<font size=18>空调调到</font>22度", "空调调到22度")]
+    [InlineData("[18]空调调到22度", "空调调到22度")]
+    [InlineData("温度<20", "温度<20")]
+    public void Normalize_Markup_IsRemoved(string input, string expected)
+    {
+        Assert.Equal(expected, _normalizer.Normalize(input));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
