@@ -10,7 +10,9 @@ public enum NumberForm
 }
 
 /// <summary>
-/// Reads numbers as spoken: Arabic (22, 22.5), Chinese (二十二, 两, 一百, 二十二点五), 百分之三十 and 三分之一.
+/// Reads numbers as spoken: Arabic (22, 22.5), Chinese (二十二, 两, 一百, 二十二点五, 一万, 九亿九千万), 百分之三十
+/// and 三分之一, and a sign before them (负五, 零下四十, -5, −5). As spoken, a last digit right after 百, 千, 万 or 亿
+/// counts in the next unit down: 两万五 is 25000, 一百五 is 150, while 一万零五 is 10005.
 /// </summary>
 public static class ChineseNumberScanner
 {
@@ -18,6 +20,34 @@ public static class ChineseNumberScanner
 
     /// <summary>Scans a number at <paramref name="start"/>; returns its length, or 0 when none starts there.</summary>
     public static int Scan(ReadOnlySpan<char> text, int start, out double value, out NumberForm form)
+    {
+        var sign = SignLength(text[start..]);
+        if (sign == 0)
+        {
+            return ScanUnsigned(text, start, out value, out form);
+        }
+
+        var length = ScanUnsigned(text, start + sign, out value, out form);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        value = -value;
+        return sign + length;
+    }
+
+    private static int SignLength(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith("零下"))
+        {
+            return 2;
+        }
+
+        return text.Length > 0 && text[0] is '负' or '-' or '\u2212' ? 1 : 0;
+    }
+
+    private static int ScanUnsigned(ReadOnlySpan<char> text, int start, out double value, out NumberForm form)
     {
         value = 0;
         form = NumberForm.Plain;
@@ -91,8 +121,11 @@ public static class ChineseNumberScanner
     private static int ScanChinese(ReadOnlySpan<char> text, int start, out double value)
     {
         value = 0;
-        double total = 0;
+        double high = 0;
+        double section = 0;
         double pending = 0;
+        double lastUnit = 0;
+        var digitAfterUnit = false;
         var i = start;
         var sawAny = false;
         for (; i < text.Length; i++)
@@ -102,7 +135,26 @@ public static class ChineseNumberScanner
             if (digit >= 0)
             {
                 pending = DigitValue(digit);
+                digitAfterUnit = i > start && text[i - 1] is '百' or '千' or '万' or '亿';
                 sawAny = true;
+                continue;
+            }
+
+            if (c is '万' or '亿')
+            {
+                if (!sawAny)
+                {
+                    break;
+                }
+
+                var scale = c == '万' ? 10_000 : 100_000_000;
+                var part = section + Elided(pending, lastUnit, digitAfterUnit);
+                high = c == '万' ? high + (part * scale) : (high + part) * scale;
+
+                section = 0;
+                pending = 0;
+                lastUnit = scale;
+                digitAfterUnit = false;
                 continue;
             }
 
@@ -113,8 +165,10 @@ public static class ChineseNumberScanner
             }
 
             // 十二 means 12: a unit with no digit before it counts once.
-            total += (pending == 0 && (!sawAny || unit == 10) ? 1 : pending) * unit;
+            section += (pending == 0 && (!sawAny || unit == 10) ? 1 : pending) * unit;
             pending = 0;
+            lastUnit = unit;
+            digitAfterUnit = false;
             sawAny = true;
         }
 
@@ -123,6 +177,8 @@ public static class ChineseNumberScanner
             return 0;
         }
 
+        pending = Elided(pending, lastUnit, digitAfterUnit);
+        var total = high + section;
         value = total + pending;
         if (i + 1 < text.Length && text[i] == '点' && Digits.Contains(text[i + 1]))
         {
@@ -140,6 +196,10 @@ public static class ChineseNumberScanner
 
         return i - start;
     }
+
+    /// <summary>The last digit of 两万五 or 一百五 counts in the unit below the one before it.</summary>
+    private static double Elided(double pending, double lastUnit, bool digitAfterUnit) =>
+        digitAfterUnit && lastUnit >= 100 ? pending * lastUnit / 10 : pending;
 
     private static double DigitValue(int index) => index switch
     {

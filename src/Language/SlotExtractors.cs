@@ -34,19 +34,29 @@ public sealed class SlotExtractors
         }
 
         // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
-        return extractor switch
+        var extracted = extractor switch
         {
             SlotNames.Position => Position(frame) is { } position ? SlotValue.Of(position) : null,
             SlotNames.Zone => Zone(frame),
-            SlotNames.Percent => Percent(frame),
-            SlotNames.Level => Level(frame, slot),
-            SlotNames.Value => Value(frame, slot),
-            SlotNames.Delta => Delta(frame, intent),
+            SlotNames.Percent => Percent(frame, utterance),
+            SlotNames.Level => Level(frame, utterance, slot),
+            SlotNames.Value => Value(frame, utterance, slot),
+            SlotNames.Delta => Delta(frame, utterance, intent),
             SlotNames.Color => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
             "poiQuery" => PoiQuery(frame, utterance),
             _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
         };
+        return extracted is { Number: { } number } && slot.Resolution is { } step
+            ? SlotValue.Of(RoundHalfUp(number, step))
+            : extracted;
     }
+
+    /// <summary>
+    /// To the nearest step of the slot's resolution, a half step up (toward +∞): 22.25 °C is 22.5, 22.75 is 23,
+    /// −22.25 is −22; a volume of 20.5 is 21.
+    /// </summary>
+    public static double RoundHalfUp(double value, double step) =>
+        Math.Round(Math.Floor((value / step) + 0.5) * step, 6);
 
     /// <summary>One position, or the one that covers several (主驾和副驾 → front, 左后和右后 → rear).</summary>
     public static string? Position(Frame frame)
@@ -92,9 +102,9 @@ public sealed class SlotExtractors
         _ => null,
     };
 
-    private static SlotValue? Percent(Frame frame)
+    private static SlotValue? Percent(Frame frame, string utterance)
     {
-        if (FirstNumber(frame, "num:percent", "num:bare") is { } number)
+        if (FirstNumber(frame, utterance, "num:percent", "num:bare") is { } number)
         {
             return SlotValue.Of(number);
         }
@@ -109,9 +119,9 @@ public sealed class SlotExtractors
         };
     }
 
-    private static SlotValue? Level(Frame frame, SlotDefinition slot)
+    private static SlotValue? Level(Frame frame, string utterance, SlotDefinition slot)
     {
-        if (FirstNumber(frame, "num:level", "num:bare") is { } number)
+        if (FirstNumber(frame, utterance, "num:level", "num:bare") is { } number)
         {
             return SlotValue.Of(number);
         }
@@ -124,9 +134,9 @@ public sealed class SlotExtractors
         };
     }
 
-    private static SlotValue? Value(Frame frame, SlotDefinition slot)
+    private static SlotValue? Value(Frame frame, string utterance, SlotDefinition slot)
     {
-        if (FirstNumber(frame, "num:degree", "num:bare", "num:percent", "num:level") is { } number)
+        if (FirstNumber(frame, utterance, "num:degree", "num:bare", "num:percent", "num:level") is { } number)
         {
             return SlotValue.Of(number);
         }
@@ -139,7 +149,7 @@ public sealed class SlotExtractors
         };
     }
 
-    private static SlotValue? Delta(Frame frame, IntentDefinition intent)
+    private static SlotValue? Delta(Frame frame, string utterance, IntentDefinition intent)
     {
         var up = frame.AllTags.Any(t => t.Has("act:up"));
         var down = frame.AllTags.Any(t => t.Has("act:down"));
@@ -148,12 +158,22 @@ public sealed class SlotExtractors
             return null;
         }
 
-        var size = FirstNumber(frame, "num:degree", "num:level", "num:percent", "num:bare") ?? intent.DefaultDelta;
+        var size = FirstNumber(frame, utterance, "num:degree", "num:level", "num:percent", "num:bare") ?? intent.DefaultDelta;
         return size is { } magnitude ? SlotValue.Of(up ? magnitude : -magnitude) : null;
     }
 
-    private static double? FirstNumber(Frame frame, params string[] kinds)
+    /// <summary>
+    /// The first number of the first kind said; in a range (音量从三十调到二十) the target, the last number, instead.
+    /// </summary>
+    private static double? FirstNumber(Frame frame, string utterance, params string[] kinds)
     {
+        var numbers = frame.Tags.Where(t => t.Number is not null && kinds.Any(t.Has)).ToList();
+        if (numbers.Count > 1 && numbers[0].Start > 0 && numbers[0].Start <= utterance.Length
+            && utterance[numbers[0].Start - 1] == '从')
+        {
+            return numbers[^1].Number;
+        }
+
         foreach (var kind in kinds)
         {
             if (frame.AllTags.FirstOrDefault(t => t.Has(kind)) is { Number: { } number })

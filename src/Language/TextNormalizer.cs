@@ -5,12 +5,14 @@ using Car.Language.Model;
 namespace Car.Language;
 
 /// <summary>
-/// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case,
-/// control characters, emoji and undecodable bytes removed, Traditional characters and known ASR slips repaired,
-/// and a leading wake phrase dropped.
+/// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case, invisible
+/// format characters and markup dropped, control characters, emoji and undecodable bytes removed, Traditional
+/// characters and known ASR slips repaired, and a leading wake phrase dropped.
 /// </summary>
 public sealed class TextNormalizer
 {
+    private const int MaxMarkupLength = 64;
+
     private readonly Lexicon _lexicon;
 
     public TextNormalizer(Lexicon lexicon)
@@ -25,19 +27,27 @@ public sealed class TextNormalizer
             return string.Empty;
         }
 
-        var cleaned = FoldWidth(RemoveUnreadable(text)).ToLowerInvariant();
+        var cleaned = StripMarkup(FoldWidth(RemoveUnreadable(text))).ToLowerInvariant();
         var repaired = Repair(cleaned).Trim();
         return DropWakePhrase(repaired);
     }
 
-    /// <summary>Control and format characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.</summary>
+    /// <summary>
+    /// Invisible format characters (zero-width space, joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped,
+    /// so that 解\u200B锁 stays 解锁; control characters, emoji, symbols and U+FFFD (bad input bytes) become one space each.
+    /// </summary>
     private static string RemoveUnreadable(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control or UnicodeCategory.Format
+            if (category is UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            var unreadable = rune == Rune.ReplacementChar || category is UnicodeCategory.Control
                 or UnicodeCategory.PrivateUse or UnicodeCategory.OtherSymbol or UnicodeCategory.OtherNotAssigned
                 or UnicodeCategory.ModifierSymbol or UnicodeCategory.Surrogate;
             if (unreadable)
@@ -71,6 +81,36 @@ public sealed class TextNormalizer
         }
 
         return new string(chars);
+    }
+
+    /// <summary>
+    /// Markup is not speech: a tag (<c>&lt;font size=18&gt;</c>, <c>&lt;/b&gt;</c>) and a bracketed annotation
+    /// (<c>[18]</c>, <c>[noise]</c>) go, with what they hold, when they close within <see cref="MaxMarkupLength"/>
+    /// characters; the text between tags stays. A lone &lt; (温度&lt;20) is kept.
+    /// </summary>
+    private static string StripMarkup(string text)
+    {
+        if (text.IndexOfAny(['<', '[']) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var close = text[i] switch { '<' => '>', '[' => ']', _ => '\0' };
+            var end = close == '\0' ? -1 : text.IndexOf(close, i + 1, Math.Min(MaxMarkupLength, text.Length - i - 1));
+            if (end > i)
+            {
+                i = end;
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private string Repair(string text)

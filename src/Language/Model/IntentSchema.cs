@@ -48,7 +48,7 @@ public sealed class IntentSchema
             : throw new NluModelException(source, $"the intent '{duplicate.Key}' is defined twice");
     }
 
-    /// <summary>Reads a slot type such as <c>enum:position?</c>, <c>number:0..100</c>, <c>bool</c>, <c>text?</c>.</summary>
+    /// <summary>Reads a slot type such as <c>enum:position?</c>, <c>number:0..100</c>, <c>number:16..32/0.5</c> (with a resolution), <c>bool</c>, <c>text?</c>.</summary>
     private static SlotDefinition ParseSlot(
         string name, string type, Dictionary<string, IReadOnlyList<string>> enums, string source, string intent)
     {
@@ -66,12 +66,24 @@ public sealed class IntentSchema
             case "enum" when enums.TryGetValue(argument, out var values):
                 return new SlotDefinition(name, SlotKind.Enum, optional, Values: values);
             case "number":
-                var range = argument.Split("..");
-                if (range.Length == 2
+                var step = argument.Split('/');
+                var range = step[0].Split("..");
+                double? resolution = null;
+                if (step.Length == 2)
+                {
+                    if (!double.TryParse(step[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
+                    {
+                        break;
+                    }
+
+                    resolution = parsed;
+                }
+
+                if (step.Length <= 2 && range.Length == 2
                     && double.TryParse(range[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
                     && double.TryParse(range[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max))
                 {
-                    return new SlotDefinition(name, SlotKind.Number, optional, min, max);
+                    return new SlotDefinition(name, SlotKind.Number, optional, min, max, Resolution: resolution);
                 }
 
                 break;

@@ -141,7 +141,8 @@ public sealed class Lexicon
         var before = Regex.Escape(template[..hole]);
         var after = Regex.Escape(template[(hole + 2)..]);
         var capture = after.Length == 0 ? "(.+)" : "(.+?)";
-        return new Regex(before + capture + after, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        // Non-backtracking: linear in the input and no match timeout, so a long utterance on a loaded CPU cannot throw.
+        return new Regex(before + capture + after, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     private static IEnumerable<string> Strings(JsonElement array) =>

@@ -169,4 +169,69 @@ public class RuleParserTests
     {
         Assert.Equal("window.open", TestModel.Parse("打开😀车窗"));
     }
+
+    [Fact]
+    public void Parse_ZeroWidthSpaceInsideUnlock_StillUnlocks()
+    {
+        Assert.Equal("door.unlock", TestModel.Parse("解\u200B锁车门"));
+    }
+
+    [Theory]
+    [InlineData("空调调到零下四十度", "climate.set_temperature(value=-40)")]
+    [InlineData("空调调到负五度", "climate.set_temperature(value=-5)")]
+    [InlineData("空调调到-5度", "climate.set_temperature(value=-5)")]
+    [InlineData("空调调到\u22125度", "climate.set_temperature(value=-5)")]
+    public void Parse_NegativeTemperature_KeepsTheSign(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_LongAdversarialInputToATemplate_ParsesWithoutException()
+    {
+        var text = "给" + string.Concat(Enumerable.Repeat("给打", 900)) + "打电";
+
+        var exception = Record.Exception(() => TestModel.Parser.Parse(text));
+
+        Assert.Null(exception);
+    }
+
+    [Theory]
+    [InlineData("音量从三十调到二十", "media.set_volume(value=20)")]
+    [InlineData("温度从二十六调到二十二", "climate.set_temperature(value=22)")]
+    [InlineData("温度从二十六度调到二十二度", "climate.set_temperature(value=22)")]
+    public void Parse_FromToRange_TakesTheTarget(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("空调调到二十二点二五度", "climate.set_temperature(value=22.5)")]
+    [InlineData("空调调到二十二点二度", "climate.set_temperature(value=22)")]
+    [InlineData("空调调到二十二点七度", "climate.set_temperature(value=22.5)")]
+    [InlineData("空调调到二十二点七五度", "climate.set_temperature(value=23)")]
+    [InlineData("音量调到二十点五", "media.set_volume(value=21)")]
+    [InlineData("音量调到二十点四", "media.set_volume(value=20)")]
+    public void Parse_Decimal_RoundsHalfUpToTheSlotResolution(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Schema_TemperatureAndVolume_HaveTheirResolution()
+    {
+        var intents = TestModel.Model.Schema.Intents.ToDictionary(i => i.Name);
+
+        Assert.Equal(0.5, intents["climate.set_temperature"].Slots.Single(s => s.Name == "value").Resolution);
+        Assert.Equal(1, intents["media.set_volume"].Slots.Single(s => s.Name == "value").Resolution);
+    }
+
+    [Theory]
+    [InlineData("空调调到<font size=18>22</font>度", "climate.set_temperature(value=22)")]
+    [InlineData("[18]空调调到22度", "climate.set_temperature(value=22)")]
+    [InlineData("<h1>音量调到二十</h1>", "media.set_volume(value=20)")]
+    public void Parse_DigitsInsideMarkup_AreNotValues(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
 }

@@ -21,12 +21,35 @@ public class TextNormalizerTests
 
     [Theory]
     [InlineData("打开\u0000车窗")]
-    [InlineData("打开\u200B车窗")]
     [InlineData("打开😀车窗")]
     [InlineData("打开\uFFFD车窗")]
     public void Normalize_UnreadableCharacters_BecomeSpaces(string input)
     {
         Assert.Equal("打开 车窗", _normalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("打开\u200B车窗")]
+    [InlineData("打开\u200C车窗")]
+    [InlineData("打开\u200D车窗")]
+    [InlineData("打开\u2060车窗")]
+    [InlineData("\uFEFF打开车窗")]
+    [InlineData("打开\u00AD车窗")]
+    [InlineData("打开\u200E车\u200F窗")]
+    [InlineData("\u202A打开\u202B车\u202C窗\u202D\u202E")]
+    public void Normalize_InvisibleCharacters_AreRemovedWithoutASpace(string input)
+    {
+        Assert.Equal("打开车窗", _normalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("<b>空调</b>打开", "空调打开")]
+    [InlineData("<font size=18>空调调到</font>22度", "空调调到22度")]
+    [InlineData("[18]空调调到22度", "空调调到22度")]
+    [InlineData("温度<20", "温度<20")]
+    public void Normalize_Markup_IsRemoved(string input, string expected)
+    {
+        Assert.Equal(expected, _normalizer.Normalize(input));
     }
 
     [Theory]
