@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Car.Testing;
 
 namespace Car.Language.Tests.Language;
@@ -233,5 +234,20 @@ public class RuleParserTests
     public void Parse_DigitsInsideMarkup_AreNotValues(string text, string expected)
     {
         Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Theory]
+    [InlineData(SlotNames.Contact)]
+    [InlineData(SlotNames.Destination)]
+    public void Templates_OfTheLexicon_AreNonBacktrackingWithoutATimeout(string name)
+    {
+        var templates = TestModel.Model.Lexicon.Templates(name);
+
+        Assert.NotEmpty(templates);
+        Assert.All(templates, t =>
+        {
+            Assert.True(t.Options.HasFlag(RegexOptions.NonBacktracking));
+            Assert.Equal(Regex.InfiniteMatchTimeout, t.MatchTimeout);
+        });
     }
 }
