@@ -82,7 +82,7 @@ public sealed class Conversation : IDisposable
 
             var vehicle = new VehicleState(snapshot, _envelope);
             var changes = new SignalChangeRecorder(snapshot);
-            using var subscription = SubscribeOrNull(changes.Record);
+            using var subscription = _executor.SubscribeOrNull(changes.Record);
             var report = await DecideAndActAsync(parse, vehicle, turn.Token).ConfigureAwait(false);
             return report with { Changes = changes.Summaries() };
         }
@@ -200,19 +200,6 @@ public sealed class Conversation : IDisposable
         catch (ObjectDisposedException)
         {
             // That turn has just ended.
-        }
-    }
-
-    private IDisposable? SubscribeOrNull(Action<SignalChange> onChange)
-    {
-        try
-        {
-            return _bus.Subscribe(onChange);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The report then lists no state changes; the turn itself goes on.
-            return null;
         }
     }
 

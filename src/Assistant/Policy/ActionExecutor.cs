@@ -133,7 +133,8 @@ public sealed partial class ActionExecutor
         }
     }
 
-    private IDisposable? SubscribeOrNull(Action<SignalChange> onChange)
+    /// <summary>Subscribes to the bus's changes; a bus that cannot subscribe gives null (and one log line) instead of an exception.</summary>
+    public IDisposable? SubscribeOrNull(Action<SignalChange> onChange)
     {
         try
         {
