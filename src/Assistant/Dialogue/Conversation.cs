@@ -22,7 +22,6 @@ public sealed class Conversation : IDisposable
 
     private readonly IIntentParser _parser;
     private readonly AssistantPolicy _policy;
-    private readonly IVehicleBus _bus;
     private readonly ActionExecutor _executor;
     private readonly PlaceRecommendations _recommendations;
     private readonly PolicyOptions _options;
@@ -34,7 +33,6 @@ public sealed class Conversation : IDisposable
     public Conversation(
         IIntentParser parser,
         AssistantPolicy policy,
-        IVehicleBus bus,
         ActionExecutor executor,
         PlaceRecommendations recommendations,
         SafetyEnvelope envelope,
@@ -46,7 +44,6 @@ public sealed class Conversation : IDisposable
         _recommendations = recommendations;
         _parser = parser;
         _policy = policy;
-        _bus = bus;
         _executor = executor;
         _options = options.Value;
     }
