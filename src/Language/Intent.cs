@@ -8,6 +8,17 @@ public sealed record Intent(string Name, IReadOnlyList<KeyValuePair<string, Slot
     {
     }
 
+    /// <summary>
+    /// How sure the parser is that this is what the speaker meant, 0–1. Below <see cref="ClearEnough"/> the dialogue
+    /// asks back (您是要导航到高新区吗？) instead of acting.
+    /// </summary>
+    public double Confidence { get; init; } = 1.0;
+
+    /// <summary>Below this confidence an intent is a question back, never an action.</summary>
+    public const double ClearEnough = 0.75;
+
+    public bool IsClear => Confidence >= ClearEnough;
+
     public SlotValue? this[string slot] => Slots.FirstOrDefault(s => s.Key == slot) is { Key: not null } found
         ? found.Value
         : null;

@@ -60,6 +60,11 @@ public static class IntentJson
         }
 
         writer.WriteEndObject();
+        if (intent.Confidence < 1.0)
+        {
+            writer.WriteNumber("confidence", Math.Round(intent.Confidence, 2));
+        }
+
         writer.WriteEndObject();
     }
 
