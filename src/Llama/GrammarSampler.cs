@@ -26,7 +26,7 @@ public sealed class GrammarSampler : IDisposable
     public int Sample(LlamaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LlamaNative.SamplerSample(_chain, context.Handle, -1);
+        return context.Run(handle => LlamaNative.SamplerSample(_chain, handle, -1));
     }
 
     public void Reset() => LlamaNative.SamplerReset(_chain);

@@ -5,12 +5,17 @@ namespace Car.Llama;
 
 /// <summary>
 /// A llama.cpp context (LLamaSharp's <c>LLamaContext</c>): evaluates tokens into its KV cache, keeps or trims the
-/// cache by position, and stops native work when the caller's token is cancelled (abort callback).
+/// cache by position, and stops native work when the caller's token is cancelled (abort callback). Disposing it
+/// aborts a decode running on another thread and waits for it before the context is freed.
 /// </summary>
 public sealed class LlamaContext : IDisposable
 {
+    /// <summary>How long Dispose waits for an aborted decode; ggml checks the flag between graph nodes.</summary>
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
     private readonly SafeLlamaContextHandle _context;
     private readonly NativeAbortFlag _abort = new();
+    private readonly NativeWorkGate _gate = new(nameof(LlamaContext));
     private readonly int _batchSize;
 
     internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads)
@@ -26,6 +31,8 @@ public sealed class LlamaContext : IDisposable
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
         ContextSize = (int)LlamaNative.NCtx(_context);
         _batchSize = (int)parameters.NBatch;
+        // ggml asks the abort callback between graph nodes: it stops a decode on cancellation and on Dispose.
+        LlamaNative.SetAbortCallback(_context, NativeAbortFlag.Callback, _abort.Handle);
     }
 
     public LlamaWeights Weights { get; }
@@ -35,6 +42,7 @@ public sealed class LlamaContext : IDisposable
     internal SafeLlamaContextHandle Handle => _context;
 
     /// <summary>Evaluates tokens at positions <paramref name="start"/>… in batches; cancellable mid-batch.</summary>
+    /// <exception cref="ObjectDisposedException">The context is (or was, during the call) disposed.</exception>
     public unsafe void Evaluate(ReadOnlySpan<int> tokens, int start, CancellationToken cancellationToken)
     {
         if (start + tokens.Length > ContextSize)
@@ -42,33 +50,28 @@ public sealed class LlamaContext : IDisposable
             throw new LlmException($"The prompt needs {start + tokens.Length} tokens; the context holds {ContextSize}.");
         }
 
-        // ggml asks the abort callback between graph nodes; install it only when the caller can cancel.
-        var cancellable = cancellationToken.CanBeCanceled;
-        if (cancellable)
-        {
-            LlamaNative.SetAbortCallback(_context, NativeAbortFlag.Callback, _abort.Handle);
-        }
-
+        using var pass = _gate.Enter(_abort);
         using var registration = cancellationToken.Register(() => _abort.Set());
         try
         {
             for (var offset = 0; offset < tokens.Length; offset += _batchSize)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                ThrowIfStopped(cancellationToken);
                 var chunk = tokens.Slice(offset, Math.Min(_batchSize, tokens.Length - offset)).ToArray();
                 fixed (int* pointer = chunk)
                 {
                     var batch = LlamaNative.BatchGetOne(pointer, chunk.Length);
                     var result = LlamaNative.Decode(_context, batch);
-                    if (result == 2 || cancellationToken.IsCancellationRequested)
+                    if (result == 2 || _abort.IsSet)
                     {
-                        RemoveFrom(start + offset);
+                        RemoveCacheFrom(start + offset);
+                        ThrowIfStopped(cancellationToken);
                         throw new OperationCanceledException("The evaluation was cancelled.", cancellationToken);
                     }
 
                     if (result != 0)
                     {
-                        RemoveFrom(start + offset);
+                        RemoveCacheFrom(start + offset);
                         throw new LlmException($"llama_decode failed ({result}) {LlamaBackend.TakeRecentErrors()}".Trim());
                     }
                 }
@@ -77,20 +80,49 @@ public sealed class LlamaContext : IDisposable
         finally
         {
             _abort.Clear();
-            if (cancellable)
-            {
-                LlamaNative.SetAbortCallback(_context, null, IntPtr.Zero);
-            }
         }
     }
 
     /// <summary>Drops the cache from <paramref name="position"/> on, keeping what came before (a reused prefix).</summary>
-    public void RemoveFrom(int position) =>
-        LlamaNative.MemorySeqRm(LlamaNative.GetMemory(_context), 0, position, -1);
+    public void RemoveFrom(int position)
+    {
+        using var pass = _gate.Enter(_abort);
+        RemoveCacheFrom(position);
+    }
+
+    /// <summary>Runs a short native call (sampling) inside the gate, so that Dispose waits for it too.</summary>
+    internal T Run<T>(Func<SafeLlamaContextHandle, T> call)
+    {
+        using var pass = _gate.Enter(_abort);
+        return call(_context);
+    }
 
     public void Dispose()
     {
-        _context.Dispose();
-        _abort.Dispose();
+        if (_gate.IsClosed)
+        {
+            return;
+        }
+
+        if (_gate.Close(DisposeWait))
+        {
+            _context.Dispose();
+            _abort.Dispose();
+        }
+        else
+        {
+            // The decode still runs: the handle is released when it returns (SafeHandle reference counting);
+            // the abort flag stays allocated because ggml may still call back with it.
+            _context.Dispose();
+        }
     }
+
+    private void ThrowIfStopped(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_gate.IsClosed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void RemoveCacheFrom(int position) =>
+        LlamaNative.MemorySeqRm(LlamaNative.GetMemory(_context), 0, position, -1);
 }

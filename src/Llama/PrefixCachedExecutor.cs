@@ -6,7 +6,8 @@ namespace Car.Llama;
 /// <summary>
 /// Runs a fixed prefix (the system prompt, in the model's chat template) once and keeps its KV cache; each call
 /// evaluates only the user's words and the template's closing tokens after it, then samples greedily under a
-/// grammar until the end of generation or the token budget. One call at a time; callers queue.
+/// grammar until the end of generation or the token budget. One call at a time; callers queue. Disposing it stops
+/// the call in flight (a warm-up, say) and waits for it before the sampler is freed; later calls are refused.
 /// </summary>
 public sealed class PrefixCachedExecutor : IDisposable
 {
@@ -15,8 +16,12 @@ public sealed class PrefixCachedExecutor : IDisposable
     private readonly int[] _prefix;
     private readonly int[] _suffix;
     private readonly bool _reusePrefix;
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly CancellationTokenSource _lifetime = new();
     private bool _prefixEvaluated;
+    private volatile bool _disposed;
 
     public PrefixCachedExecutor(LlamaContext context, string prefix, string suffix, string grammar, bool reusePrefix = true)
     {
@@ -31,37 +36,61 @@ public sealed class PrefixCachedExecutor : IDisposable
     public int PrefixTokens => _prefix.Length;
 
     /// <summary>Evaluates the prefix now (start-up) so that the first utterance does not pay for it.</summary>
-    public async Task PrepareAsync(CancellationToken cancellationToken = default)
-    {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await RunNativeAsync(() => EnsurePrefix(cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public async Task PrepareAsync(CancellationToken cancellationToken = default) =>
+        await RunTurnAsync(token => EnsurePrefix(token), cancellationToken).ConfigureAwait(false);
 
-    public async Task<Completion> CompleteAsync(string userText, int maxTokens, CancellationToken cancellationToken = default)
-    {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await RunNativeAsync(() => Complete(userText, maxTokens, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public Task<Completion> CompleteAsync(string userText, int maxTokens, CancellationToken cancellationToken = default) =>
+        RunTurnAsync(token => Complete(userText, maxTokens, token), cancellationToken);
 
     public void Dispose()
     {
-        _sampler.Dispose();
-        _turn.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _lifetime.Cancel();
+        // Holding the turn means no native work of ours runs: then the sampler can go.
+        if (_turn.Wait(DisposeWait))
+        {
+            _sampler.Dispose();
+            _turn.Release();
+            _lifetime.Dispose();
+        }
+        else
+        {
+            Console.Error.WriteLine($"{nameof(PrefixCachedExecutor)}: a completion still runs {DisposeWait.TotalSeconds:0} s after dispose; its sampler is left allocated.");
+        }
+    }
+
+    /// <summary>One turn: queued behind the others, run on its own thread, stopped by the caller or by Dispose.</summary>
+    private async Task<T> RunTurnAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        try
+        {
+            await _turn.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(PrefixCachedExecutor));
+        }
+
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await RunNativeAsync(() => work(linked.Token), linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_disposed && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(PrefixCachedExecutor));
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     /// <summary>Native work runs on its own thread, never on a thread-pool thread that async code waits for.</summary>

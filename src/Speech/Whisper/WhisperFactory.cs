@@ -6,11 +6,13 @@ namespace Car.Speech.Whisper;
 /// <summary>
 /// A Whisper model loaded by whisper.cpp (Whisper.net's <c>WhisperFactory</c>): processors are built from it.
 /// A missing, non-ggml, truncated or implausible file gives a <see cref="WhisperException"/> that says which.
+/// Disposing it aborts a transcription in flight and waits for it before the model is freed.
 /// </summary>
 public sealed class WhisperFactory : IDisposable
 {
     private static readonly NativeErrorLog Errors = new();
     private static readonly Lazy<bool> Logging = new(InstallLog);
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
     private WhisperFactory(SafeWhisperContextHandle context)
     {
@@ -29,7 +31,11 @@ public sealed class WhisperFactory : IDisposable
 
     internal SafeWhisperContextHandle Context { get; }
 
+    /// <summary>One transcription at a time. Not disposed with the factory: a queued caller may still release it.</summary>
     internal SemaphoreSlim Turn { get; } = new(1, 1);
+
+    /// <summary>Every native call on <see cref="Context"/> passes here, so that Dispose can wait for it.</summary>
+    internal NativeWorkGate Gate { get; } = new(nameof(WhisperFactory));
 
     public static WhisperFactory FromPath(string path)
     {
@@ -62,8 +68,14 @@ public sealed class WhisperFactory : IDisposable
 
     public void Dispose()
     {
+        if (Gate.IsClosed)
+        {
+            return;
+        }
+
+        // When a transcription outlives the wait, SafeHandle reference counting frees the context after it returns.
+        Gate.Close(DisposeWait);
         Context.Dispose();
-        Turn.Dispose();
     }
 
     private static unsafe bool InstallLog()

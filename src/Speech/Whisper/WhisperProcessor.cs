@@ -9,7 +9,8 @@ namespace Car.Speech.Whisper;
 /// <summary>
 /// Transcribes 16 kHz mono audio with whisper.cpp: greedy, no timestamps, one segment, the car vocabulary as the
 /// prompt, and the encoder's audio context scaled to the utterance (a 3 s command does not pay for 30 s). The
-/// confidence is the mean probability of the text tokens. Runs on its own thread; cancelling aborts the work.
+/// confidence is the mean probability of the text tokens. Runs on its own thread; cancelling aborts the work, and
+/// so does disposing the processor or its factory, which then wait for it before freeing what it uses.
 /// </summary>
 public sealed class WhisperProcessor : IDisposable
 {
@@ -23,7 +24,10 @@ public sealed class WhisperProcessor : IDisposable
     private readonly int _maxTokens;
     private readonly bool _temperatureFallback;
     private readonly bool _scaleAudioContext;
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
+
     private readonly NativeAbortFlag _abort = new();
+    private readonly NativeWorkGate _gate = new(nameof(WhisperProcessor));
 
     internal WhisperProcessor(
         WhisperFactory factory, string language, string? prompt, int threads, int maxTokens, bool temperatureFallback, bool scaleAudioContext)
@@ -43,6 +47,7 @@ public sealed class WhisperProcessor : IDisposable
     public async Task<Transcript> ProcessAsync(float[] samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ObjectDisposedException.ThrowIf(_gate.IsClosed, this);
         await _factory.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -57,6 +62,17 @@ public sealed class WhisperProcessor : IDisposable
 
     public void Dispose()
     {
+        if (_gate.IsClosed)
+        {
+            return;
+        }
+
+        if (!_gate.Close(DisposeWait))
+        {
+            // whisper.cpp still reads the language, the prompt and the abort flag: leave them allocated.
+            return;
+        }
+
         Marshal.FreeCoTaskMem(_language);
         if (_prompt != IntPtr.Zero)
         {
@@ -87,6 +103,8 @@ public sealed class WhisperProcessor : IDisposable
             parameters.TemperatureInc = 0;
         }
 
+        using var factoryPass = _factory.Gate.Enter(_abort);
+        using var pass = _gate.Enter(_abort);
         parameters.AbortCallback = (IntPtr)NativeAbortFlag.Callback;
         parameters.AbortCallbackUserData = _abort.Handle;
         using var registration = cancellationToken.Register(() => _abort.Set());
@@ -98,6 +116,7 @@ public sealed class WhisperProcessor : IDisposable
 
         var cancelled = _abort.IsSet;
         _abort.Clear();
+        ObjectDisposedException.ThrowIf(_gate.IsClosed || _factory.Gate.IsClosed, this);
         if (cancelled)
         {
             throw new OperationCanceledException("The transcription was cancelled.", cancellationToken);
