@@ -44,8 +44,14 @@ internal sealed class GgufHeaderValidator
     public static void Validate(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Validate(stream, path);
+    }
+
+    /// <summary>Checks a GGUF header read from <paramref name="stream"/> (seekable, its length the file's); <paramref name="name"/> appears in errors.</summary>
+    public static void Validate(Stream stream, string name)
+    {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        new GgufHeaderValidator(reader, path).Walk();
+        new GgufHeaderValidator(reader, name).Walk();
     }
 
     private static int ScalarSize(uint type) => type switch

@@ -40,8 +40,14 @@ internal sealed class WhisperHeaderValidator
     public static void Validate(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var reader = new BinaryReader(stream);
-        new WhisperHeaderValidator(reader, path).Walk();
+        Validate(stream, path);
+    }
+
+    /// <summary>Checks a model read from <paramref name="stream"/> (seekable, its length the file's); <paramref name="name"/> appears in errors.</summary>
+    public static void Validate(Stream stream, string name)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        new WhisperHeaderValidator(reader, name).Walk();
     }
 
     private void Walk()
