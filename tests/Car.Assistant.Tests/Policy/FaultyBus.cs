@@ -24,6 +24,12 @@ internal sealed class FaultyBus(IVehicleBus inner) : IVehicleBus
     /// <summary>These accept a target and never move.</summary>
     public ConcurrentDictionary<string, bool> Stuck { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>These stop part of the way: a number moves this fraction of the way to its target; anything else stays.</summary>
+    public ConcurrentDictionary<string, double> Partial { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every change event arrives this late, when set.</summary>
+    public TimeSpan? LateEventsBy { get; set; }
+
     /// <summary>Reading the whole state throws this, when set.</summary>
     public Exception? SnapshotFailure { get; set; }
 
@@ -67,7 +73,16 @@ internal sealed class FaultyBus(IVehicleBus inner) : IVehicleBus
             await new TaskCompletionSource().Task;
         }
 
-        if (!Stuck.ContainsKey(path))
+        if (Partial.TryGetValue(path, out var fraction))
+        {
+            var start = await inner.GetAsync(path, cancellationToken);
+            if (start.Kind == SignalValueKind.Number && target.Kind == SignalValueKind.Number)
+            {
+                var stop = Math.Round(start.AsNumber() + ((target.AsNumber() - start.AsNumber()) * fraction));
+                await inner.ActuateAsync(path, SignalValue.FromNumber(stop), cancellationToken);
+            }
+        }
+        else if (!Stuck.ContainsKey(path))
         {
             await inner.ActuateAsync(path, target, cancellationToken);
         }
@@ -75,7 +90,15 @@ internal sealed class FaultyBus(IVehicleBus inner) : IVehicleBus
 
     public IDisposable Subscribe(Action<SignalChange> onChange) => inner.Subscribe(change =>
     {
-        onChange(change);
+        if (LateEventsBy is { } late)
+        {
+            _ = Task.Delay(late).ContinueWith(_ => onChange(change), TaskScheduler.Default);
+        }
+        else
+        {
+            onChange(change);
+        }
+
         if (DuplicateEventsAfter is { } delay)
         {
             _ = Task.Delay(delay).ContinueWith(_ => onChange(change), TaskScheduler.Default);
