@@ -17,6 +17,6 @@ public static class TinyModel
 
     public static string Path => Written.Value;
 
-    public static LlmIntentParser CreateParser(LlmOptions? options = null) =>
-        new(LlamaWeights.LoadFromFile(Path), TestModel.Model, TestModel.Parser, options ?? new LlmOptions { ModelPath = Path });
+    public static LlmIntentParser CreateParser(LlmOptions? options = null, TimeProvider? time = null) =>
+        new(LlamaWeights.LoadFromFile(Path), TestModel.Model, TestModel.Parser, options ?? new LlmOptions { ModelPath = Path }, time);
 }

@@ -14,14 +14,14 @@ public sealed partial class IntentParserSelector : IDisposable
     private readonly Lazy<IIntentParser> _parser;
     private LlmIntentParser? _model;
 
-    public IntentParserSelector(RuleParser rules, NluModel model, IOptions<LlmOptions> options, ILogger<IntentParserSelector> logger)
+    public IntentParserSelector(RuleParser rules, NluModel model, IOptions<LlmOptions> options, TimeProvider time, ILogger<IntentParserSelector> logger)
     {
         var settings = options.Value;
         _parser = new Lazy<IIntentParser>(() => settings.Engine switch
         {
             ParserEngine.Rules => rules,
-            ParserEngine.Llm => _model = Load(rules, model, settings),
-            _ => Cascade(rules, model, settings, logger),
+            ParserEngine.Llm => _model = Load(rules, model, settings, time),
+            _ => Cascade(rules, model, settings, time, logger),
         });
     }
 
@@ -32,7 +32,7 @@ public sealed partial class IntentParserSelector : IDisposable
 
     public void Dispose() => _model?.Dispose();
 
-    private IIntentParser Cascade(RuleParser rules, NluModel model, LlmOptions settings, ILogger logger)
+    private IIntentParser Cascade(RuleParser rules, NluModel model, LlmOptions settings, TimeProvider time, ILogger logger)
     {
         if (settings.ModelPath is null)
         {
@@ -48,7 +48,7 @@ public sealed partial class IntentParserSelector : IDisposable
 
         try
         {
-            _model = Load(rules, model, settings);
+            _model = Load(rules, model, settings, time);
             return new CascadeParser(rules, _model);
         }
         catch (LlmException e)
@@ -58,7 +58,7 @@ public sealed partial class IntentParserSelector : IDisposable
         }
     }
 
-    private static LlmIntentParser Load(RuleParser rules, NluModel model, LlmOptions settings)
+    private static LlmIntentParser Load(RuleParser rules, NluModel model, LlmOptions settings, TimeProvider time)
     {
         if (settings.ModelPath is null)
         {
@@ -68,7 +68,7 @@ public sealed partial class IntentParserSelector : IDisposable
         var weights = LlamaWeights.LoadFromFile(settings.ModelPath, settings.GpuLayers, settings.MemoryMap);
         try
         {
-            return new LlmIntentParser(weights, model, rules, settings);
+            return new LlmIntentParser(weights, model, rules, settings, time);
         }
         catch
         {

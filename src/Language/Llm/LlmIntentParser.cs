@@ -18,8 +18,10 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     private readonly PrefixCachedExecutor _executor;
     private readonly IntentSchema _schema;
     private readonly LlmOptions _options;
+    private readonly TimeProvider _time;
 
-    public LlmIntentParser(LlamaWeights weights, NluModel model, RuleParser examples, LlmOptions options)
+    /// <param name="time">The clock the deadline runs on (the system's when null).</param>
+    public LlmIntentParser(LlamaWeights weights, NluModel model, RuleParser examples, LlmOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(model);
@@ -27,6 +29,7 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         _weights = weights;
         _schema = model.Schema;
         _options = options;
+        _time = time ?? TimeProvider.System;
         Grammar = IntentGrammar.Create(model.Schema);
         SystemPrompt = IntentPrompt.Create(model.Schema, examples);
         var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
@@ -60,8 +63,8 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         var original = text?.Trim() ?? string.Empty;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.Deadline);
+        using var timer = new CancellationTokenSource(_options.Deadline, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             var completion = await _executor.CompleteAsync(original, TokenBudget, deadline.Token).ConfigureAwait(false);

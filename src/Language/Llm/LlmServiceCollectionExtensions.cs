@@ -14,6 +14,7 @@ public static class LlmServiceCollectionExtensions
     public static IServiceCollection AddCarLlm(this IServiceCollection services)
     {
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IntentParserSelector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, LlmWarmUpService>());
         return services;

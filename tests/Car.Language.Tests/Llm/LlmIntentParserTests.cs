@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Car.Language.Llm;
 using Car.Llama;
 using Car.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Car.Language.Tests.Llm;
 
@@ -64,10 +65,16 @@ public sealed class LlmIntentParserTests : IDisposable
     [Fact]
     public async Task ParseAsync_PastTheDeadline_AsksToRepeatInsteadOfGuessing()
     {
-        // 1 ms: the deadline passes while the prompt is still being evaluated, on any machine.
-        using var slow = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromMilliseconds(1), ReusePrefix = false });
+        // The deadline runs on a fake clock that the test moves past it while the model is busy (or the parse still
+        // queued behind another), so it passes mid-parse whatever the machine's load.
+        var clock = new FakeTimeProvider();
+        using var slow = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromSeconds(1.5), ReusePrefix = false }, clock);
+        var busy = slow.CompleteAsync("把音乐关小一点");
 
-        var result = await slow.ParseAsync("车里有股味儿");
+        var parsing = slow.ParseAsync("车里有股味儿");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var result = await parsing;
+        await busy;
 
         Assert.Empty(result.Intents);
         Assert.True(result.ErrorKind == ParseErrorKind.NoTimelyAnswer, $"{result.ErrorKind}: {result.Error}");
