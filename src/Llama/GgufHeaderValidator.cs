@@ -1,4 +1,5 @@
 using System.Text;
+using Car.Native;
 
 namespace Car.Llama;
 
@@ -27,18 +28,16 @@ internal sealed class GgufHeaderValidator
     // Keys and tensor names are short identifiers; a longer one is damage, not a name.
     private const ulong MaxNameBytes = 64 * 1024;
 
-    private readonly BinaryReader _reader;
+    private readonly BoundedBinaryReader _reader;
     private readonly string _path;
-    private readonly long _length;
 
-    private GgufHeaderValidator(BinaryReader reader, string path)
+    private GgufHeaderValidator(Stream stream, string path)
     {
-        _reader = reader;
         _path = path;
-        _length = reader.BaseStream.Length;
+        _reader = new BoundedBinaryReader(stream, what => Unusable($"the header is truncated at {what}"));
     }
 
-    private long Remaining => _length - _reader.BaseStream.Position;
+    private long Remaining => _reader.Remaining;
 
     /// <summary>Checks the header of the GGUF file at <paramref name="path"/>; throws <see cref="LlmException"/> naming what is wrong.</summary>
     public static void Validate(string path)
@@ -50,8 +49,7 @@ internal sealed class GgufHeaderValidator
     /// <summary>Checks a GGUF header read from <paramref name="stream"/> (seekable, its length the file's); <paramref name="name"/> appears in errors.</summary>
     public static void Validate(Stream stream, string name)
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        new GgufHeaderValidator(reader, name).Walk();
+        new GgufHeaderValidator(stream, name).Walk();
     }
 
     private static int ScalarSize(uint type) => type switch
@@ -65,7 +63,7 @@ internal sealed class GgufHeaderValidator
 
     private void Walk()
     {
-        if (Remaining < 4 || !_reader.ReadBytes(4).AsSpan().SequenceEqual("GGUF"u8))
+        if (Remaining < 4 || !_reader.ReadBytes(4, "magic").AsSpan().SequenceEqual("GGUF"u8))
         {
             throw new LlmException($"'{_path}' is not a GGUF model file.");
         }
@@ -183,17 +181,16 @@ internal sealed class GgufHeaderValidator
 
     private ulong ReadInteger(string key, uint type)
     {
-        Need(ScalarSize(type), key);
         return type switch
         {
-            0 => _reader.ReadByte(),
-            1 => (ulong)Math.Max((sbyte)0, _reader.ReadSByte()),
-            2 => _reader.ReadUInt16(),
-            3 => (ulong)Math.Max((short)0, _reader.ReadInt16()),
-            4 => _reader.ReadUInt32(),
-            5 => (ulong)Math.Max(0, _reader.ReadInt32()),
-            10 => _reader.ReadUInt64(),
-            11 => (ulong)Math.Max(0, _reader.ReadInt64()),
+            0 => _reader.ReadByte(key),
+            1 => (ulong)Math.Max((sbyte)0, _reader.ReadSByte(key)),
+            2 => _reader.ReadUInt16(key),
+            3 => (ulong)Math.Max((short)0, _reader.ReadInt16(key)),
+            4 => _reader.ReadUInt32(key),
+            5 => (ulong)Math.Max(0, _reader.ReadInt32(key)),
+            10 => _reader.ReadUInt64(key),
+            11 => (ulong)Math.Max(0, _reader.ReadInt64(key)),
             _ => throw Unusable($"{key} is not an integer (type {type})"),
         };
     }
@@ -206,7 +203,7 @@ internal sealed class GgufHeaderValidator
             throw Unusable($"{what} is {length} bytes long (at most {MaxNameBytes})");
         }
 
-        return Encoding.UTF8.GetString(_reader.ReadBytes((int)length));
+        return Encoding.UTF8.GetString(_reader.ReadBytes((int)length, what));
     }
 
     private void SkipString(string what) => Skip((long)StringLength(what), what);
@@ -222,31 +219,11 @@ internal sealed class GgufHeaderValidator
         return length;
     }
 
-    private uint ReadUInt32(string what)
-    {
-        Need(4, what);
-        return _reader.ReadUInt32();
-    }
+    private uint ReadUInt32(string what) => _reader.ReadUInt32(what);
 
-    private ulong ReadUInt64(string what)
-    {
-        Need(8, what);
-        return _reader.ReadUInt64();
-    }
+    private ulong ReadUInt64(string what) => _reader.ReadUInt64(what);
 
-    private void Skip(long bytes, string what)
-    {
-        Need(bytes, what);
-        _reader.BaseStream.Seek(bytes, SeekOrigin.Current);
-    }
-
-    private void Need(long bytes, string what)
-    {
-        if (bytes > Remaining)
-        {
-            throw Unusable($"the header is truncated at {what}");
-        }
-    }
+    private void Skip(long bytes, string what) => _reader.Skip(bytes, what);
 
     private LlmException Unusable(string reason) => new($"'{_path}' is not a usable GGUF model: {reason}.");
 }

@@ -1,3 +1,5 @@
+using Car.Native;
+
 namespace Car.Speech.Whisper;
 
 /// <summary>
@@ -23,18 +25,14 @@ internal sealed class WhisperHeaderValidator
     private const int MaxQuantizationVersion = 2;
     private const int MaxGgmlType = 63;
 
-    private readonly BinaryReader _reader;
+    private readonly BoundedBinaryReader _reader;
     private readonly string _path;
-    private readonly long _length;
 
-    private WhisperHeaderValidator(BinaryReader reader, string path)
+    private WhisperHeaderValidator(Stream stream, string path)
     {
-        _reader = reader;
         _path = path;
-        _length = reader.BaseStream.Length;
+        _reader = new BoundedBinaryReader(stream, what => Unusable($"the file is truncated in its {what}"));
     }
-
-    private long Remaining => _length - _reader.BaseStream.Position;
 
     /// <summary>Checks the model at <paramref name="path"/>; throws <see cref="WhisperException"/> naming what is wrong.</summary>
     public static void Validate(string path)
@@ -46,13 +44,12 @@ internal sealed class WhisperHeaderValidator
     /// <summary>Checks a model read from <paramref name="stream"/> (seekable, its length the file's); <paramref name="name"/> appears in errors.</summary>
     public static void Validate(Stream stream, string name)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        new WhisperHeaderValidator(reader, name).Walk();
+        new WhisperHeaderValidator(stream, name).Walk();
     }
 
     private void Walk()
     {
-        if (Remaining < 4 || _reader.ReadUInt32() != GgmlMagic)
+        if (_reader.Remaining < 4 || _reader.ReadUInt32("magic") != GgmlMagic)
         {
             throw new WhisperException($"'{_path}' is not a whisper.cpp (ggml) model file.");
         }
@@ -85,41 +82,25 @@ internal sealed class WhisperHeaderValidator
 
         var filterMels = ReadInt32("mel filter count", mels, mels);
         var bins = ReadInt32("mel filter bins", 1, MaxFftBins);
-        Skip((long)filterMels * bins * sizeof(float), "mel filters");
+        _reader.Skip((long)filterMels * bins * sizeof(float), "mel filters");
 
         var words = ReadInt32("vocabulary size", 0, MaxVocab);
         for (var i = 0; i < words; i++)
         {
-            Need(4, "vocabulary");
-            var length = _reader.ReadUInt32();
-            Skip(length, "vocabulary");
+            var length = _reader.ReadUInt32("vocabulary");
+            _reader.Skip(length, "vocabulary");
         }
     }
 
     private int ReadInt32(string name, int min, int max)
     {
-        Need(4, name);
-        var value = _reader.ReadInt32();
+        var value = _reader.ReadInt32(name);
         if (value < min || value > max)
         {
             throw Unusable(min == max ? $"{name} {value} ({min} expected)" : $"{name} {value} ({min}–{max} are supported)");
         }
 
         return value;
-    }
-
-    private void Skip(long bytes, string what)
-    {
-        Need(bytes, what);
-        _reader.BaseStream.Seek(bytes, SeekOrigin.Current);
-    }
-
-    private void Need(long bytes, string what)
-    {
-        if (bytes > Remaining)
-        {
-            throw Unusable($"the file is truncated in its {what}");
-        }
     }
 
     private WhisperException Unusable(string reason) => new($"'{_path}' is not a usable Whisper model: {reason}.");
