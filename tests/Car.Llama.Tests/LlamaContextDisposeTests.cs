@@ -10,6 +10,8 @@ public sealed class LlamaContextDisposeTests
     {
         using var weights = LlamaWeights.LoadFromFile(TinyModel.Path);
         var tokens = weights.Tokenize(string.Concat(Enumerable.Repeat("打开车窗，空调调到二十二度。", 40)), addSpecial: true, parseSpecial: false)[..480];
+        // A caller that can cancel (as the warm-up can) makes ggml call the abort callback while it decodes.
+        using var caller = new CancellationTokenSource();
         for (var round = 0; round < 12; round++)
         {
             var context = weights.CreateContext(512, 2);
@@ -20,7 +22,7 @@ public sealed class LlamaContextDisposeTests
                     while (true)
                     {
                         started.Set();
-                        context.Evaluate(tokens, 0, CancellationToken.None);
+                        context.Evaluate(tokens, 0, caller.Token);
                     }
                 },
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
