@@ -5,6 +5,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
+// dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -18,10 +19,16 @@ if (args.Length > 0 && args[0] == "speech")
     return;
 }
 
-// The text path is measured on one core.
+// The text path and sound-alike repair are measured on one core.
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1;
+}
+
+if (args.Length > 0 && args[0] == "pinyin")
+{
+    SoundAlikeBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var pinyinPasses) ? pinyinPasses : 50);
+    return;
 }
 
 await TextBenchmark.RunAsync(args.Length > 0 && int.TryParse(args[0], out var passes) ? passes : 20);

@@ -1,0 +1,294 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Car.Language.SoundAlike;
+
+/// <summary>
+/// Chinese words and characters with their pinyin, from @pinyin-pro/data's modern.json (a JSON object: word →
+/// [pinyin with tone marks, one syllable per character separated by spaces, frequency]). The file holds one reading
+/// per entry, so a character's single-character entry gives only its commonest reading; the other readings are
+/// gathered from the words that contain it (重 is zhong alone and in 严重, chong in 重新).
+/// </summary>
+public sealed class PinyinTable
+{
+    private readonly FrozenDictionary<char, string[]> _readings;
+    private readonly Dictionary<string, WordEntry> _words;
+    private readonly ushort[] _wordSyllables;
+    private readonly string[] _syllables;
+
+    private PinyinTable(FrozenDictionary<char, string[]> readings, Dictionary<string, WordEntry> words, ushort[] wordSyllables, string[] syllables)
+    {
+        _readings = readings;
+        _words = words;
+        _wordSyllables = wordSyllables;
+        _syllables = syllables;
+    }
+
+    /// <summary>native/language/pinyin/modern.json beside the program, where the build copies the fetched table.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "native", "language", "pinyin", "modern.json");
+
+    /// <summary>Entries in the table (words and single characters).</summary>
+    public int WordCount => _words.Count;
+
+    /// <summary>Characters with at least one reading.</summary>
+    public int CharacterCount => _readings.Count;
+
+    /// <summary>
+    /// The toneless readings of a character (ü written as v), the single-character entry's reading first and then
+    /// the others by how many words read it so; empty for a character the table does not know (ASCII included).
+    /// </summary>
+    public IReadOnlyList<string> Readings(char c) => _readings.TryGetValue(c, out var readings) ? readings : [];
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is an entry of the table: a real word (or character) of modern Chinese.
+    /// A sound-alike span that is itself a known word (实情 heard for 事情) is more likely meant than misheard.
+    /// </summary>
+    public bool IsKnownWord(string word) => _words.ContainsKey(word);
+
+    /// <inheritdoc cref="IsKnownWord(string)"/>
+    public bool IsKnownWord(ReadOnlySpan<char> word) => _words.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+
+    /// <summary>
+    /// How often the table says <paramref name="word"/> occurs in modern text (a share of all words: 事情 1.5e-8,
+    /// 空调 6.1e-10, 车床 5.8e-11); 0 for a word it does not know.
+    /// </summary>
+    public double Frequency(ReadOnlySpan<char> word) =>
+        _words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var entry) ? entry.Frequency : 0;
+
+    /// <summary>Every character with at least one reading.</summary>
+    public IEnumerable<char> Characters => _readings.Keys;
+
+    /// <summary>The toneless syllables of a word as the table reads it in context (调 is tiao in 空调, diao in 调查).</summary>
+    public bool TryGetWordReading(string word, [NotNullWhen(true)] out string[]? syllables)
+    {
+        if (!_words.TryGetValue(word, out var entry) || entry.Offset < 0)
+        {
+            syllables = null;
+            return false;
+        }
+
+        syllables = new string[word.Length];
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            syllables[i] = _syllables[_wordSyllables[entry.Offset + i]];
+        }
+
+        return true;
+    }
+
+    /// <summary>Loads the default table, or says why it cannot: sound-alike repair is then off.</summary>
+    public static bool TryLoadDefault([NotNullWhen(true)] out PinyinTable? table, [NotNullWhen(false)] out string? whyNot)
+    {
+        try
+        {
+            table = Load(DefaultPath);
+            whyNot = null;
+            return true;
+        }
+        catch (PinyinDataException e)
+        {
+            table = null;
+            whyNot = e.Message;
+            return false;
+        }
+    }
+
+    /// <exception cref="PinyinDataException">The file is missing, unreadable, malformed or truncated.</exception>
+    public static PinyinTable Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new PinyinDataException(path, e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : "it cannot be read", e);
+        }
+
+        try
+        {
+            return Parse(bytes, path);
+        }
+        catch (JsonException e)
+        {
+            throw new PinyinDataException(path, $"it is not complete JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})", e);
+        }
+    }
+
+    private static PinyinTable Parse(byte[] json, string path)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new PinyinDataException(path, "it is not a JSON object of word → [pinyin, frequency]");
+        }
+
+        var builder = new Builder();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var word = reader.GetString()!;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray
+                || !reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                throw new PinyinDataException(path, $"the entry '{word}' is not [pinyin, frequency]");
+            }
+
+            var pinyin = reader.GetString()!;
+            var frequency = 0.0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
+                {
+                    throw new PinyinDataException(path, $"the entry '{word}' is not [pinyin, frequency]");
+                }
+
+                if (reader.TokenType == JsonTokenType.Number && frequency == 0)
+                {
+                    frequency = reader.GetDouble();
+                }
+            }
+
+            builder.Add(word, pinyin, frequency);
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0)
+        {
+            throw new PinyinDataException(path, "it ends before the table does");
+        }
+
+        if (builder.Count == 0)
+        {
+            throw new PinyinDataException(path, "it holds no words");
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Where a word's syllable ids start in the pool (-1 when they do not line up with its characters), and its frequency.</summary>
+    private readonly record struct WordEntry(int Offset, float Frequency);
+
+    /// <summary>Collects entries: syllables interned once, per-character reading counts, word readings as syllable ids.</summary>
+    private sealed class Builder
+    {
+        private const int SingleCharacterWeight = 1 << 20;
+
+        private readonly Dictionary<string, ushort> _syllableIds = new(StringComparer.Ordinal);
+        private readonly List<string> _syllables = [];
+        private readonly Dictionary<char, Dictionary<ushort, int>> _counts = [];
+        private readonly Dictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
+        private readonly List<ushort> _wordSyllables = [];
+        private readonly List<ushort> _scratch = [];
+
+        public int Count => _words.Count;
+
+        public void Add(string word, string pinyin, double frequency)
+        {
+            _scratch.Clear();
+            Span<char> buffer = stackalloc char[16];
+            foreach (var range in pinyin.AsSpan().Split(' '))
+            {
+                var raw = pinyin.AsSpan(range);
+                if (raw.IsEmpty)
+                {
+                    continue;
+                }
+
+                var length = ToneLess(raw, buffer);
+                if (length == 0)
+                {
+                    return;
+                }
+
+                _scratch.Add(Intern(buffer[..length]));
+            }
+
+            // A word whose syllables do not line up with its characters (none in 1.3.1) still counts as a known word.
+            var aligned = _scratch.Count == word.Length;
+            var offset = aligned ? _wordSyllables.Count : -1;
+            if (!_words.TryAdd(word, new WordEntry(offset, (float)frequency)) || !aligned)
+            {
+                return;
+            }
+
+            _wordSyllables.AddRange(_scratch);
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (!_counts.TryGetValue(word[i], out var counts))
+                {
+                    _counts[word[i]] = counts = [];
+                }
+
+                counts[_scratch[i]] = counts.GetValueOrDefault(_scratch[i]) + (word.Length == 1 ? SingleCharacterWeight : 1);
+            }
+        }
+
+        public PinyinTable Build()
+        {
+            var readings = _counts.ToFrozenDictionary(
+                pair => pair.Key,
+                pair => pair.Value.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => _syllables[c.Key]).ToArray());
+            return new PinyinTable(readings, _words, [.. _wordSyllables], [.. _syllables]);
+        }
+
+        private ushort Intern(ReadOnlySpan<char> syllable)
+        {
+            var lookup = _syllableIds.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(syllable, out var id))
+            {
+                var text = syllable.ToString();
+                id = checked((ushort)_syllables.Count);
+                _syllables.Add(text);
+                _syllableIds[text] = id;
+            }
+
+            return id;
+        }
+
+        /// <summary>Writes the syllable in lower case without tone marks, ü as v; 0 when it is not pinyin.</summary>
+        private static int ToneLess(ReadOnlySpan<char> raw, Span<char> buffer)
+        {
+            if (raw.Length > buffer.Length)
+            {
+                return 0;
+            }
+
+            var length = 0;
+            foreach (var c in raw)
+            {
+                var plain = c switch
+                {
+                    >= 'a' and <= 'z' => c,
+                    >= 'A' and <= 'Z' => (char)(c + ('a' - 'A')),
+                    'ā' or 'á' or 'ǎ' or 'à' => 'a',
+                    'ē' or 'é' or 'ě' or 'è' or 'ê' => 'e',
+                    'ī' or 'í' or 'ǐ' or 'ì' => 'i',
+                    'ō' or 'ó' or 'ǒ' or 'ò' => 'o',
+                    'ū' or 'ú' or 'ǔ' or 'ù' => 'u',
+                    'ü' or 'ǖ' or 'ǘ' or 'ǚ' or 'ǜ' => 'v',
+                    'ń' or 'ň' or 'ǹ' => 'n',
+                    'ḿ' => 'm',
+                    >= '\u0300' and <= '\u036F' => '\0',
+                    _ => '\uFFFF',
+                };
+                if (plain == '\uFFFF')
+                {
+                    return 0;
+                }
+
+                if (c == '\u0308' && length > 0 && buffer[length - 1] == 'u')
+                {
+                    buffer[length - 1] = 'v';
+                }
+                else if (plain != '\0')
+                {
+                    buffer[length++] = plain;
+                }
+            }
+
+            return length;
+        }
+    }
+}
