@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Car.Language.SoundAlike;
@@ -127,6 +128,7 @@ public sealed class PinyinTable
         }
 
         var builder = new Builder();
+        var pinyinBuffer = new char[1024];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var word = reader.GetString()!;
@@ -136,7 +138,9 @@ public sealed class PinyinTable
                 throw new PinyinDataException(path, $"the entry '{word}' is not [pinyin, frequency]");
             }
 
-            var pinyin = reader.GetString()!;
+            var pinyin = reader.HasValueSequence || reader.ValueSpan.Length > pinyinBuffer.Length
+                ? reader.GetString().AsSpan()
+                : pinyinBuffer.AsSpan(0, reader.CopyString(pinyinBuffer));
             var frequency = 0.0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
@@ -177,20 +181,20 @@ public sealed class PinyinTable
 
         private readonly Dictionary<string, ushort> _syllableIds = new(StringComparer.Ordinal);
         private readonly List<string> _syllables = [];
-        private readonly Dictionary<char, Dictionary<ushort, int>> _counts = [];
-        private readonly Dictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
+        private readonly Dictionary<(char Character, ushort Syllable), int> _counts = new(16_384);
+        private readonly Dictionary<string, WordEntry> _words = new(65_536, StringComparer.Ordinal);
         private readonly List<ushort> _wordSyllables = [];
         private readonly List<ushort> _scratch = [];
 
         public int Count => _words.Count;
 
-        public void Add(string word, string pinyin, double frequency)
+        public void Add(string word, ReadOnlySpan<char> pinyin, double frequency)
         {
             _scratch.Clear();
             Span<char> buffer = stackalloc char[16];
-            foreach (var range in pinyin.AsSpan().Split(' '))
+            foreach (var range in pinyin.Split(' '))
             {
-                var raw = pinyin.AsSpan(range);
+                var raw = pinyin[range];
                 if (raw.IsEmpty)
                 {
                     continue;
@@ -216,20 +220,17 @@ public sealed class PinyinTable
             _wordSyllables.AddRange(_scratch);
             for (var i = 0; i < word.Length; i++)
             {
-                if (!_counts.TryGetValue(word[i], out var counts))
-                {
-                    _counts[word[i]] = counts = [];
-                }
-
-                counts[_scratch[i]] = counts.GetValueOrDefault(_scratch[i]) + (word.Length == 1 ? SingleCharacterWeight : 1);
+                CollectionsMarshal.GetValueRefOrAddDefault(_counts, (word[i], _scratch[i]), out _) += word.Length == 1 ? SingleCharacterWeight : 1;
             }
         }
 
         public PinyinTable Build()
         {
-            var readings = _counts.ToFrozenDictionary(
-                pair => pair.Key,
-                pair => pair.Value.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => _syllables[c.Key]).ToArray());
+            var readings = _counts
+                .GroupBy(pair => pair.Key.Character)
+                .ToFrozenDictionary(
+                    group => group.Key,
+                    group => group.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Syllable).Select(c => _syllables[c.Key.Syllable]).ToArray());
             return new PinyinTable(readings, _words, [.. _wordSyllables], [.. _syllables]);
         }
 
