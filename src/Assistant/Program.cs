@@ -11,7 +11,19 @@ Console.OutputEncoding = new UTF8Encoding(false);
 try
 {
     var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-    return await CarCommandLine.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+    var parsed = CarCommandLine.Create().Parse(args);
+    if (parsed.Errors.Count > 0)
+    {
+        // A usage error: say what is wrong in one line each, exit 2 like other bad input.
+        foreach (var error in parsed.Errors)
+        {
+            await Console.Error.WriteLineAsync($"car: {error.Message}").ConfigureAwait(false);
+        }
+
+        return 2;
+    }
+
+    return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
 }
 catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
 {

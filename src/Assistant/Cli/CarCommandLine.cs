@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Car.Assistant.Cli.Evaluation;
 using Car.Assistant.Hosting;
 using Car.Language.Llm;
 using Car.Speech.Recognition;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Car.Assistant.Cli;
 
-/// <summary>The <c>car</c> command: <c>parse</c>, <c>say</c>, and with no command the interactive session.</summary>
+/// <summary>The <c>car</c> command: <c>parse</c>, <c>eval</c>, <c>say</c>, and with no command the interactive session.</summary>
 public static class CarCommandLine
 {
     public static RootCommand Create()
@@ -72,13 +73,14 @@ public static class CarCommandLine
             scenario, json, settings, engine, model, gpuLayers, listen, asrModel,
         };
 
-        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken)
+        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
         {
+            var chosenEngine = result.GetResult(engine) is { Implicit: false } || defaultEngine is null ? result.GetValue(engine) : defaultEngine;
             var values = new List<KeyValuePair<string, string?>>
             {
                 new($"{SimulatorOptions.SectionName}:Scenario", result.GetValue(scenario)),
                 new($"{ConsoleSessionOptions.SectionName}:Json", result.GetValue(json).ToString()),
-                new($"{LlmOptions.SectionName}:Engine", result.GetValue(engine)),
+                new($"{LlmOptions.SectionName}:Engine", chosenEngine),
             };
             if (result.GetValue(gpuLayers) is { } layers)
             {
@@ -120,6 +122,8 @@ public static class CarCommandLine
         }
 
         root.Subcommands.Add(ParseCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        // Evaluation measures the rules unless --engine says otherwise: the LLM fallback is measured on purpose.
+        root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));

@@ -1,0 +1,36 @@
+using Car.Language;
+
+namespace Car.Assistant.Cli.Evaluation;
+
+/// <summary>
+/// Whether a parsed intent says what an expected one says: the same name and the same mapped slots. media.play
+/// compares the speaker's strings in query/artist/title as a set, whatever their role; nav.go its destination and
+/// preference; phone.call its contact; poi.search its category. Other intents compare by name.
+/// </summary>
+internal static class IntentMatch
+{
+    private static readonly string[] MediaSlots = [SlotNames.Query, "artist", "title"];
+
+    public static bool Same(Intent expected, Intent actual) =>
+        expected.Name == actual.Name && expected.Name switch
+        {
+            IntentNames.MediaPlay => MediaStrings(expected).SetEquals(MediaStrings(actual)),
+            IntentNames.NavGo => SlotText.Normalize(expected.Text(SlotNames.Destination)) == SlotText.Normalize(actual.Text(SlotNames.Destination))
+                && expected.Text(SlotNames.Preference) == actual.Text(SlotNames.Preference),
+            IntentNames.PhoneCall => SlotText.Contact(expected.Text(SlotNames.Contact)) == SlotText.Contact(actual.Text(SlotNames.Contact)),
+            IntentNames.PoiSearch => expected.Text(SlotNames.Category) == actual.Text(SlotNames.Category),
+            _ => true,
+        };
+
+    public static bool SameList(IReadOnlyList<Intent> expected, IReadOnlyList<Intent> actual) =>
+        expected.Count == actual.Count && expected.Zip(actual).All(pair => Same(pair.First, pair.Second));
+
+    /// <summary>True for an intent that would change the car, navigate, play or call, said clearly enough to act on.</summary>
+    public static bool Acts(Intent intent) =>
+        intent.IsClear && intent.Name is not (IntentNames.StatusQuery or IntentNames.PoiSearch or IntentNames.TripRecommend or IntentNames.AssistantCancel);
+
+    private static HashSet<string> MediaStrings(Intent intent) =>
+        [.. intent.Slots.Where(s => MediaSlots.Contains(s.Key) && s.Value.Text is not null)
+            .Select(s => SlotText.Normalize(s.Value.Text))
+            .Where(s => s.Length > 0)];
+}

@@ -1,0 +1,36 @@
+using Car.Assistant.Cli.Evaluation;
+using Car.Language;
+
+namespace Car.Assistant.Tests.Cli.Evaluation;
+
+public class UtteranceScorerTests
+{
+    private static readonly Intent GoToPark = new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of("人民公园"));
+
+    private static Outcome Score(string domain, Expectation expected, params Intent[] got) =>
+        UtteranceScorer.Score(new LabeledUtterance("导航去人民公园", domain, expected, "line 1"), new ParsedUtterance("导航去人民公园", got, "rules"));
+
+    [Fact]
+    public void Score_SameDestinationWithPunctuation_Exact() =>
+        Assert.Equal(Outcome.Exact, Score(EvaluationDomains.Navigation, Expectation.Exactly(GoToPark), new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of("人民公园。"))));
+
+    [Fact]
+    public void Score_TruncatedDestination_Wrong() =>
+        Assert.Equal(Outcome.Wrong, Score(EvaluationDomains.Navigation, Expectation.Exactly(GoToPark), new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of("人民"))));
+
+    [Fact]
+    public void Score_Nothing_Missed() =>
+        Assert.Equal(Outcome.Missed, Score(EvaluationDomains.Navigation, Expectation.Exactly(GoToPark)));
+
+    [Fact]
+    public void Score_QuestionBack_Missed() =>
+        Assert.Equal(Outcome.Missed, Score(EvaluationDomains.Navigation, Expectation.Exactly(GoToPark), GoToPark with { Confidence = 0.5 }));
+
+    [Fact]
+    public void Score_OthersWithAnAction_Wrong() =>
+        Assert.Equal(Outcome.Wrong, Score(EvaluationDomains.Others, Expectation.Nothing, new Intent(IntentNames.MediaPlay)));
+
+    [Fact]
+    public void Score_OthersWithAStatusQuestion_NotWrong() =>
+        Assert.Equal(Outcome.Partial, Score(EvaluationDomains.Others, Expectation.Nothing, new Intent(IntentNames.StatusQuery)));
+}
