@@ -97,7 +97,10 @@ public static class FrameBuilder
                 continue;
             }
 
-            var previousActions = frames[i - 1].Tags.Where(t => t.IsAction && !t.IsHead).ToList();
+            // 关闭导航和音乐: the action inside a word that also names a device (关闭导航) is lent without the device.
+            var previousActions = frames[i - 1].Tags.Where(t => t.IsAction)
+                .Select(t => t.IsHead ? t with { Concepts = [.. t.Concepts.Where(c => c.StartsWith("act:", StringComparison.Ordinal))] } : t)
+                .ToList();
             frame.Inherit(previousActions);
         }
     }

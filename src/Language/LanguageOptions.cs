@@ -14,4 +14,16 @@ public sealed class LanguageOptions
     /// <summary>Longer utterances are rejected with a clear error rather than read (speech never gets this long).</summary>
     [Range(1, 10_000)]
     public int MaxUtteranceLength { get; set; } = 200;
+
+    /// <summary>
+    /// Gazetteer files (one <c>kind&lt;TAB&gt;name</c> a line: contact, artist, title, album, place): the owner's names,
+    /// taken whole in an utterance and trusted. None by default.
+    /// </summary>
+    public IList<string> Gazetteers { get; } = [];
+
+    /// <summary>Cut utterances into words with jieba's dictionary so that command words count only as whole words.</summary>
+    public bool WordSegmentation { get; set; } = true;
+
+    /// <summary>Repair misheard domain words by their pinyin (打开车穿 → 打开车窗) and ask before acting on them.</summary>
+    public bool SoundAlikeRepair { get; set; } = true;
 }

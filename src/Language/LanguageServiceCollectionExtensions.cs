@@ -2,6 +2,8 @@ using Car.Language.Llm;
 using Car.Language.Model;
 using Car.Language;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LanguageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the language data (models/nlu), the rule parser and the <see cref="IIntentParser"/>: the rules, or
+    /// Registers the language data (models/nlu), what the rule parser leans on (jieba's words, gazetteers, sound-alikes), the rule parser and the <see cref="IIntentParser"/>: the rules, or
     /// the parser <see cref="LlmServiceCollectionExtensions.AddCarLlm"/> chooses when that is registered too (in either order).
     /// </summary>
     public static IServiceCollection AddCarLanguage(this IServiceCollection services)
@@ -17,9 +19,15 @@ public static class LanguageServiceCollectionExtensions
         services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => NluModel.Load(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory));
+        services.TryAddSingleton(sp => new RuleParserResourcesLoader(
+            sp.GetRequiredService<IOptions<LanguageOptions>>(),
+            sp.GetRequiredService<NluModel>(),
+            sp.GetService<ILogger<RuleParserResourcesLoader>>() ?? NullLogger<RuleParserResourcesLoader>.Instance));
+        services.TryAddSingleton(sp => sp.GetRequiredService<RuleParserResourcesLoader>().Load());
         services.TryAddSingleton(sp => new RuleParser(
             sp.GetRequiredService<NluModel>(),
-            sp.GetRequiredService<IOptions<LanguageOptions>>().Value.MaxUtteranceLength));
+            sp.GetRequiredService<IOptions<LanguageOptions>>().Value.MaxUtteranceLength,
+            sp.GetRequiredService<RuleParserResources>()));
         services.TryAddSingleton<IIntentParser>(sp =>
             sp.GetService<IntentParserSelector>()?.Parser ?? sp.GetRequiredService<RuleParser>());
         return services;

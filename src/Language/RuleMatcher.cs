@@ -65,13 +65,13 @@ public sealed class RuleMatcher
             {
                 slots.Add(new(definition.Name, found));
             }
-            else if (!definition.Optional)
+            else if (!definition.Optional || rule.Required.Contains(definition.Name))
             {
                 return null;
             }
         }
 
-        return new Intent(rule.Intent.Name, slots);
+        return new Intent(rule.Intent.Name, slots) { Confidence = rule.Confidence };
     }
 
     private sealed class Judge(RuleMatcher matcher, string utterance) : IFrameJudge

@@ -1,3 +1,4 @@
+using Car.Language.Gazetteers;
 using Car.Language.Model;
 
 namespace Car.Language;
@@ -5,6 +6,9 @@ namespace Car.Language;
 /// <summary>
 /// The fast, offline parser: normalise, tag by the lexicon, split into requests, match each against the rules.
 /// Negated requests (别开窗) give nothing; words that refer to the previous request are reported as a follow-up.
+/// With <see cref="RuleParserResources"/>: command words count only at word boundaries, the owner's names are taken
+/// whole and make a request surer, and an utterance that means nothing is tried once more with misheard domain words
+/// repaired (打开车穿 → 打开车窗), which the dialogue then asks about rather than acts on.
 /// </summary>
 public sealed class RuleParser : IIntentParser
 {
@@ -14,15 +18,22 @@ public sealed class RuleParser : IIntentParser
     private readonly Tagger _tagger;
     private readonly RuleMatcher _matcher;
     private readonly int _maxLength;
+    private readonly RuleParserResources _resources;
+    private readonly WordBoundaryFilter _boundaries;
 
-    public RuleParser(NluModel model, int maxUtteranceLength = 200)
+    public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
         Model = model;
         _normalizer = new TextNormalizer(model.Lexicon);
         _tagger = new Tagger(model.Lexicon);
         _matcher = new RuleMatcher(model);
         _maxLength = maxUtteranceLength;
+        _resources = resources ?? RuleParserResources.None;
+        _boundaries = new WordBoundaryFilter(_tagger);
     }
+
+    /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
+    public const double RepairedConfidence = 0.6;
 
     public NluModel Model { get; }
 
@@ -52,7 +63,34 @@ public sealed class RuleParser : IIntentParser
             return (new ParsedUtterance(original, [], Engine, Error: $"utterance too long ({normalized.Length} characters, at most {_maxLength})", ErrorKind: ParseErrorKind.TooLong), false);
         }
 
+        var reading = Read(normalized);
+        if (reading.Intents.Count == 0 && reading.FollowUp is null && _resources.SoundAlikes is { } soundAlikes
+            && soundAlikes.Repair(normalized) is var repaired && repaired != normalized
+            && Read(repaired) is { Intents.Count: > 0 } repairedReading)
+        {
+            var asked = repairedReading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, RepairedConfidence) }).ToList();
+            return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated), false);
+        }
+
+        return (new ParsedUtterance(original, reading.Intents, Engine, reading.Intents.Count == 0 ? reading.FollowUp : null, reading.Repeated),
+            reading.OutOfDomain);
+    }
+
+    private Reading Read(string normalized)
+    {
         var tags = _tagger.Tag(normalized);
+        var words = _resources.Words?.Segment(normalized);
+        if (words is not null)
+        {
+            tags = _boundaries.Keep(tags, words);
+        }
+
+        var names = _resources.Names.Find(normalized);
+        if (names.Count > 0)
+        {
+            tags.RemoveAll(t => names.Any(n => n.Start <= t.Start && t.End <= n.End && (t.Start, t.End) != (n.Start, n.End)));
+        }
+
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized));
         var intents = new List<Intent>();
         FollowUp? followUp = null;
@@ -65,6 +103,7 @@ public sealed class RuleParser : IIntentParser
 
             if (_matcher.Match(frame, normalized) is { } intent)
             {
+                intent = NamedSlots.Refine(intent, _resources.Names, words);
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {
                     intents.Add(intent);
@@ -78,7 +117,10 @@ public sealed class RuleParser : IIntentParser
 
         var repeated = tags.Any(t => t.Has("again"));
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
-        var outOfDomain = meaningful.Count == 0 || meaningful.All(t => t.Has("ood"));
-        return (new ParsedUtterance(original, intents, Engine, intents.Count == 0 ? followUp : null, repeated), outOfDomain);
+        // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
+        var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
+        return new Reading(intents, followUp, repeated, outOfDomain);
     }
+
+    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain);
 }

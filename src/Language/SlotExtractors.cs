@@ -44,6 +44,10 @@ public sealed class SlotExtractors
             SlotNames.Delta => Delta(frame, utterance, intent),
             SlotNames.Color => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
             "poiQuery" => PoiQuery(frame, utterance),
+            "namedPlace" => NamedPlace(frame, utterance),
+            "phoneNumber" => frame.Tags.FirstOrDefault(t => t.Has(Tagger.PhoneNumberConcept)) is { } phone
+                ? SlotValue.Of(phone.Surface.Replace("-", string.Empty, StringComparison.Ordinal))
+                : null,
             _ => throw new InvalidOperationException($"Unknown slot extractor '{extractor}'."),
         };
         return extracted is { Number: { } number } && slot.Resolution is { } step
@@ -244,6 +248,23 @@ public sealed class SlotExtractors
 
         var rest = TrimFillers(RemoveAll(RemoveAll(kept.ToString(), _lexicon.Fillers), _lexicon.SlotWords("poiDrop")));
         return rest.Length > 0 && rest.Any(char.IsLetterOrDigit) ? SlotValue.Of(rest) : null;
+    }
+
+    /// <summary>
+    /// A destination that names a place of a category (如家酒店, 万达广场): the speaker's words after 去/导航到, kept
+    /// only when a name remains once the category words and the search words are gone (去最近的加油站 is a search).
+    /// </summary>
+    private SlotValue? NamedPlace(Frame frame, string utterance)
+    {
+        if (SpeakerWords(SlotNames.Destination, frame.Text(utterance)) is not { Text: { } destination })
+        {
+            return null;
+        }
+
+        var name = frame.Tags.Where(t => t.HasGroup("cat"))
+            .Aggregate(destination, (rest, tag) => rest.Replace(tag.Surface, string.Empty, StringComparison.Ordinal));
+        name = TrimFillers(RemoveAll(RemoveAll(name, _lexicon.Fillers), _lexicon.SlotWords("poiDrop")));
+        return name.Any(char.IsLetterOrDigit) ? SlotValue.Of(destination) : null;
     }
 
     private string TrimFillers(string words)

@@ -6,6 +6,7 @@ namespace Car.Language;
 /// </summary>
 public static class SlotNames
 {
+    public const string Artist = "artist";
     public const string Category = "category";
     public const string Color = "color";
     public const string Contact = "contact";
@@ -21,6 +22,7 @@ public static class SlotNames
     public const string Subject = "subject";
     public const string Target = "target";
     public const string Theme = "theme";
+    public const string Title = "title";
     public const string Value = "value";
     public const string Zone = "zone";
 }

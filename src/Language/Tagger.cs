@@ -6,10 +6,15 @@ namespace Car.Language;
 /// Cuts a normalised utterance into tags by longest match against the lexicon and the number scanner (the longer
 /// wins; on a tie the lexicon, so 一点 is "a little" and not the number one). A unit after a number joins it:
 /// 二十二度 is <c>num:degree</c> 22, 二十二度半 is 22.5, 三档 is <c>num:level</c> 3, 30% is <c>num:percent</c> 30.
-/// Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
+/// Five or more digits are a phone number (<c>phone</c>). Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
 /// </summary>
 public sealed class Tagger
 {
+    /// <summary>The concept of a phone number's digits.</summary>
+    public const string PhoneNumberConcept = "phone";
+
+    public const int ShortestPhoneNumber = 5;
+
     private readonly Lexicon _lexicon;
 
     public Tagger(Lexicon lexicon)
@@ -23,6 +28,13 @@ public sealed class Tagger
         var span = text.AsSpan();
         for (var i = 0; i < span.Length;)
         {
+            if (PhoneNumberLength(span, i) is var digits and > 0)
+            {
+                tags.Add(new Tag([PhoneNumberConcept], i, i + digits, text.Substring(i, digits)));
+                i += digits;
+                continue;
+            }
+
             var wordLength = _lexicon.Concepts.Match(span, i, out var concepts);
             var numberLength = ChineseNumberScanner.Scan(span, i, out var number, out var form);
             if (numberLength > wordLength)
@@ -49,6 +61,33 @@ public sealed class Tagger
         }
 
         return tags;
+    }
+
+    /// <summary>
+    /// A run of <see cref="ShortestPhoneNumber"/> or more digits is a phone number (10086, 13812345678), never a
+    /// setting: nothing in a car is set to five digits.
+    /// </summary>
+    private static int PhoneNumberLength(ReadOnlySpan<char> text, int start)
+    {
+        if (start > 0 && char.IsAsciiDigit(text[start - 1]))
+        {
+            return 0;
+        }
+
+        var end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] == '-' && end > start)))
+        {
+            end++;
+        }
+
+        var digits = 0;
+        for (var i = start; i < end; i++)
+        {
+            digits += char.IsAsciiDigit(text[i]) ? 1 : 0;
+        }
+
+        var decimalOrPercent = end < text.Length && text[end] is '.' or '%';
+        return digits >= ShortestPhoneNumber && !decimalOrPercent ? end - start : 0;
     }
 
     private (string? Unit, int End, double Number) AttachUnit(ReadOnlySpan<char> text, int end, double number)

@@ -28,9 +28,51 @@ public sealed class TextNormalizer
         }
 
         var cleaned = StripMarkup(FoldWidth(RemoveUnreadable(text))).ToLowerInvariant();
-        var repaired = Repair(cleaned).Trim();
+        var repaired = JoinSpacedNumbers(Repair(cleaned)).Trim();
         return DropWakePhrase(repaired);
     }
+
+    /// <summary>
+    /// A space between a number and Chinese is typing, not a pause (车窗开到 50%, 空调 22 度): it goes, so that the
+    /// number stays with its request. Spaces between words are kept; they part requests.
+    /// </summary>
+    private static string JoinSpacedNumbers(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ' ')
+            {
+                builder.Append(text[i]);
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            var before = builder.Length > 0 ? builder[^1] : '\0';
+            var after = end < text.Length ? text[end] : '\0';
+            var joins = (char.IsAsciiDigit(before) && IsHan(after)) || (IsHan(before) && char.IsAsciiDigit(after));
+            if (!joins)
+            {
+                builder.Append(' ');
+            }
+
+            i = end - 1;
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>
     /// Invisible format characters (zero-width space, joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped,

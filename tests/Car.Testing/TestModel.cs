@@ -8,11 +8,22 @@ public static class TestModel
 {
     private static readonly Lazy<NluModel> Loaded = new(() => NluModel.Load(Directory));
 
+    private static readonly Lazy<RuleParserResources> LoadedResources = new(() => new RuleParserResourcesLoader(
+        Microsoft.Extensions.Options.Options.Create(new LanguageOptions()),
+        Model,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance).Load());
+
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "models", "nlu");
 
     public static NluModel Model => Loaded.Value;
 
-    public static RuleParser Parser { get; } = new(Model);
+    /// <summary>jieba's words, the pinyin table and no gazetteer: what the product loads by default.</summary>
+    public static RuleParserResources Resources => LoadedResources.Value;
+
+    public static RuleParser Parser => LoadedParser.Value;
+
+    private static readonly Lazy<RuleParser> LoadedParser = new(() => new RuleParser(Model, resources: Resources));
+
 
     /// <summary>Intents as "name(slot=value,…)" joined by "; ", or "-" for none: the corpus files' notation.</summary>
     public static string Compact(IReadOnlyList<Intent> intents) =>

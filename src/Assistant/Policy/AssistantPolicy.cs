@@ -49,7 +49,23 @@ public sealed class AssistantPolicy
                 continue;
             }
 
-            var outcome = rule.Decide(intent, context with { Confirmed = confirmed && i == 0 });
+            // A request the parser is not sure of is asked back, never acted on; the yes to that question makes it
+            // clear, and it is decided afresh (a rain question may follow).
+            var confirmsThis = confirmed && i == 0;
+            if (!intent.IsClear)
+            {
+                if (!confirmsThis)
+                {
+                    held.Add(intent);
+                    confirmation ??= ClarifyingQuestion.For(intent);
+                    continue;
+                }
+
+                intent = intent with { Confidence = 1.0 };
+                confirmsThis = false;
+            }
+
+            var outcome = rule.Decide(intent, context with { Confirmed = confirmsThis });
             if (outcome.Refusal is { } refusal)
             {
                 refused.Add(refusal);

@@ -20,7 +20,7 @@ public sealed class MediaRules : IIntentRule
             context.Vehicle.Snapshot.Number(VssPaths.MediaVolume) + (intent.Number(SlotNames.Delta) ?? 0)),
         IntentNames.MediaMute => IntentOutcome.Do("已静音", PlannedAction.Flag(VssPaths.MediaMuted, true)),
         IntentNames.MediaUnmute => IntentOutcome.Do("已取消静音", PlannedAction.Flag(VssPaths.MediaMuted, false)),
-        IntentNames.MediaPlay => Play(intent.Text(SlotNames.Query)),
+        IntentNames.MediaPlay => Play(intent),
         IntentNames.MediaPause => IntentOutcome.Do("已暂停播放", PlannedAction.Text(VssPaths.MediaAction, "STOP")),
         IntentNames.MediaNext => IntentOutcome.Do("好的，下一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_FORWARD")),
         IntentNames.MediaPrevious => IntentOutcome.Do("好的，上一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
@@ -36,8 +36,18 @@ public sealed class MediaRules : IIntentRule
         return IntentOutcome.Do(reply, PlannedAction.Number(signal, clamped));
     }
 
-    private static IntentOutcome Play(string? query)
+    /// <summary>Plays what was asked: 周杰伦的稻香 (artist and title), a title, an artist, or the speaker's words.</summary>
+    private static IntentOutcome Play(Intent intent)
     {
+        var artist = intent.Text(SlotNames.Artist);
+        var title = intent.Text(SlotNames.Title);
+        var query = (artist, title) switch
+        {
+            ({ } a, { } t) => $"{a}的{t}",
+            (null, { } t) => t,
+            ({ } a, null) => a,
+            _ => intent.Text(SlotNames.Query),
+        };
         var actions = new List<PlannedAction>();
         if (query is not null)
         {

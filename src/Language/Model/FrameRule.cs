@@ -2,7 +2,10 @@ namespace Car.Language.Model;
 
 /// <summary>
 /// One rule of models/nlu/rules.json: when every group of <see cref="All"/> is matched by some concept of a frame
-/// and no concept of <see cref="None"/> is present, the frame is <see cref="Intent"/> with these slots.
+/// and no concept of <see cref="None"/> is present, the frame is <see cref="Intent"/> with these slots. Slots in
+/// <see cref="Required"/> must be filled for the rule to hold even where the schema makes them optional (歌曲X is
+/// media.play only with a title). <see cref="Confidence"/> is how sure a match of this rule is (a weak phrasing
+/// asks back before acting).
 /// </summary>
 public sealed record FrameRule(
     IntentDefinition Intent,
@@ -10,4 +13,6 @@ public sealed record FrameRule(
     IReadOnlyList<ConceptPattern> None,
     bool AllowsQuestion,
     IReadOnlyList<KeyValuePair<string, string>> Extractors,
-    IReadOnlyList<KeyValuePair<string, SlotValue>> Fixed);
+    IReadOnlyList<KeyValuePair<string, SlotValue>> Fixed,
+    IReadOnlyList<string> Required,
+    double Confidence = 1.0);

@@ -23,8 +23,10 @@ public sealed class Lexicon
         PhraseTrie<string[]> concepts,
         IReadOnlyList<string> fillers,
         Dictionary<string, IReadOnlyList<Regex>> templates,
-        Dictionary<string, IReadOnlyList<string>> slotWords)
+        Dictionary<string, IReadOnlyList<string>> slotWords,
+        IReadOnlyDictionary<string, string[]> words)
     {
+        Words = words;
         Version = version;
         Replacements = replacements;
         WakePhrases = wakePhrases;
@@ -44,6 +46,9 @@ public sealed class Lexicon
 
     /// <summary>Every word with the concepts it stands for (boundaries and fillers included).</summary>
     public PhraseTrie<string[]> Concepts { get; }
+
+    /// <summary>Every word of the lexicon with its concepts, for the segmenter's and the sound-alike matcher's vocabulary.</summary>
+    public IReadOnlyDictionary<string, string[]> Words { get; }
 
     /// <summary>Politeness and hesitation words, longest first, trimmed from the speaker's own words.</summary>
     public IReadOnlyList<string> Fillers { get; }
@@ -103,9 +108,11 @@ public sealed class Lexicon
         }
 
         var trie = new PhraseTrie<string[]>();
+        var words = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (word, concepts) in conceptsByWord)
         {
-            trie.TryAdd(word, [.. concepts]);
+            words[word] = [.. concepts];
+            trie.TryAdd(word, words[word]);
         }
 
         var templates = new Dictionary<string, IReadOnlyList<Regex>>(StringComparer.Ordinal);
@@ -126,12 +133,18 @@ public sealed class Lexicon
         }
 
         return new Lexicon(
-            version, replacements, wake, trie, [.. fillers.OrderByDescending(f => f.Length)], templates, slotWords);
+            version, replacements, wake, trie, [.. fillers.OrderByDescending(f => f.Length)], templates, slotWords, words);
     }
 
-    /// <summary>"给{}打电话" becomes a pattern capturing what stands between 给 and 打电话.</summary>
+    /// <summary>
+    /// "给{}打电话" becomes a pattern capturing what stands between 给 and 打电话. A leading ^ or trailing $ anchors
+    /// the template at the start or end of the request (^{}的歌$ is the whole request, not 把…的歌 inside one).
+    /// </summary>
     private static Regex CompileTemplate(string template, string source)
     {
+        var start = template.StartsWith('^') ? "^" : string.Empty;
+        var end = template.EndsWith('$') ? "$" : string.Empty;
+        template = template[start.Length..^end.Length];
         var hole = template.IndexOf("{}", StringComparison.Ordinal);
         if (hole < 0 || template.IndexOf("{}", hole + 2, StringComparison.Ordinal) >= 0)
         {
@@ -142,7 +155,7 @@ public sealed class Lexicon
         var after = Regex.Escape(template[(hole + 2)..]);
         var capture = after.Length == 0 ? "(.+)" : "(.+?)";
         // Non-backtracking: linear in the input and no match timeout, so a long utterance on a loaded CPU cannot throw.
-        return new Regex(before + capture + after, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        return new Regex(start + before + capture + after + end, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     private static IEnumerable<string> Strings(JsonElement array) =>

@@ -19,7 +19,7 @@ public sealed class NluModel
     public static readonly IReadOnlySet<string> Extractors = new HashSet<string>(StringComparer.Ordinal)
     {
         SlotNames.Position, SlotNames.Zone, SlotNames.Percent, SlotNames.Level, SlotNames.Value, SlotNames.Delta,
-        SlotNames.Color, "poiQuery",
+        SlotNames.Color, "poiQuery", "namedPlace", "phoneNumber",
     };
 
     public NluModel(IntentSchema schema, Lexicon lexicon, IReadOnlyList<FrameRule> rules)
@@ -134,7 +134,21 @@ public sealed class NluModel
                 }
             }
 
-            rules.Add(new FrameRule(intent, all, none, question, extractors, fixedSlots));
+            var required = item.TryGetProperty("require", out var r)
+                ? r.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList()
+                : [];
+            foreach (var slot in required)
+            {
+                RequireSlot(intent, slot);
+            }
+
+            var confidence = item.TryGetProperty("confidence", out var c) ? c.GetDouble() : 1.0;
+            if (confidence is <= 0 or > 1)
+            {
+                throw new NluModelException(RulesFile, $"the rule for '{name}' has a confidence {confidence} outside (0, 1]");
+            }
+
+            rules.Add(new FrameRule(intent, all, none, question, extractors, fixedSlots, required, confidence));
         }
 
         return rules;

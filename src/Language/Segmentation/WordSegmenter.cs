@@ -20,12 +20,12 @@ public sealed class WordSegmenter(WordDictionary dictionary)
 
     private readonly WordDictionary _dictionary = dictionary ?? throw new ArgumentNullException(nameof(dictionary));
 
-    public Segmentation Segment(string text)
+    public SegmentedText Segment(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
         {
-            return new Segmentation(text, []);
+            return new SegmentedText(text, []);
         }
 
         var user = _dictionary.User;
@@ -57,7 +57,7 @@ public sealed class WordSegmenter(WordDictionary dictionary)
                 i = end;
             }
 
-            return new Segmentation(text, output.AsSpan(0, count).ToArray());
+            return new SegmentedText(text, output.AsSpan(0, count).ToArray());
         }
         finally
         {

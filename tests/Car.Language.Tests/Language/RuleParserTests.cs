@@ -69,7 +69,7 @@ public class RuleParserTests
     [InlineData("不要打开空调")]
     [InlineData("我不想听歌")]
     [InlineData("空调不要关")]
-    [InlineData("不用导航")]
+    [InlineData("不用开导航")]
     public void Parse_Negated_GivesNothing(string text)
     {
         Assert.Equal("-", TestModel.Parse(text));

@@ -24,7 +24,7 @@ public class CascadeParserTests
 
     [Theory]
     [InlineData("车里有点浑浊")]
-    [InlineData("我对象说后面凉飕飕的受不了")]
+    [InlineData("这车里的味儿让人受不了")]
     public async Task ParseAsync_RulesFindNothing_ModelAnswers(string text)
     {
         var model = new CountingParser();

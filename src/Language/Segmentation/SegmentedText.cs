@@ -3,11 +3,11 @@ using System.Collections;
 namespace Car.Language.Segmentation;
 
 /// <summary>The words of one text, in order, covering it without gaps.</summary>
-public sealed class Segmentation : IReadOnlyList<Word>
+public sealed class SegmentedText : IReadOnlyList<Word>
 {
     private readonly Word[] _words;
 
-    internal Segmentation(string text, Word[] words)
+    internal SegmentedText(string text, Word[] words)
     {
         Text = text;
         _words = words;

@@ -1,0 +1,70 @@
+using Car.Language.Gazetteers;
+using Car.Language.Segmentation;
+
+namespace Car.Language;
+
+/// <summary>
+/// Sharpens the speaker's-words slots of a parsed request with what is known about names: a contact, destination
+/// or title the owner's gazetteer lists makes the request sure; 周杰伦的稻香 is an artist and a title when the part
+/// before 的 is a known artist or a person's name (jieba's <c>nr</c>), while 不能说的秘密 stays one title.
+/// </summary>
+public static class NamedSlots
+{
+    private const string PersonTag = "nr";
+
+    public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(names);
+        if (intent.Name == IntentNames.MediaPlay && intent.Text(SlotNames.Query) is { } query
+            && SplitArtistAndTitle(query, names, words) is var (artist, title))
+        {
+            intent = new Intent(intent.Name, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
+            {
+                Confidence = intent.Confidence,
+            };
+        }
+
+        return IsKnown(intent, names) ? intent with { Confidence = 1.0 } : intent;
+    }
+
+    private static bool IsKnown(Intent intent, Gazetteer names) => intent.Name switch
+    {
+        IntentNames.PhoneCall => names.Contains(GazetteerKind.Contact, intent.Text(SlotNames.Contact)),
+        IntentNames.NavGo => names.Contains(GazetteerKind.Place, intent.Text(SlotNames.Destination)),
+        IntentNames.MediaPlay => names.Contains(GazetteerKind.Title, intent.Text(SlotNames.Title) ?? intent.Text(SlotNames.Query))
+            || names.Contains(GazetteerKind.Artist, intent.Text(SlotNames.Artist) ?? intent.Text(SlotNames.Query))
+            || names.Contains(GazetteerKind.Album, intent.Text(SlotNames.Query)),
+        _ => false,
+    };
+
+    private static (string Artist, string Title)? SplitArtistAndTitle(string query, Gazetteer names, SegmentedText? words)
+    {
+        var of = query.IndexOf('的', StringComparison.Ordinal);
+        if (of <= 0 || of == query.Length - 1)
+        {
+            return null;
+        }
+
+        var artist = query[..of];
+        var title = query[(of + 1)..];
+        return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) ? (artist, title) : null;
+    }
+
+    private static bool IsPersonName(string text, SegmentedText? words)
+    {
+        if (words is null)
+        {
+            return false;
+        }
+
+        var start = words.Text.IndexOf(text, StringComparison.Ordinal);
+        if (start < 0 || !words.IsBoundary(start))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        return word.Length == text.Length && word.Tag == PersonTag;
+    }
+}

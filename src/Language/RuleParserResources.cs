@@ -1,0 +1,21 @@
+using Car.Language.Gazetteers;
+using Car.Language.Segmentation;
+using Car.Language.SoundAlike;
+
+namespace Car.Language;
+
+/// <summary>
+/// What the rule parser leans on beyond the lexicon, each optional so that the parser still works where the data is
+/// missing: jieba's words (command words only at word boundaries), the owner's names (contacts, media, places) and
+/// the sound-alike matcher that repairs misheard domain words.
+/// </summary>
+public sealed record RuleParserResources
+{
+    public static RuleParserResources None { get; } = new();
+
+    public WordSegmenter? Words { get; init; }
+
+    public Gazetteer Names { get; init; } = Gazetteer.Empty;
+
+    public SoundAlikeMatcher? SoundAlikes { get; init; }
+}

@@ -1,0 +1,93 @@
+using Car.Language.Gazetteers;
+using Car.Language.Segmentation;
+using Car.Language.SoundAlike;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Car.Language;
+
+/// <summary>
+/// Loads what the rule parser leans on: jieba's dictionary with the car's own words and the owner's names added (so
+/// 副驾 and 座椅加热 stay whole), the gazetteer files, and the sound-alike matcher over the lexicon's words. Missing
+/// data turns the part off with one log line; the rules still work without it.
+/// </summary>
+public sealed partial class RuleParserResourcesLoader
+{
+    private static readonly string[] VocabularyGroups = ["dev", "act", "need", "pos", "amt", "cat", "mode", "subj", "tgt"];
+
+    private readonly LanguageOptions _options;
+    private readonly Model.NluModel _model;
+    private readonly ILogger _logger;
+
+    public RuleParserResourcesLoader(IOptions<LanguageOptions> options, Model.NluModel model, ILogger<RuleParserResourcesLoader> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _model = model;
+        _logger = logger;
+    }
+
+    /// <summary>The lexicon's words that name something the car does (not fillers, boundaries or chit-chat).</summary>
+    public static IEnumerable<string> CarWords(Model.Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return lexicon.Words
+            .Where(w => w.Key.Length >= 2 && w.Value.Any(c => VocabularyGroups.Any(g => c.StartsWith(g + ":", StringComparison.Ordinal))))
+            .Select(w => w.Key);
+    }
+
+    public RuleParserResources Load(CancellationToken cancellationToken = default)
+    {
+        var names = _options.Gazetteers.Count == 0
+            ? Gazetteer.Empty
+            : Gazetteer.LoadAsync(_options.Gazetteers, cancellationToken).GetAwaiter().GetResult();
+        return new RuleParserResources
+        {
+            Names = names,
+            Words = _options.WordSegmentation ? LoadWords(names) : null,
+            SoundAlikes = _options.SoundAlikeRepair ? LoadSoundAlikes() : null,
+        };
+    }
+
+    private WordSegmenter? LoadWords(Gazetteer names)
+    {
+        var dictionary = WordDictionary.TryLoadDefault(out var whyNot);
+        if (dictionary is null)
+        {
+            Log.SegmentationOff(_logger, whyNot ?? "no dictionary");
+            return null;
+        }
+
+        foreach (var word in CarWords(_model.Lexicon))
+        {
+            dictionary.AddWord(word);
+        }
+
+        foreach (var (name, tag) in names.Names())
+        {
+            dictionary.AddWord(name, tag: tag);
+        }
+
+        return new WordSegmenter(dictionary);
+    }
+
+    private SoundAlikeMatcher? LoadSoundAlikes()
+    {
+        if (!PinyinTable.TryLoadDefault(out var table, out var whyNot) || table is null)
+        {
+            Log.SoundAlikesOff(_logger, whyNot ?? "no pinyin table");
+            return null;
+        }
+
+        return new SoundAlikeMatcher(table, CarWords(_model.Lexicon));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Word segmentation off: {Reason}; command words match anywhere in a word.")]
+        public static partial void SegmentationOff(ILogger logger, string reason);
+
+        [LoggerMessage(2, LogLevel.Warning, "Sound-alike repair off: {Reason}; misheard domain words are not repaired.")]
+        public static partial void SoundAlikesOff(ILogger logger, string reason);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Car.Language.Segmentation;
+
+namespace Car.Language;
+
+/// <summary>
+/// Keeps the lexicon's tags that respect word boundaries: a command character inside another word is not a command
+/// (放 in 解放路 and 放弃, 回 in 回复, 开 in 开元路, 冷 in 冷杉, 高 in 高新区, 不 in 不能说的秘密). A tag that starts or ends
+/// inside a word of the segmentation is dropped unless that word is itself made of car words (开窗 is 开 + 窗, 放歌 is
+/// 放 + 歌, 再大 is 再 + 大, 三档 is a number and a unit), which the segmenter may glue together. Politeness, negation
+/// and yes-words do not make a word of car words: 好听 (好 + 听) and 不能 (不 + 能) stay words of their own.
+/// </summary>
+public sealed class WordBoundaryFilter
+{
+    private const int CacheLimit = 4096;
+
+    private readonly Tagger _tagger;
+    private readonly ConcurrentDictionary<string, bool> _carWords = new(StringComparer.Ordinal);
+
+    public WordBoundaryFilter(Tagger tagger)
+    {
+        _tagger = tagger;
+    }
+
+    public List<Tag> Keep(List<Tag> tags, SegmentedText words)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(words);
+        var kept = new List<Tag>(tags.Count);
+        foreach (var tag in tags)
+        {
+            // 第二个 picks from a list however the segmenter cuts it.
+            var picks = tag.Has("ordinal") || (kept.Count > 0 && kept[^1].Has("ordinal") && kept[^1].End == tag.Start);
+            if (picks || (Respects(tag.Start, words) && Respects(tag.End, words)))
+            {
+                kept.Add(tag);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>
+    private bool Respects(int index, SegmentedText words)
+    {
+        if (words.IsBoundary(index))
+        {
+            return true;
+        }
+
+        var word = words.WordAt(index);
+        return IsMadeOfCarWords(words.TextOf(word));
+    }
+
+    private bool IsMadeOfCarWords(string word)
+    {
+        if (_carWords.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var parts = _tagger.Tag(word);
+        var covered = parts.Sum(t => t.End - t.Start) == word.Length;
+        var made = covered && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        if (_carWords.Count < CacheLimit)
+        {
+            _carWords[word] = made;
+        }
+
+        return made;
+    }
+}
