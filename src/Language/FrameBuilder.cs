@@ -37,6 +37,13 @@ public static class FrameBuilder
                 continue;
             }
 
+            if (!current.IsEmpty && !tag.HasGroup("pref") && judge.TakesSpeakerWords(current)
+                && IsInsideUnknownWords(tags, index, textLength))
+            {
+                // 我想听我想大声告诉你: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.
+                continue;
+            }
+
             var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
             if (tag.IsHead && current.HasOwnHead && !current.HasHeadLike(tag) && !placeInSpeakerWords
                 && judge.IsComplete(current))
@@ -85,6 +92,28 @@ public static class FrameBuilder
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when the stretch from this tag to the next boundary has characters the lexicon does not know: the
+    /// speaker is still saying a name or a title. A request of its own (打开空调, 大声点) is known words throughout.
+    /// </summary>
+    private static bool IsInsideUnknownWords(IReadOnlyList<Tag> tags, int index, int textLength)
+    {
+        var end = textLength;
+        var covered = 0;
+        for (var i = index; i < tags.Count; i++)
+        {
+            if (tags[i].IsBoundary)
+            {
+                end = tags[i].Start;
+                break;
+            }
+
+            covered += tags[i].End - tags[i].Start;
+        }
+
+        return covered < end - tags[index].Start;
     }
 
     private static void BorrowMissingActions(List<Frame> frames, IFrameJudge judge)

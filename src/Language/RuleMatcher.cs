@@ -1,4 +1,5 @@
 using Car.Language.Model;
+using Car.Language.Segmentation;
 
 namespace Car.Language;
 
@@ -17,11 +18,13 @@ public sealed class RuleMatcher
     }
 
     /// <summary>Judges frames of one utterance for the <see cref="FrameBuilder"/>.</summary>
-    public IFrameJudge JudgeFor(string utterance) => new Judge(this, utterance);
+    public IFrameJudge JudgeFor(string utterance, SegmentedText? words = null) => new Judge(this, utterance, words);
 
-    public Intent? Match(Frame frame, string utterance) => MatchRule(frame, utterance)?.Intent;
+    /// <param name="words">jieba's words of <paramref name="utterance"/>, so that the speaker's words are cut only
+    /// between words (放一首理想 keeps 理想 whole although 想 is a filler); null where segmentation is off.</param>
+    public Intent? Match(Frame frame, string utterance, SegmentedText? words = null) => MatchRule(frame, utterance, words)?.Intent;
 
-    private (FrameRule Rule, Intent Intent)? MatchRule(Frame frame, string utterance)
+    private (FrameRule Rule, Intent Intent)? MatchRule(Frame frame, string utterance, SegmentedText? words)
     {
         var concepts = frame.Concepts.ToHashSet(StringComparer.Ordinal);
         var isQuestion = concepts.Contains("q");
@@ -38,7 +41,7 @@ public sealed class RuleMatcher
                 continue;
             }
 
-            if (BuildIntent(rule, frame, utterance) is { } intent)
+            if (BuildIntent(rule, frame, utterance, words) is { } intent)
             {
                 return (rule, intent);
             }
@@ -47,9 +50,10 @@ public sealed class RuleMatcher
         return null;
     }
 
-    private Intent? BuildIntent(FrameRule rule, Frame frame, string utterance)
+    private Intent? BuildIntent(FrameRule rule, Frame frame, string utterance, SegmentedText? words)
     {
         var slots = new List<KeyValuePair<string, SlotValue>>();
+        var confidence = rule.Confidence;
         foreach (var definition in rule.Intent.Slots)
         {
             var fixedValue = rule.Fixed.FirstOrDefault(f => f.Key == definition.Name);
@@ -60,10 +64,11 @@ public sealed class RuleMatcher
             }
 
             var extractor = rule.Extractors.FirstOrDefault(e => e.Key == definition.Name).Value;
-            var value = extractor is null ? null : _extractors.Extract(extractor, frame, utterance, rule.Intent, definition);
+            var value = extractor is null ? null : _extractors.Extract(extractor, frame, utterance, rule.Intent, definition, words);
             if (value is { } found)
             {
                 slots.Add(new(definition.Name, found));
+                confidence = Math.Min(confidence, _extractors.Sureness(extractor!, frame, utterance, found));
             }
             else if (!definition.Optional || rule.Required.Contains(definition.Name))
             {
@@ -71,15 +76,15 @@ public sealed class RuleMatcher
             }
         }
 
-        return new Intent(rule.Intent.Name, slots) { Confidence = rule.Confidence };
+        return new Intent(rule.Intent.Name, slots) { Confidence = confidence };
     }
 
-    private sealed class Judge(RuleMatcher matcher, string utterance) : IFrameJudge
+    private sealed class Judge(RuleMatcher matcher, string utterance, SegmentedText? words) : IFrameJudge
     {
-        public bool IsComplete(Frame frame) => matcher.MatchRule(frame, utterance) is not null;
+        public bool IsComplete(Frame frame) => matcher.MatchRule(frame, utterance, words) is not null;
 
         public bool TakesSpeakerWords(Frame frame) =>
-            matcher.MatchRule(frame, utterance) is { } match
+            matcher.MatchRule(frame, utterance, words) is { } match
             && match.Rule.Extractors.Any(e => e.Value.StartsWith(TemplatePrefix, StringComparison.Ordinal));
     }
 }

@@ -91,7 +91,7 @@ public sealed class RuleParser : IIntentParser
             tags.RemoveAll(t => names.Any(n => n.Start <= t.Start && t.End <= n.End && (t.Start, t.End) != (n.Start, n.End)));
         }
 
-        var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized));
+        var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
         var intents = new List<Intent>();
         FollowUp? followUp = null;
         foreach (var frame in frames)
@@ -101,7 +101,7 @@ public sealed class RuleParser : IIntentParser
                 continue;
             }
 
-            if (_matcher.Match(frame, normalized) is { } intent)
+            if (_matcher.Match(frame, normalized, words) is { } intent)
             {
                 intent = NamedSlots.Refine(intent, _resources.Names, words);
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())

@@ -1,4 +1,5 @@
 using Car.Language.Model;
+using Car.Language.Segmentation;
 
 namespace Car.Language;
 
@@ -18,7 +19,8 @@ public sealed class SlotExtractors
         _lexicon = lexicon;
     }
 
-    public SlotValue? Extract(string extractor, Frame frame, string utterance, IntentDefinition intent, SlotDefinition slot)
+    public SlotValue? Extract(
+        string extractor, Frame frame, string utterance, IntentDefinition intent, SlotDefinition slot, SegmentedText? words = null)
     {
         if (extractor.StartsWith("concept:", StringComparison.Ordinal))
         {
@@ -30,7 +32,7 @@ public sealed class SlotExtractors
 
         if (extractor.StartsWith("template:", StringComparison.Ordinal))
         {
-            return SpeakerWords(extractor["template:".Length..], frame.Text(utterance));
+            return SpeakerWords(extractor["template:".Length..], frame, utterance, words);
         }
 
         // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
@@ -44,7 +46,7 @@ public sealed class SlotExtractors
             SlotNames.Delta => Delta(frame, utterance, intent),
             SlotNames.Color => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
             "poiQuery" => PoiQuery(frame, utterance),
-            "namedPlace" => NamedPlace(frame, utterance),
+            "namedPlace" => NamedPlace(frame, utterance, words),
             "phoneNumber" => frame.Tags.FirstOrDefault(t => t.Has(Tagger.PhoneNumberConcept)) is { } phone
                 ? SlotValue.Of(phone.Surface.Replace("-", string.Empty, StringComparison.Ordinal))
                 : null,
@@ -193,11 +195,17 @@ public sealed class SlotExtractors
         frame.AllTags.Select(t => t.Value("amt")).FirstOrDefault(a => a is not null);
 
     /// <summary>
-    /// The words in a template's hole (给{}打电话 → 妈妈), trimmed of fillers and cut at stop words. Templates are
-    /// named after the slot they fill.
+    /// The words in a template's hole (给{}打电话 → 妈妈), cut at stop words, trimmed of the politeness and particles that
+    /// can stand at their edges (<c>leadFillers</c>, <c>trailFillers</c>: 想 and 你 are not, 理想 and 爱你 are names) and of the lexicon's
+    /// leading and trailing words for the slot (<c>{slot}Lead</c>, <c>{slot}Trail</c>: 我要听谢东的歌 → 谢东), and
+    /// refused when they are a word the lexicon says is no value (<c>{slot}Reject</c>: 回到主页 is not a place) or contain
+/// one (<c>{slot}RejectInside</c>: 路口右转 is a driving instruction, not a destination).
+    /// With the segmentation, trimming cuts only between words: 放一首理想 keeps 理想 although 想 is a filler.
+    /// Templates are named after the slot they fill.
     /// </summary>
-    private SlotValue? SpeakerWords(string name, string text)
+    private SlotValue? SpeakerWords(string name, Frame frame, string utterance, SegmentedText? segmented)
     {
+        var text = frame.Text(utterance);
         foreach (var template in _lexicon.Templates(name))
         {
             var match = template.Match(text);
@@ -206,27 +214,107 @@ public sealed class SlotExtractors
                 continue;
             }
 
-            var words = match.Groups[1].Value;
-            if (name == SlotNames.Destination)
+            var hole = match.Groups[1];
+            var span = new SpeakerSpan(hole.Value, frame.SpanStart + hole.Index, segmented);
+            var slot = name.StartsWith("weak", StringComparison.Ordinal) ? char.ToLowerInvariant(name[4]) + name[5..] : name;
+            if (slot == SlotNames.Destination)
             {
-                words = CutAtFirst(words, _lexicon.SlotWords("destinationStop"));
+                span = span.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
 
-            words = TrimFillers(words);
-            if (name == SlotNames.Query && _lexicon.SlotWords("queryDrop").Contains(words))
+            span = Clean(span, slot);
+            if (slot != name && span.Text.Length > 0 && span.Words is { } cut && span.Start < cut.Text.Length
+                && cut.WordAt(span.Start).Tag is "d" or "a" or "ad" or "zg")
+            {
+                // 歌曲很好听 praises a song; it names none.
+                return null;
+            }
+            if (slot == SlotNames.Query && _lexicon.SlotWords("queryDrop").Contains(span.Text))
             {
                 return null;
             }
 
-            if (name == SlotNames.Theme)
+            if (slot == SlotNames.Theme)
             {
-                words = TrimFillers(RemoveAll(words, _lexicon.SlotWords("themeDrop")));
+                return TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop"))) is { Length: > 0 } theme ? SlotValue.Of(theme) : null;
             }
 
-            return words.Length > 0 ? SlotValue.Of(words) : null;
+            if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
+                || _lexicon.SlotWords(slot + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            return SlotValue.Of(span.Text);
         }
 
         return null;
+    }
+
+    /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
+    public const double DoubtfulWords = 0.6;
+
+    /// <summary>
+    /// How sure a template's words in <paramref name="frame"/> are the slot's value: doubtful when the value is one
+    /// character (回去吧 → 吧), longer than <see cref="LongestName"/>, or when the carrier word comes after other talk
+    /// (你要去保护顺序, 给我们打电话我们就接你): the car then asks instead of acting.
+    /// </summary>
+    public double Sureness(string extractor, Frame frame, string utterance, SlotValue value)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(frame);
+        if (!extractor.StartsWith("template:", StringComparison.Ordinal) || value.Text is not { } words)
+        {
+            return 1.0;
+        }
+
+        var digits = words.All(char.IsAsciiDigit);
+        if ((words.Length < 2 && !digits) || words.Length > LongestName)
+        {
+            return DoubtfulWords;
+        }
+
+        var text = frame.Text(utterance);
+        var name = extractor["template:".Length..];
+        var carrier = _lexicon.Templates(name).Select(t => t.Match(text)).FirstOrDefault(m => m.Success);
+        if (carrier is null || carrier.Index == 0)
+        {
+            return 1.0;
+        }
+
+        // What comes before the carrier may only be politeness, a pronoun or the assistant's name.
+        var openers = _lexicon.SlotWords("leadFillers").Concat(_lexicon.SlotWords("speakers")).Concat(_lexicon.Fillers)
+            .OrderByDescending(w => w.Length).ToList();
+        var rest = text[..carrier.Index].Trim(Punctuation);
+        for (var opener = openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)); opener is not null && rest.Length > 0;
+             opener = openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)))
+        {
+            rest = rest[opener.Length..].TrimStart(Punctuation);
+        }
+
+        return rest.Length >= 2 ? DoubtfulWords : 1.0;
+    }
+
+    private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();
+
+    /// <summary>A name, title or place longer than this is more likely talk than a value.</summary>
+    public const int LongestName = 16;
+
+    private SpeakerSpan Clean(SpeakerSpan span, string slot)
+    {
+        var leads = _lexicon.SlotWords(slot + "Lead");
+        var trails = _lexicon.SlotWords(slot + "Trail");
+        var changed = true;
+        while (changed && span.Text.Length > 0)
+        {
+            var before = span.Text;
+            span = span.Trim(" ,，。、的!！?？".ToCharArray());
+            span = span.TrimStart(_lexicon.SlotWords("leadFillers")).TrimEnd(_lexicon.SlotWords("trailFillers"))
+                .TrimStart(leads).TrimEnd(trails);
+            changed = span.Text != before;
+        }
+
+        return span;
     }
 
     /// <summary>
@@ -254,9 +342,9 @@ public sealed class SlotExtractors
     /// A destination that names a place of a category (如家酒店, 万达广场): the speaker's words after 去/导航到, kept
     /// only when a name remains once the category words and the search words are gone (去最近的加油站 is a search).
     /// </summary>
-    private SlotValue? NamedPlace(Frame frame, string utterance)
+    private SlotValue? NamedPlace(Frame frame, string utterance, SegmentedText? words)
     {
-        if (SpeakerWords(SlotNames.Destination, frame.Text(utterance)) is not { Text: { } destination })
+        if (SpeakerWords(SlotNames.Destination, frame, utterance, words) is not { Text: { } destination })
         {
             return null;
         }
@@ -292,21 +380,6 @@ public sealed class SlotExtractors
         }
 
         return words;
-    }
-
-    private static string CutAtFirst(string words, IReadOnlyList<string> stops)
-    {
-        var cut = words.Length;
-        foreach (var stop in stops)
-        {
-            var index = words.IndexOf(stop, StringComparison.Ordinal);
-            if (index > 0 && index < cut)
-            {
-                cut = index;
-            }
-        }
-
-        return words[..cut];
     }
 
     private static string RemoveAll(string text, IReadOnlyList<string> words)

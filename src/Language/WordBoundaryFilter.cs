@@ -6,9 +6,10 @@ namespace Car.Language;
 /// <summary>
 /// Keeps the lexicon's tags that respect word boundaries: a command character inside another word is not a command
 /// (放 in 解放路 and 放弃, 回 in 回复, 开 in 开元路, 冷 in 冷杉, 高 in 高新区, 不 in 不能说的秘密). A tag that starts or ends
-/// inside a word of the segmentation is dropped unless that word is itself made of car words (开窗 is 开 + 窗, 放歌 is
-/// 放 + 歌, 再大 is 再 + 大, 三档 is a number and a unit), which the segmenter may glue together. Politeness, negation
-/// and yes-words do not make a word of car words: 好听 (好 + 听) and 不能 (不 + 能) stay words of their own.
+/// inside a word of the segmentation is dropped unless that word is itself made of car words around an action (开窗 is
+/// 开 + 窗, 放歌 is 放 + 歌, 再大 is 再 + 大) or a number with its unit (三档), which the segmenter may glue together.
+/// Politeness, negation and yes-words do not make a word of car words: 好听 (好 + 听) and 不能 (不 + 能) stay words of
+/// their own, and so does 热门 (a need and a device, no action).
 /// </summary>
 public sealed class WordBoundaryFilter
 {
@@ -61,7 +62,11 @@ public sealed class WordBoundaryFilter
 
         var parts = _tagger.Tag(word);
         var covered = parts.Sum(t => t.End - t.Start) == word.Length;
-        var made = covered && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        // An action on a device (开窗, 放歌), an action after 再 (再大) or a number with its unit (三档) is car words
+        // glued together; 热门 (热 + 门) does nothing and 放大 (放 + 大) acts on nothing, so they stay words of their own.
+        var acts = parts.Any(t => t.IsAction) && parts.Any(t => t.IsHead || t.IsBoundary);
+        var counts = parts.All(t => t.Number is not null || t.HasGroup("unit"));
+        var made = covered && (acts || counts) && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
         if (_carWords.Count < CacheLimit)
         {
             _carWords[word] = made;

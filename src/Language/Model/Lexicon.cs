@@ -118,10 +118,12 @@ public sealed class Lexicon
         var templates = new Dictionary<string, IReadOnlyList<Regex>>(StringComparer.Ordinal);
         foreach (var group in root.GetProperty("templates").EnumerateObject())
         {
-            // The template with more fixed words is tried first: 听听{}的歌 before 听{}的歌.
+            // The template with more fixed words is tried first: 听听{}的歌 before 听{}的歌; anchored ones (^{}的歌$)
+            // are the last resort, after every template with a carrier word.
             templates[group.Name] = [.. Strings(group.Value)
                 .Select((t, order) => (Template: t, Order: order))
-                .OrderByDescending(t => t.Template.Length)
+                .OrderBy(t => t.Template.StartsWith('^') || t.Template.EndsWith('$'))
+                .ThenByDescending(t => t.Template.Length)
                 .ThenBy(t => t.Order)
                 .Select(t => CompileTemplate(t.Template, source))];
         }

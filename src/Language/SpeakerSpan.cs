@@ -1,0 +1,73 @@
+using Car.Language.Segmentation;
+
+namespace Car.Language;
+
+/// <summary>
+/// The speaker's words for a slot, where they stand in the utterance, and the utterance's words (null without
+/// segmentation): trimming takes a word off an edge only where the segmentation has a boundary, so a name ending
+/// in a filler character (理想, 下定决心忘记你) stays whole.
+/// </summary>
+public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText? Words)
+{
+    public SpeakerSpan Trim(char[] characters)
+    {
+        var head = Text.Length - Text.TrimStart(characters).Length;
+        var rest = Text.Trim(characters);
+        return rest.Length == Text.Length ? this : new SpeakerSpan(rest, Start + head, Words);
+    }
+
+    /// <summary>Takes the first of <paramref name="prefixes"/> (longest first) off the start, once.</summary>
+    public SpeakerSpan TrimStart(IReadOnlyList<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (Text.Length > prefix.Length && Text.StartsWith(prefix, StringComparison.Ordinal) && CanCut(prefix.Length))
+            {
+                return new SpeakerSpan(Text[prefix.Length..], Start + prefix.Length, Words);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Takes the first of <paramref name="suffixes"/> (longest first) off the end, once.</summary>
+    public SpeakerSpan TrimEnd(IReadOnlyList<string> suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (Text.Length > suffix.Length && Text.EndsWith(suffix, StringComparison.Ordinal) && CanCut(Text.Length - suffix.Length))
+            {
+                return new SpeakerSpan(Text[..^suffix.Length], Start, Words);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Everything before the first of <paramref name="stops"/> that does not open the span (去机场走高速 → 机场).</summary>
+    public SpeakerSpan CutAtFirst(IReadOnlyList<string> stops)
+    {
+        var cut = Text.Length;
+        foreach (var stop in stops)
+        {
+            var index = Text.IndexOf(stop, StringComparison.Ordinal);
+            if (index > 0 && index < cut && CanCut(index))
+            {
+                cut = index;
+            }
+        }
+
+        return cut == Text.Length ? this : new SpeakerSpan(Text[..cut], Start, Words);
+    }
+
+    private bool CanCut(int offset)
+    {
+        if (Words is null)
+        {
+            return true;
+        }
+
+        var at = Start + offset;
+        return at < 0 || at > Words.Text.Length || Words.IsBoundary(at);
+    }
+}
