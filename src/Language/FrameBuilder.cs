@@ -38,7 +38,7 @@ public static class FrameBuilder
             }
 
             if (!current.IsEmpty && !tag.HasGroup("pref") && judge.TakesSpeakerWords(current)
-                && IsInsideUnknownWords(tags, index, textLength))
+                && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)))
             {
                 // 我想听我想大声告诉你: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.
                 continue;
@@ -115,6 +115,11 @@ public static class FrameBuilder
 
         return covered < end - tags[index].Start;
     }
+
+    /// <summary>大 before 酒店 in 开元大酒店 is part of the name, not "bigger".</summary>
+    private static bool IsSizeOfAPlace(IReadOnlyList<Tag> tags, int index) =>
+        tags[index] is { Surface.Length: 1 } size && (size.Has("act:up") || size.Has("act:down"))
+        && index + 1 < tags.Count && tags[index + 1].Start == size.End && tags[index + 1].HasGroup("cat");
 
     private static void BorrowMissingActions(List<Frame> frames, IFrameJudge judge)
     {

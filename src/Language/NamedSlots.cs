@@ -12,12 +12,12 @@ public static class NamedSlots
 {
     private const string PersonTag = "nr";
 
-    public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words)
+    public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(names);
         if (intent.Name == IntentNames.MediaPlay && intent.Text(SlotNames.Query) is { } query
-            && SplitArtistAndTitle(query, names, words) is var (artist, title))
+            && SplitArtistAndTitle(query, names, words, surnames) is var (artist, title))
         {
             intent = new Intent(intent.Name, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
             {
@@ -38,7 +38,8 @@ public static class NamedSlots
         _ => false,
     };
 
-    private static (string Artist, string Title)? SplitArtistAndTitle(string query, Gazetteer names, SegmentedText? words)
+    private static (string Artist, string Title)? SplitArtistAndTitle(
+        string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
         var sung = query.IndexOf("唱的", StringComparison.Ordinal);
         var (of, width) = sung > 0 ? (sung, 2) : (query.IndexOf('的', StringComparison.Ordinal), 1);
@@ -53,7 +54,36 @@ public static class NamedSlots
         {
             return (artist, title);
         }
-        return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) ? (artist, title) : null;
+        return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
+            ? (artist, title)
+            : null;
+    }
+
+    /// <summary>
+    /// Two or three characters opening with a common surname that the dictionary does not know as some other word:
+    /// 刘明湘 and 赵雷 are singers, 周末 (a time word) and 不能说 are not.
+    /// </summary>
+    private static bool LooksLikeAName(string text, SegmentedText? words, IReadOnlyList<string> surnames)
+    {
+        if (text.Length is < 2 or > 3 || !surnames.Contains(text[..1]))
+        {
+            return false;
+        }
+
+        if (words is null)
+        {
+            return true;
+        }
+
+        var start = words.Text.IndexOf(text, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        var oneKnownWord = word.Start == start && word.Length == text.Length && word.Tag is not ("x" or PersonTag);
+        return !oneKnownWord;
     }
 
     private static bool IsPersonName(string text, SegmentedText? words)

@@ -78,12 +78,10 @@ public sealed class RuleParser : IIntentParser
 
     private Reading Read(string normalized)
     {
-        var tags = _tagger.Tag(normalized);
         var words = _resources.Words?.Segment(normalized);
-        if (words is not null)
-        {
-            tags = _boundaries.Keep(tags, words);
-        }
+        var tags = words is null
+            ? _tagger.Tag(normalized)
+            : _tagger.Tag(normalized, (start, end, concepts) => _boundaries.Accepts(start, end, concepts, words));
 
         var names = _resources.Names.Find(normalized);
         if (names.Count > 0)
@@ -103,7 +101,7 @@ public sealed class RuleParser : IIntentParser
 
             if (_matcher.Match(frame, normalized, words) is { } intent)
             {
-                intent = NamedSlots.Refine(intent, _resources.Names, words);
+                intent = NamedSlots.Refine(intent, _resources.Names, words, Model.Lexicon.SlotWords("surnames"));
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {
                     intents.Add(intent);

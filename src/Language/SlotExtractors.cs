@@ -222,7 +222,12 @@ public sealed class SlotExtractors
                 span = span.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
 
-            span = Clean(span, slot);
+            span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot);
+            if (_lexicon.Fillers.Contains(span.Text) || _lexicon.SlotWords("trailFillers").Contains(span.Text))
+            {
+                return null;
+            }
+
             if (slot != name && span.Text.Length > 0 && span.Words is { } cut && span.Start < cut.Text.Length
                 && cut.WordAt(span.Start).Tag is "d" or "a" or "ad" or "zg")
             {
@@ -308,9 +313,11 @@ public sealed class SlotExtractors
         while (changed && span.Text.Length > 0)
         {
             var before = span.Text;
-            span = span.Trim(" ,，。、的!！?？".ToCharArray());
-            span = span.TrimStart(_lexicon.SlotWords("leadFillers")).TrimEnd(_lexicon.SlotWords("trailFillers"))
-                .TrimStart(leads).TrimEnd(trails);
+            span = span.Trim(" ,，。、!！?？".ToCharArray());
+
+            // A title can open with 我要 or 我想 (我要飞得更高); the query's carriers already took the politeness.
+            span = slot == SlotNames.Query ? span : span.TrimStart(_lexicon.SlotWords("leadFillers"));
+            span = span.TrimEnd(_lexicon.SlotWords("trailFillers")).TrimStart(leads).TrimEnd(trails);
             changed = span.Text != before;
         }
 

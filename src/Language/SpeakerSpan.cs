@@ -44,6 +44,25 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
         return this;
     }
 
+    /// <summary>
+    /// What follows the last of <paramref name="carriers"/> inside the span: the speaker started over
+    /// (我要到南阳我要到奎屯 → 奎屯, 导航到星罗城导航到星罗城 → 星罗城).
+    /// </summary>
+    public SpeakerSpan FromLast(IReadOnlyList<string> carriers)
+    {
+        var from = 0;
+        foreach (var carrier in carriers)
+        {
+            var index = Text.LastIndexOf(carrier, StringComparison.Ordinal);
+            if (index >= 0 && index + carrier.Length < Text.Length && index + carrier.Length > from && CanCut(index))
+            {
+                from = index + carrier.Length;
+            }
+        }
+
+        return from == 0 ? this : new SpeakerSpan(Text[from..], Start + from, Words);
+    }
+
     /// <summary>Everything before the first of <paramref name="stops"/> that does not open the span (去机场走高速 → 机场).</summary>
     public SpeakerSpan CutAtFirst(IReadOnlyList<string> stops)
     {

@@ -22,10 +22,19 @@ public sealed class Tagger
         _lexicon = lexicon;
     }
 
-    public List<Tag> Tag(string text)
+    public List<Tag> Tag(string text) => Tag(text, accepts: null);
+
+    /// <summary>
+    /// Tags <paramref name="text"/>, taking at each position the longest word or number that
+    /// <paramref name="accepts"/> (start, end, concepts) allows: with word boundaries, 我想听 is 我 + 想听 when the
+    /// segmenter cuts 我|想听, not the filler 我想 followed by a stray 听.
+    /// </summary>
+    public List<Tag> Tag(string text, Func<int, int, IReadOnlyList<string>, bool>? accepts)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var tags = new List<Tag>();
         var span = text.AsSpan();
+        var words = new List<(int Length, string[] Concepts)>();
         for (var i = 0; i < span.Length;)
         {
             if (PhoneNumberLength(span, i) is var digits and > 0)
@@ -35,9 +44,15 @@ public sealed class Tagger
                 continue;
             }
 
-            var wordLength = _lexicon.Concepts.Match(span, i, out var concepts);
+            _lexicon.Concepts.MatchAll(span, i, words);
+            if (accepts is not null)
+            {
+                words.RemoveAll(w => !accepts(i, i + w.Length, w.Concepts));
+            }
+
+            var wordLength = words.Count > 0 ? words[0].Length : 0;
             var numberLength = ChineseNumberScanner.Scan(span, i, out var number, out var form);
-            if (numberLength > wordLength)
+            if (numberLength > wordLength && (accepts is null || accepts(i, i + numberLength, NumberConcepts)))
             {
                 var end = i + numberLength;
                 var unit = form == NumberForm.Percent ? "percent" : null;
@@ -51,7 +66,7 @@ public sealed class Tagger
             }
             else if (wordLength > 0)
             {
-                tags.Add(new Tag(concepts, i, i + wordLength, text.Substring(i, wordLength)));
+                tags.Add(new Tag(words[0].Concepts, i, i + wordLength, text.Substring(i, wordLength)));
                 i += wordLength;
             }
             else
@@ -62,6 +77,8 @@ public sealed class Tagger
 
         return tags;
     }
+
+    private static readonly string[] NumberConcepts = ["num:bare"];
 
     /// <summary>
     /// A run of <see cref="ShortestPhoneNumber"/> or more digits is a phone number (10086, 13812345678), never a

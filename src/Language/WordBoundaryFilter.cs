@@ -4,7 +4,7 @@ using Car.Language.Segmentation;
 namespace Car.Language;
 
 /// <summary>
-/// Keeps the lexicon's tags that respect word boundaries: a command character inside another word is not a command
+/// Says which of the lexicon's words may be tags given the word boundaries: a command character inside another word is not a command
 /// (放 in 解放路 and 放弃, 回 in 回复, 开 in 开元路, 冷 in 冷杉, 高 in 高新区, 不 in 不能说的秘密). A tag that starts or ends
 /// inside a word of the segmentation is dropped unless that word is itself made of car words around an action (开窗 is
 /// 开 + 窗, 放歌 is 放 + 歌, 再大 is 再 + 大) or a number with its unit (三档), which the segmenter may glue together.
@@ -23,22 +23,14 @@ public sealed class WordBoundaryFilter
         _tagger = tagger;
     }
 
-    public List<Tag> Keep(List<Tag> tags, SegmentedText words)
+    /// <summary>Whether a word or number from <paramref name="start"/> to <paramref name="end"/> may be a tag.</summary>
+    public bool Accepts(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
-        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(words);
-        var kept = new List<Tag>(tags.Count);
-        foreach (var tag in tags)
-        {
-            // 第二个 picks from a list however the segmenter cuts it.
-            var picks = tag.Has("ordinal") || (kept.Count > 0 && kept[^1].Has("ordinal") && kept[^1].End == tag.Start);
-            if (picks || (Respects(tag.Start, words) && Respects(tag.End, words)))
-            {
-                kept.Add(tag);
-            }
-        }
 
-        return kept;
+        // 第二个 picks from a list however the segmenter cuts it.
+        return concepts.Contains("ordinal") || (Respects(start, words) && Respects(end, words));
     }
 
     /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>

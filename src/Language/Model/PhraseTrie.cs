@@ -58,6 +58,28 @@ public sealed class PhraseTrie<T>
         return best;
     }
 
+    /// <summary>Every phrase at <paramref name="start"/>, longest first, as (length, value).</summary>
+    public void MatchAll(ReadOnlySpan<char> text, int start, List<(int Length, T Value)> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        found.Clear();
+        var node = _root;
+        for (var i = start; i < text.Length && node.Children is not null; i++)
+        {
+            if (!node.Children.TryGetValue(text[i], out node))
+            {
+                break;
+            }
+
+            if (node.HasValue)
+            {
+                found.Add((i - start + 1, node.Value));
+            }
+        }
+
+        found.Reverse();
+    }
+
     private sealed class Node
     {
         public Dictionary<char, Node>? Children { get; set; }

@@ -63,7 +63,7 @@ internal static partial class CatsluMapping
     {
         if (turn.Semantic.Count == 0)
         {
-            return Expectation.Nothing;
+            return CorpusScope.NothingOf(CorpusScope.CatsluMap);
         }
 
         if (turn.Semantic.Any(s => s.Act != "inform"))

@@ -35,7 +35,7 @@ internal static class NlpccMapping
             "navigation.open" => (EvaluationDomains.Navigation, Expectation.Inexpressible(IntentNames.NavResume)),
             "phone_call.make_a_phone_call" => (EvaluationDomains.Phone, Call(turn)),
             "phone_call.cancel" => (EvaluationDomains.Phone, Expectation.Exactly(new Intent(IntentNames.PhoneHangUp))),
-            Others => (EvaluationDomains.Others, Expectation.Nothing),
+            Others => (EvaluationDomains.Others, CorpusScope.NothingOf(CorpusScope.Nlpcc)),
             _ => throw new CorpusFormatException($"line {turn.Line}: unknown label '{turn.Label}'"),
         };
         return new LabeledUtterance(turn.Utterance, domain, expected, $"line {turn.Line}");
