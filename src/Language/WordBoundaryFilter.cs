@@ -7,7 +7,8 @@ namespace Car.Language;
 /// Says which of the lexicon's words may be tags given the word boundaries: a command character inside another word is not a command
 /// (放 in 解放路 and 放弃, 回 in 回复, 开 in 开元路, 冷 in 冷杉, 高 in 高新区, 不 in 不能说的秘密). A tag that starts or ends
 /// inside a word of the segmentation is dropped unless that word is itself made of car words around an action (开窗 is
-/// 开 + 窗, 放歌 is 放 + 歌, 再大 is 再 + 大) or a number with its unit (三档), which the segmenter may glue together.
+/// 开 + 窗, 放歌 is 放 + 歌, 再大 is 再 + 大), of a number with its unit (三档) or of place words (川菜馆), which the
+/// segmenter may glue together.
 /// Politeness, negation and yes-words do not make a word of car words: 好听 (好 + 听) and 不能 (不 + 能) stay words of
 /// their own, and so does 热门 (a need and a device, no action).
 /// </summary>
@@ -29,8 +30,10 @@ public sealed class WordBoundaryFilter
         ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(words);
 
-        // 第二个 picks from a list however the segmenter cuts it.
-        return concepts.Contains("ordinal") || (Respects(start, words) && Respects(end, words));
+        // 第二个 picks from a list however the segmenter cuts it (第 and the number after it).
+        var picked = concepts.Contains("ordinal")
+            || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
+        return picked || (Respects(start, words) && Respects(end, words));
     }
 
     /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>
@@ -54,11 +57,12 @@ public sealed class WordBoundaryFilter
 
         var parts = _tagger.Tag(word);
         var covered = parts.Sum(t => t.End - t.Start) == word.Length;
-        // An action on a device (开窗, 放歌), an action after 再 (再大) or a number with its unit (三档) is car words
-        // glued together; 热门 (热 + 门) does nothing and 放大 (放 + 大) acts on nothing, so they stay words of their own.
+        // An action on a device (开窗, 放歌), an action after 再 (再大), a number with its unit (三档) or place words
+        // (川菜 + 馆) is car words glued together; 热门 (热 + 门) does nothing and 放大 (放 + 大) acts on nothing, so they stay words of their own.
         var acts = parts.Any(t => t.IsAction) && parts.Any(t => t.IsHead || t.IsBoundary);
         var counts = parts.All(t => t.Number is not null || t.HasGroup("unit"));
-        var made = covered && (acts || counts) && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        var onePlace = parts.All(t => t.HasGroup("cat"));
+        var made = covered && (acts || counts || onePlace) && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
         if (_carWords.Count < CacheLimit)
         {
             _carWords[word] = made;

@@ -37,4 +37,13 @@ public class LlamaStructLayoutTests
     }
 
     private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);
+
+    [Fact]
+    public void TokenData_MatchesLlamaH()
+    {
+        Assert.Equal(12, Marshal.SizeOf<LlamaTokenData>());
+        Assert.Equal(32, Marshal.SizeOf<LlamaTokenDataArray>());
+        Assert.Equal(16, (int)Marshal.OffsetOf<LlamaTokenDataArray>(nameof(LlamaTokenDataArray.Selected)));
+        Assert.Equal(24, (int)Marshal.OffsetOf<LlamaTokenDataArray>(nameof(LlamaTokenDataArray.Sorted)));
+    }
 }

@@ -99,6 +99,15 @@ internal static unsafe partial class LlamaNative
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_sampler_sample")]
     public static partial int SamplerSample(SafeLlamaSamplerHandle sampler, SafeLlamaContextHandle context, int index);
 
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_sampler_apply")]
+    public static unsafe partial void SamplerApply(SafeLlamaSamplerHandle sampler, LlamaTokenDataArray* candidates);
+
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_sampler_accept")]
+    public static partial void SamplerAccept(SafeLlamaSamplerHandle sampler, int token);
+
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_get_logits_ith")]
+    public static unsafe partial float* GetLogitsIth(SafeLlamaContextHandle context, int index);
+
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_sampler_reset")]
     public static partial void SamplerReset(SafeLlamaSamplerHandle sampler);
 

@@ -98,3 +98,22 @@ internal struct LlamaSamplerChainParams
 {
     public byte NoPerf;
 }
+
+/// <summary>llama_token_data (12 bytes): a candidate token and its logit.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LlamaTokenData
+{
+    public int Id;
+    public float Logit;
+    public float P;
+}
+
+/// <summary>llama_token_data_array (32 bytes): the candidates a sampler narrows and picks from.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct LlamaTokenDataArray
+{
+    public LlamaTokenData* Data;
+    public nuint Size;
+    public long Selected;
+    public byte Sorted;
+}

@@ -9,43 +9,46 @@ public sealed class ClarifyingQuestionTests
 {
     private const string DriverWindow = "Vehicle.Cabin.Door.Row1.DriverSide.Window.Position";
 
+    // Talk before the carrier word (…说去…) makes the destination doubtful: it is asked, not driven to.
+    private const string Overheard = "我们那边的人说去海边的灯塔";
+
     [Fact]
-    public async Task WeakSongPhrasing_AsksWhatToPlayAndPlaysNothing()
+    public async Task DestinationAfterOtherTalk_AsksWhereToGoAndSetsNothing()
     {
         using var harness = new ConversationHarness();
 
-        var report = await harness.SayAsync("歌曲海边的灯塔");
+        var report = await harness.SayAsync(Overheard);
 
-        Assert.Equal("您是要播放海边的灯塔吗？", report.Ask);
+        Assert.Equal("您是要导航到海边的灯塔吗？", report.Ask);
         Assert.Empty(report.Actions);
-        Assert.Equal("STOP", (await harness.Car.GetAsync(VssPaths.MediaAction)).AsString());
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
     }
 
     [Fact]
-    public async Task WeakSongPhrasing_YesPlaysIt()
+    public async Task DestinationAfterOtherTalk_YesNavigatesThere()
     {
         using var harness = new ConversationHarness();
 
-        await harness.SayAsync("歌曲海边的灯塔");
+        await harness.SayAsync(Overheard);
         var yes = await harness.SayAsync("确定");
 
-        Assert.Contains(yes.Actions, a => a.Signal == VssPaths.MediaSelectedUri && a.Confirmed);
-        Assert.Equal("PLAY", (await harness.Car.GetAsync(VssPaths.MediaAction)).AsString());
-        Assert.Equal("好的，为您播放海边的灯塔", yes.Reply);
+        Assert.True(Assert.Single(yes.Actions).Confirmed);
+        Assert.Equal("海边的灯塔", (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
+        Assert.Equal("开始导航去海边的灯塔", yes.Reply);
     }
 
     [Fact]
-    public async Task WeakSongPhrasing_CancelPlaysNothing()
+    public async Task DestinationAfterOtherTalk_CancelSetsNothing()
     {
         using var harness = new ConversationHarness();
 
-        await harness.SayAsync("歌曲海边的灯塔");
+        await harness.SayAsync(Overheard);
         var cancel = await harness.SayAsync("算了");
         var lateYes = await harness.SayAsync("确定");
 
         Assert.Equal(Conversation.Cancelled, cancel.Reply);
         Assert.Empty(lateYes.Actions);
-        Assert.Equal("STOP", (await harness.Car.GetAsync(VssPaths.MediaAction)).AsString());
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
     }
 
     [Fact]
