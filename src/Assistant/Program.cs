@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Car.Assistant.Cli;
+using Car.Language.Gazetteers;
 using Car.Language.Llm;
 using Car.Language.Model;
 using Car.Llama;
@@ -25,7 +26,7 @@ try
 
     return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
 }
-catch (Exception e) when (e is NluModelException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
+catch (Exception e) when (e is NluModelException or GazetteerException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
 {
     // Broken configuration or data: one line that says what and where, no stack trace.
     await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Car.Assistant.Cli.Evaluation;
 using Car.Assistant.Hosting;
+using Car.Language;
 using Car.Language.Llm;
 using Car.Speech.Recognition;
 using Car.VehicleBus.Simulator;
@@ -68,9 +69,15 @@ public static class CarCommandLine
             Recursive = true,
         };
 
+        var gazetteers = new Option<FileInfo[]>("--gazetteer")
+        {
+            Description = "A file of the owner's names, one 'kind<TAB>name' a line (contact, artist, title, album, place): taken whole and trusted (repeatable).",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model, gpuLayers, listen, asrModel,
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers,
         };
 
         async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
@@ -97,6 +104,8 @@ public static class CarCommandLine
                 values.Add(new($"{SpeechRecognitionOptions.SectionName}:ModelPath", asr.FullName));
             }
 
+            values.AddRange((result.GetValue(gazetteers) ?? []).Select((file, i) =>
+                new KeyValuePair<string, string?>($"{LanguageOptions.SectionName}:Gazetteers:{i}", file.FullName)));
             values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
                 .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 

@@ -23,6 +23,69 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Parse_IssueExamples_WhatADriverMeant()
+    {
+        var input = Encoding.UTF8.GetBytes("打电话给小王\n导航到高新区\n播放不能说的秘密\n不想导航了\n冷杉\n");
+
+        var (exitCode, output, _) = await CarProcess.RunAsync(input, "parse");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            [
+                """{"text":"打电话给小王","intents":[{"intent":"phone.call","slots":{"contact":"小王"}}]}""",
+                """{"text":"导航到高新区","intents":[{"intent":"nav.go","slots":{"destination":"高新区"}}]}""",
+                """{"text":"播放不能说的秘密","intents":[{"intent":"media.play","slots":{"query":"不能说的秘密"}}]}""",
+                """{"text":"不想导航了","intents":[{"intent":"nav.cancel","slots":{}}]}""",
+                """{"text":"冷杉","intents":[]}""",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Parse_Gazetteer_ArtistBeforeATitleIsSplitAndTheCallIsSure()
+    {
+        var gazetteer = Path.Combine(Path.GetTempPath(), $"car-gazetteer-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllTextAsync(gazetteer, "artist\t青木川\ncontact\t老高\n");
+        try
+        {
+            var input = Encoding.UTF8.GetBytes("播放青木川的远山\n打电话给老高\n");
+
+            var (exitCode, output, _) = await CarProcess.RunAsync(input, "parse", "--gazetteer", gazetteer);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(
+                [
+                    """{"text":"播放青木川的远山","intents":[{"intent":"media.play","slots":{"artist":"青木川","title":"远山"}}]}""",
+                    """{"text":"打电话给老高","intents":[{"intent":"phone.call","slots":{"contact":"老高"}}]}""",
+                ],
+                output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            File.Delete(gazetteer);
+        }
+    }
+
+    [Fact]
+    public async Task Parse_MalformedGazetteer_OneLineNamingFileAndLineExit2()
+    {
+        var gazetteer = Path.Combine(Path.GetTempPath(), $"car-gazetteer-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllTextAsync(gazetteer, "contact\t老高\n老王\n");
+        try
+        {
+            var (exitCode, output, errors) = await CarProcess.RunAsync(Encoding.UTF8.GetBytes("打开车窗\n"), "parse", "--gazetteer", gazetteer);
+
+            Assert.Equal(2, exitCode);
+            Assert.Empty(output);
+            Assert.Equal($"car: gazetteer {gazetteer}, line 2: expected 'kind<TAB>name' (kinds: contact, artist, title, album, place)", errors.Trim());
+        }
+        finally
+        {
+            File.Delete(gazetteer);
+        }
+    }
+
+    [Fact]
     public async Task Parse_InvalidUtf8Line_StillAnswersEveryLine()
     {
         var input = Encoding.UTF8.GetBytes("打开车窗\n").Concat(new byte[] { 0xFF, 0xFE, 0xC3, 0x28, 0x0A })
