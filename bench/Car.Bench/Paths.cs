@@ -7,6 +7,8 @@ internal static class Paths
 
     public static string Corpus => Path.Combine(Root, "tests", "Car.Language.Tests", "Language", "TestData", "corpus.tsv");
 
+    public static string Holdout => Path.Combine(Root, "tests", "Car.Language.Tests", "Language", "TestData", "holdout.tsv");
+
     public static string NodeReference => Path.Combine(Root, "bench", "node", "llm-reference.mjs");
 
     public static string Root

@@ -6,6 +6,7 @@ using Car.Bench;
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -28,6 +29,12 @@ if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 if (args.Length > 0 && args[0] == "pinyin")
 {
     SoundAlikeBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var pinyinPasses) ? pinyinPasses : 50);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "language")
+{
+    LanguageBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var languagePasses) ? languagePasses : 20);
     return;
 }
 

@@ -4,9 +4,7 @@ namespace Car.Language.Tests.Segmentation;
 
 public sealed class WordSegmenterTests
 {
-    private static readonly Lazy<WordDictionary> Jieba = new(() => WordDictionary.TryLoadDefault(out var whyNot) ?? throw new InvalidOperationException(whyNot));
-
-    private static string Cut(string text) => new WordSegmenter(Jieba.Value).Segment(text).ToString();
+    private static string Cut(string text) => new WordSegmenter(Jieba.Shared).Segment(text).ToString();
 
     [Theory]
     [InlineData("打开车窗")]
@@ -28,7 +26,7 @@ public sealed class WordSegmenterTests
     }
 
     [Fact]
-    public void Segment_Empty_IsEmpty() => Assert.Empty(new WordSegmenter(Jieba.Value).Segment(""));
+    public void Segment_Empty_IsEmpty() => Assert.Empty(new WordSegmenter(Jieba.Shared).Segment(""));
 
     [Fact]
     public void Segment_KnownWords_StayWhole()
@@ -56,5 +54,41 @@ public sealed class WordSegmenterTests
         var dict = Path.Combine(WordDictionary.DefaultDirectory, WordDictionary.DictionaryFileName);
         var e = Assert.Throws<SegmentationDataException>(() => WordDictionary.Load(dict, hmm));
         Assert.Contains("cut short", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Segment_ManyThreadsAtOnce_CutAsOneThreadDoes()
+    {
+        string[] texts =
+        [
+            "把副驾的座椅加热开到二档", "导航去开元路的加油站", "给妈妈打电话", "后排车窗关一半",
+            "播放一首轻松的歌", "空调温度调到二十四度", "拨打13912345678", "前面路口左转以后找个停车场",
+        ];
+        var segmenter = new WordSegmenter(Jieba.Shared);
+        var expected = texts.Select(t => segmenter.Segment(t).ToString()).ToArray();
+        using var start = new Barrier(8);
+
+        var threads = Enumerable.Range(0, 8).Select(offset => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                var cuts = new List<(int Index, string Cut)>();
+                for (var round = 0; round < 200; round++)
+                {
+                    var index = (offset + round) % texts.Length;
+                    cuts.Add((index, segmenter.Segment(texts[index]).ToString()));
+                }
+
+                return cuts;
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        var results = await Task.WhenAll(threads);
+
+        foreach (var (index, cut) in results.SelectMany(r => r))
+        {
+            Assert.Equal(expected[index], cut);
+        }
     }
 }
