@@ -37,6 +37,27 @@ public class CorpusTests(ITestOutputHelper output)
         Assert.True(Score("holdout.tsv") >= 0.90);
     }
 
+    [Fact]
+    public void Phrasing_EveryDriverPhrasing_ParsesAsMeantAndAsksWhereUnsure()
+    {
+        var misses = TestCorpus.Read("phrasing.tsv")
+            .Select(c => (c.Utterance, Want: Sure(c.Expected), Got: WithDoubt(TestModel.Parser.Parse(c.Utterance).Intents)))
+            .Where(c => c.Want != c.Got)
+            .Select(c => $"{c.Utterance}: want {c.Want}, got {c.Got}")
+            .ToList();
+
+        Assert.True(misses.Count == 0, string.Join("\n", misses));
+    }
+
+    /// <summary>The corpus notation with an unsure intent marked by a trailing ?.</summary>
+    private static string WithDoubt(IReadOnlyList<Intent> intents) =>
+        intents.Count == 0 ? "-" : string.Join("; ", intents.Select(i => TestModel.Compact([i]) + (i.IsClear ? string.Empty : "?")));
+
+    private static string Sure(string expected) =>
+        string.Join("; ", expected.Split("; ").Select(part => part.EndsWith('?')
+            ? TestModel.Canonical(part[..^1]) + "?"
+            : TestModel.Canonical(part)));
+
     private double Score(string file)
     {
         var cases = TestCorpus.Read(file).ToList();
