@@ -54,10 +54,14 @@ public static class NamedSlots
         {
             return (artist, title);
         }
+
         return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
             ? (artist, title)
             : null;
     }
+
+    private static bool IsPersonName(string text, SegmentedText? words) =>
+        WordSpelling(text, words) is { Tag: PersonTag };
 
     /// <summary>
     /// Two or three characters opening with a common surname that the dictionary does not know as some other word:
@@ -75,31 +79,20 @@ public static class NamedSlots
             return true;
         }
 
-        var start = words.Text.IndexOf(text, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return false;
-        }
-
-        var word = words.WordAt(start);
-        var oneKnownWord = word.Start == start && word.Length == text.Length && word.Tag is not ("x" or PersonTag);
-        return !oneKnownWord;
+        return words.Text.Contains(text, StringComparison.Ordinal)
+            && WordSpelling(text, words) is not { Tag: not ("x" or PersonTag) };
     }
 
-    private static bool IsPersonName(string text, SegmentedText? words)
+    /// <summary>The one word of the segmentation that spells <paramref name="text"/> exactly, if there is one.</summary>
+    private static Word? WordSpelling(string text, SegmentedText? words)
     {
-        if (words is null)
+        var start = words?.Text.IndexOf(text, StringComparison.Ordinal) ?? -1;
+        if (words is null || start < 0 || !words.IsBoundary(start))
         {
-            return false;
-        }
-
-        var start = words.Text.IndexOf(text, StringComparison.Ordinal);
-        if (start < 0 || !words.IsBoundary(start))
-        {
-            return false;
+            return null;
         }
 
         var word = words.WordAt(start);
-        return word.Length == text.Length && word.Tag == PersonTag;
+        return word.Length == text.Length ? word : null;
     }
 }

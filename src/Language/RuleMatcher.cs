@@ -64,11 +64,12 @@ public sealed class RuleMatcher
             }
 
             var extractor = rule.Extractors.FirstOrDefault(e => e.Key == definition.Name).Value;
-            var value = extractor is null ? null : _extractors.Extract(extractor, frame, utterance, rule.Intent, definition, words);
+            var sureness = 1.0;
+            var value = extractor is null ? null : _extractors.Extract(extractor, frame, utterance, rule.Intent, definition, out sureness, words);
             if (value is { } found)
             {
                 slots.Add(new(definition.Name, found));
-                confidence = Math.Min(confidence, _extractors.Sureness(extractor!, frame, utterance, found));
+                confidence = Math.Min(confidence, sureness);
             }
             else if (!definition.Optional || rule.Required.Contains(definition.Name))
             {

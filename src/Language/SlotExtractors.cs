@@ -13,15 +13,21 @@ public sealed class SlotExtractors
     private const double LittlePercent = 20;
 
     private readonly Lexicon _lexicon;
+    private readonly List<string> _openers;
 
     public SlotExtractors(Lexicon lexicon)
     {
         _lexicon = lexicon;
+        _openers = [.. lexicon.SlotWords("leadFillers").Concat(lexicon.SlotWords("speakers")).Concat(lexicon.Fillers)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)];
     }
 
+    /// <param name="sureness">How sure the value is (see <see cref="DoubtfulWords"/>); 1 for all but the speaker's words.</param>
     public SlotValue? Extract(
-        string extractor, Frame frame, string utterance, IntentDefinition intent, SlotDefinition slot, SegmentedText? words = null)
+        string extractor, Frame frame, string utterance, IntentDefinition intent, SlotDefinition slot, out double sureness,
+        SegmentedText? words = null)
     {
+        sureness = 1.0;
         if (extractor.StartsWith("concept:", StringComparison.Ordinal))
         {
             var group = extractor["concept:".Length..];
@@ -32,7 +38,7 @@ public sealed class SlotExtractors
 
         if (extractor.StartsWith("template:", StringComparison.Ordinal))
         {
-            return SpeakerWords(extractor["template:".Length..], frame, utterance, words);
+            return SpeakerWords(extractor["template:".Length..], frame, utterance, words, out sureness);
         }
 
         // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
@@ -203,8 +209,9 @@ public sealed class SlotExtractors
     /// With the segmentation, trimming cuts only between words: 放一首理想 keeps 理想 although 想 is a filler.
     /// Templates are named after the slot they fill.
     /// </summary>
-    private SlotValue? SpeakerWords(string name, Frame frame, string utterance, SegmentedText? segmented)
+    private SlotValue? SpeakerWords(string name, Frame frame, string utterance, SegmentedText? segmented, out double sureness)
     {
+        sureness = 1.0;
         var text = frame.Text(utterance);
         foreach (var template in _lexicon.Templates(name))
         {
@@ -234,6 +241,7 @@ public sealed class SlotExtractors
                 // 歌曲很好听 praises a song; it names none.
                 return null;
             }
+
             if (slot == SlotNames.Query && _lexicon.SlotWords("queryDrop").Contains(span.Text))
             {
                 return null;
@@ -241,7 +249,9 @@ public sealed class SlotExtractors
 
             if (slot == SlotNames.Theme)
             {
-                return TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop"))) is { Length: > 0 } theme ? SlotValue.Of(theme) : null;
+                var theme = TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop")));
+                sureness = Sureness(theme, text[..match.Index]);
+                return theme.Length > 0 ? SlotValue.Of(theme) : null;
             }
 
             if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
@@ -250,6 +260,7 @@ public sealed class SlotExtractors
                 return null;
             }
 
+            sureness = Sureness(span.Text, text[..match.Index]);
             return SlotValue.Of(span.Text);
         }
 
@@ -260,39 +271,22 @@ public sealed class SlotExtractors
     public const double DoubtfulWords = 0.6;
 
     /// <summary>
-    /// How sure a template's words in <paramref name="frame"/> are the slot's value: doubtful when the value is one
-    /// character (回去吧 → 吧), longer than <see cref="LongestName"/>, or when the carrier word comes after other talk
-    /// (你要去保护顺序, 给我们打电话我们就接你): the car then asks instead of acting.
+    /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧),
+    /// longer than <see cref="LongestName"/>, or when the carrier word comes after other talk (你要去保护顺序,
+    /// 给我们打电话我们就接你): the car then asks instead of acting. What may stand before the carrier is politeness,
+    /// a pronoun or the assistant's name (<see cref="_openers"/>).
     /// </summary>
-    public double Sureness(string extractor, Frame frame, string utterance, SlotValue value)
+    private double Sureness(string words, string beforeCarrier)
     {
-        ArgumentNullException.ThrowIfNull(extractor);
-        ArgumentNullException.ThrowIfNull(frame);
-        if (!extractor.StartsWith("template:", StringComparison.Ordinal) || value.Text is not { } words)
-        {
-            return 1.0;
-        }
-
         var digits = words.All(char.IsAsciiDigit);
         if ((words.Length < 2 && !digits) || words.Length > LongestName)
         {
             return DoubtfulWords;
         }
 
-        var text = frame.Text(utterance);
-        var name = extractor["template:".Length..];
-        var carrier = _lexicon.Templates(name).Select(t => t.Match(text)).FirstOrDefault(m => m.Success);
-        if (carrier is null || carrier.Index == 0)
-        {
-            return 1.0;
-        }
-
-        // What comes before the carrier may only be politeness, a pronoun or the assistant's name.
-        var openers = _lexicon.SlotWords("leadFillers").Concat(_lexicon.SlotWords("speakers")).Concat(_lexicon.Fillers)
-            .OrderByDescending(w => w.Length).ToList();
-        var rest = text[..carrier.Index].Trim(Punctuation);
-        for (var opener = openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)); opener is not null && rest.Length > 0;
-             opener = openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)))
+        var rest = beforeCarrier.Trim(Punctuation);
+        for (var opener = _openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)); opener is not null && rest.Length > 0;
+             opener = _openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)))
         {
             rest = rest[opener.Length..].TrimStart(Punctuation);
         }
@@ -351,7 +345,7 @@ public sealed class SlotExtractors
     /// </summary>
     private SlotValue? NamedPlace(Frame frame, string utterance, SegmentedText? words)
     {
-        if (SpeakerWords(SlotNames.Destination, frame, utterance, words) is not { Text: { } destination })
+        if (SpeakerWords(SlotNames.Destination, frame, utterance, words, out _) is not { Text: { } destination })
         {
             return null;
         }
