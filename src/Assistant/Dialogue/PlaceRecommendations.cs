@@ -35,16 +35,19 @@ public sealed class PlaceRecommendations
     public async Task<RecommendationOutcome> RecommendAsync(Intent intent, CancellationToken cancellationToken)
     {
         var trip = intent.Name == IntentNames.TripRecommend;
-        var query = new PlaceQuery(
-            trip ? "trip" : "place", intent.Text(SlotNames.Category), intent.Text(trip ? SlotNames.Theme : SlotNames.Query));
-        var what = trip ? "路线" : query.Query ?? CategoryNames.GetValueOrDefault(query.Category ?? string.Empty, "地点");
+        var now = _time.GetLocalNow();
+        var what = trip ? "路线" : intent.Text(SlotNames.Query) ?? CategoryNames.GetValueOrDefault(intent.Text(SlotNames.Category) ?? string.Empty, "地点");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
-        IReadOnlyList<PlaceSuggestion> suggestions;
+        IReadOnlyList<(string Name, string Description)> suggestions;
         try
         {
-            suggestions = await _recommender.RecommendAsync(query, deadline.Token).WaitAsync(_options.Timeout, _time, cancellationToken)
-                .ConfigureAwait(false);
+            suggestions = trip
+                ? (await _recommender.RecommendTripsAsync(new TripQuery(intent.Text(SlotNames.Theme), 0, null, now), deadline.Token)
+                    .WaitAsync(_options.Timeout, _time, cancellationToken).ConfigureAwait(false)).Trips.Select(t => (t.Title, t.Reason)).ToList()
+                : (await _recommender.RecommendPlacesAsync(
+                        new PlaceQuery(intent.Text(SlotNames.Category), intent.Text(SlotNames.Query), null, now), deadline.Token)
+                    .WaitAsync(_options.Timeout, _time, cancellationToken).ConfigureAwait(false)).Places.Select(p => (p.Name, p.Reason)).ToList();
         }
         catch (RecommenderUnavailableException)
         {

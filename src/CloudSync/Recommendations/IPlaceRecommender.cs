@@ -1,9 +1,20 @@
 namespace Car.CloudSync.Recommendations;
 
-/// <summary>Recommends places and trips tuned to the owner's habits (the cloud service, or nothing when offline).</summary>
+/// <summary>
+/// Places, routes and trips tuned to the owner's habits: the cloud service (through a cache when the link is down),
+/// or nothing at all when no cloud is configured.
+/// </summary>
 public interface IPlaceRecommender
 {
-    /// <summary>Up to a few suggestions, best first.</summary>
-    /// <exception cref="RecommenderUnavailableException">The service cannot be reached or answered too late.</exception>
-    Task<IReadOnlyList<PlaceSuggestion>> RecommendAsync(PlaceQuery query, CancellationToken cancellationToken = default);
+    /// <summary>Places near the car, best first for this owner.</summary>
+    /// <exception cref="RecommenderUnavailableException">No cloud, no connection and nothing cached, or no answer in time.</exception>
+    Task<PlaceRecommendation> RecommendPlacesAsync(PlaceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Route alternatives to a place or to the driver's words (公司, 机场), best first for the preference.</summary>
+    /// <exception cref="RecommenderUnavailableException">No cloud, no connection and nothing cached, or no answer in time.</exception>
+    Task<RoutePlan> PlanRouteAsync(RouteQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Trip ideas for a theme.</summary>
+    /// <exception cref="RecommenderUnavailableException">No cloud, no connection and nothing cached, or no answer in time.</exception>
+    Task<TripRecommendation> RecommendTripsAsync(TripQuery query, CancellationToken cancellationToken = default);
 }

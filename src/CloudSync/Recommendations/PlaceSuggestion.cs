@@ -1,4 +1,17 @@
 namespace Car.CloudSync.Recommendations;
 
-/// <summary>One suggestion: a name the driver can pick and navigate to, and a short description.</summary>
-public sealed record PlaceSuggestion(string Name, string Description);
+/// <summary>One place the driver can pick and navigate to.</summary>
+/// <param name="Reason">A short reason to read aloud (您常去的川菜馆，距离1.2公里).</param>
+/// <param name="PriceLevel">1 (cheap) to 4 (expensive), 0 when unknown.</param>
+public sealed record PlaceSuggestion(
+    string Id,
+    string Name,
+    string Category,
+    string? Cuisine,
+    GeoPosition Position,
+    double DistanceMeters,
+    TimeSpan Eta,
+    double Rating,
+    int PriceLevel,
+    bool OpenNow,
+    string Reason);
