@@ -15,5 +15,8 @@ public sealed record AlsoFollowUp(string? Position) : FollowUp;
 /// <summary>第二个 / 就去第一家: pick from the list the assistant just offered (1-based).</summary>
 public sealed record SelectFollowUp(int Index) : FollowUp;
 
+/// <summary>换一批 / 还有别的吗: the next choices of the list the assistant just offered.</summary>
+public sealed record MoreChoicesFollowUp : FollowUp;
+
 /// <summary>确定 / 好的: yes to the question the assistant just asked.</summary>
 public sealed record ConfirmFollowUp : FollowUp;

@@ -17,6 +17,11 @@ public static class FollowUpDetector
             return null;
         }
 
+        if (tags.Any(t => t.Has("more")))
+        {
+            return new MoreChoicesFollowUp();
+        }
+
         if (tags.Any(t => t.Has("also")))
         {
             return new AlsoFollowUp(SlotExtractors.Position(frame));

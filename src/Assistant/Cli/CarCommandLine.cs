@@ -75,9 +75,18 @@ public static class CarCommandLine
             Recursive = true,
         };
 
+        var cloud = new Option<Uri>("--cloud")
+        {
+            Description = "The cloud endpoint for places, routes and trips (the setting Cloud:Endpoint), e.g. http://127.0.0.1:5080.",
+            Recursive = true,
+            CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : Invalid(result, $"--cloud takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
+        };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers,
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud,
         };
 
         async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
@@ -102,6 +111,11 @@ public static class CarCommandLine
             if (result.GetValue(asrModel) is { } asr)
             {
                 values.Add(new($"{SpeechRecognitionOptions.SectionName}:ModelPath", asr.FullName));
+            }
+
+            if (result.GetValue(cloud) is { } endpoint)
+            {
+                values.Add(new("Cloud:Endpoint", endpoint.ToString()));
             }
 
             values.AddRange((result.GetValue(gazetteers) ?? []).Select((file, i) =>
@@ -137,6 +151,7 @@ public static class CarCommandLine
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);
@@ -144,5 +159,11 @@ public static class CarCommandLine
             return 0;
         });
         return root;
+    }
+
+    private static Uri? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 }

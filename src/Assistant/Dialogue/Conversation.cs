@@ -24,6 +24,7 @@ public sealed class Conversation : IDisposable
     private readonly AssistantPolicy _policy;
     private readonly ActionExecutor _executor;
     private readonly PlaceRecommendations _recommendations;
+    private readonly CloudNavigation _navigation;
     private readonly PolicyOptions _options;
     private readonly SafetyEnvelope _envelope;
     private readonly TimeProvider _time;
@@ -35,6 +36,7 @@ public sealed class Conversation : IDisposable
         AssistantPolicy policy,
         ActionExecutor executor,
         PlaceRecommendations recommendations,
+        CloudNavigation navigation,
         SafetyEnvelope envelope,
         TimeProvider time,
         IOptions<PolicyOptions> options)
@@ -42,6 +44,7 @@ public sealed class Conversation : IDisposable
         _envelope = envelope;
         _time = time;
         _recommendations = recommendations;
+        _navigation = navigation;
         _parser = parser;
         _policy = policy;
         _executor = executor;
@@ -128,6 +131,11 @@ public sealed class Conversation : IDisposable
                         : Report(parse, [], [], null, ConfirmationLapsed);
                 case ConfirmFollowUp:
                     return Report(parse, [], [], null, "好的");
+                case MoreChoicesFollowUp when State.Offer is { } offer:
+                    return await OfferAsync(parse, offer.Search, offer.Offset + offer.Places.Count, vehicle, cancellationToken)
+                        .ConfigureAwait(false);
+                case MoreChoicesFollowUp:
+                    return Report(parse, [], [], FollowUpResolver.NothingToPick, FollowUpResolver.NothingToPick);
                 case null:
                     State.ClearConfirmation();
                     return Report(parse, [], [], null, NotUnderstood);
@@ -149,9 +157,14 @@ public sealed class Conversation : IDisposable
     private async Task<TurnReport> ActAsync(
         ParsedUtterance parse, IReadOnlyList<Intent> intents, PolicyContext context, bool confirmed, CancellationToken cancellationToken)
     {
-        var decision = _policy.Decide([.. intents.Where(i => !PlaceRecommendations.Handles(i))], context, confirmed);
+        var position = CarPosition.From(context.Vehicle.Snapshot);
+        var offer = State.Offer;
+        var routes = await _navigation.PlanAsync(intents, offer, position, cancellationToken).ConfigureAwait(false);
+        var decision = _policy.Decide(
+            [.. intents.Where(i => !PlaceRecommendations.Handles(i))], context with { Routes = routes }, confirmed);
         var results = await _executor.ExecuteAsync(decision.Actions, cancellationToken).ConfigureAwait(false);
         Remember(intents, decision, context.Vehicle);
+        await _navigation.ReportTripsAsync(intents, results, routes, offer, position, cancellationToken).ConfigureAwait(false);
         var refused = decision.Refused.ToList();
         var replies = OutcomeReply.For(decision.Steps, results).ToList();
         if (decision.Held.Count > 0 && decision.Ask is not null)
@@ -162,14 +175,25 @@ public sealed class Conversation : IDisposable
         var ask = decision.Ask;
         foreach (var search in intents.Where(PlaceRecommendations.Handles))
         {
-            var outcome = await _recommendations.RecommendAsync(search, cancellationToken).ConfigureAwait(false);
+            var outcome = await _recommendations.RecommendAsync(search, position, 0, cancellationToken).ConfigureAwait(false);
             replies.Add(outcome.Reply);
             refused.AddRange(outcome.Refusal is { } refusal ? [refusal] : []);
             ask ??= outcome.Ask;
-            State.LastOffer = outcome.Offer.Count > 0 ? outcome.Offer : State.LastOffer;
+            State.Offer = outcome.Offer ?? State.Offer;
         }
 
         return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), []);
+    }
+
+    /// <summary>换一批: the same search again, past the places already offered.</summary>
+    private async Task<TurnReport> OfferAsync(
+        ParsedUtterance parse, Intent search, int offset, VehicleState vehicle, CancellationToken cancellationToken)
+    {
+        var outcome = await _recommendations.RecommendAsync(search, CarPosition.From(vehicle.Snapshot), offset, cancellationToken)
+            .ConfigureAwait(false);
+        State.Offer = outcome.Offer ?? State.Offer;
+        return new TurnReport(
+            parse.Text, parse.Engine, [search], [], outcome.Refusal is { } refusal ? [refusal] : [], outcome.Ask, outcome.Reply, []);
     }
 
     private bool NeedPersists(ParsedUtterance parse, IReadOnlyList<Intent> intents) =>

@@ -14,6 +14,8 @@ public static class DialogueServiceCollectionExtensions
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PlaceRecommendations>();
+        services.TryAddSingleton<CloudNavigation>();
+        services.TryAddSingleton<VehicleEventLog>();
         services.TryAddTransient<Conversation>();
         return services;
     }

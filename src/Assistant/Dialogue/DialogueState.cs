@@ -12,8 +12,8 @@ public sealed class DialogueState
 
     public string? LastDestination { get; set; }
 
-    /// <summary>Choices the assistant last offered (places from the recommender), for 第二个.</summary>
-    public IReadOnlyList<string> LastOffer { get; set; } = [];
+    /// <summary>The list the assistant last offered (places from the recommender), for 第二个 and 换一批; null when none.</summary>
+    public OfferedChoices? Offer { get; set; }
 
     public void ClearConfirmation() => Held = null;
 }

@@ -18,8 +18,8 @@ public static class FollowUpResolver
     {
         AdjustFollowUp adjust => Adjust(adjust, session.LastIntents, context),
         AlsoFollowUp also => Also(also, session.LastIntents),
-        SelectFollowUp select => select.Index <= session.LastOffer.Count
-            ? FollowUpResolution.Of(new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of(session.LastOffer[select.Index - 1])))
+        SelectFollowUp select => session.Offer is { } offer && select.Index <= offer.Places.Count
+            ? FollowUpResolution.Of(new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of(offer.Places[select.Index - 1].Name)))
             : FollowUpResolution.AskBack(NothingToPick),
         _ => FollowUpResolution.AskBack(NothingToAdjust),
     };

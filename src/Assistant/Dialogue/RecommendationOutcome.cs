@@ -2,5 +2,5 @@ using Car.Assistant.Policy;
 
 namespace Car.Assistant.Dialogue;
 
-/// <summary>Suggestions offered (to pick from next), or why there are none.</summary>
-public sealed record RecommendationOutcome(string Reply, string? Ask, IReadOnlyList<string> Offer, Refusal? Refusal);
+/// <summary>What the recommender's answer gives the turn: the reply, the question (要去第几个？), the list offered, or why none.</summary>
+public sealed record RecommendationOutcome(string Reply, string? Ask, OfferedChoices? Offer, Refusal? Refusal);

@@ -20,10 +20,10 @@ public sealed class TravelRules : IIntentRule
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        IntentNames.NavGo => Navigate(intent.Text(SlotNames.Destination) ?? string.Empty, intent.Text(SlotNames.Preference)),
+        IntentNames.NavGo => Navigate(intent.Text(SlotNames.Destination) ?? string.Empty, intent.Text(SlotNames.Preference), context),
         IntentNames.NavCancel => IntentOutcome.Do("已结束导航", PlannedAction.Text(VssPaths.NavigationDestination, string.Empty)),
         IntentNames.NavResume => context.LastDestination is { } destination
-            ? Navigate(destination, null)
+            ? Navigate(destination, null, context)
             : IntentOutcome.AskBack("要去哪里呢？"),
         IntentNames.PhoneCall => IntentOutcome.Do($"正在呼叫{intent.Text(SlotNames.Contact)}",
             PlannedAction.Text(VssPaths.PhoneActiveCall, intent.Text(SlotNames.Contact) ?? string.Empty)),
@@ -31,9 +31,24 @@ public sealed class TravelRules : IIntentRule
         _ => IntentOutcome.Do("已挂断电话", PlannedAction.Text(VssPaths.PhoneActiveCall, string.Empty)),
     };
 
-    private static IntentOutcome Navigate(string destination, string? preference)
+    private static IntentOutcome Navigate(string destination, string? preference, PolicyContext context)
     {
         var how = preference is not null && PreferenceNames.TryGetValue(preference, out var name) ? $"，{name}" : string.Empty;
-        return IntentOutcome.Do($"开始导航去{destination}{how}", PlannedAction.Text(VssPaths.NavigationDestination, destination));
+        if (context.Routes?.GetValueOrDefault(destination) is not { Routes: [var route, ..] } plan)
+        {
+            return IntentOutcome.Do($"开始导航去{destination}{how}", PlannedAction.Text(VssPaths.NavigationDestination, destination));
+        }
+
+        // The cloud knows the place (回公司: the owner's office) and the way: the head unit gets the place and its coordinates.
+        var place = plan.Destination;
+        var called = place.Name == destination ? place.Name : $"{destination}（{place.Name}）";
+        var traffic = SpokenMeasures.Congestion(route.Congestion);
+        var reply = $"开始导航去{called}{how}，{SpokenMeasures.Distance(route.DistanceMeters)}，{SpokenMeasures.Duration(route.Duration)}"
+            + (route.Summary.Length > 0 ? $"，{route.Summary}" : string.Empty) + (traffic.Length > 0 ? $"，{traffic}" : string.Empty);
+        return IntentOutcome.Do(
+            reply,
+            PlannedAction.Text(VssPaths.NavigationDestination, place.Name),
+            PlannedAction.Number(VssPaths.NavigationDestinationLatitude, place.Position.Latitude),
+            PlannedAction.Number(VssPaths.NavigationDestinationLongitude, place.Position.Longitude));
     }
 }

@@ -38,6 +38,12 @@ public static class VssPaths
     public const string ScreenBrightness = "Vehicle.Cabin.Infotainment.HMI.Brightness";
 
     public const string NavigationDestination = "Vehicle.Cabin.Infotainment.Navigation.DestinationName";
+    public const string NavigationDestinationLatitude = "Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Latitude";
+    public const string NavigationDestinationLongitude = "Vehicle.Cabin.Infotainment.Navigation.DestinationSet.Longitude";
+
+    public const string Latitude = "Vehicle.CurrentLocation.Latitude";
+    public const string Longitude = "Vehicle.CurrentLocation.Longitude";
+    public const string Heading = "Vehicle.CurrentLocation.Heading";
     public const string PhoneActiveCall = "Vehicle.Cabin.Infotainment.Phone.ActiveCallContact";
 
     public static string WindowPosition(string place) => $"Vehicle.Cabin.Door.{place}.Window.Position";

@@ -56,6 +56,10 @@ public sealed class SimulatorOptions
             [VssPaths.ScreenBrightness] = "60",
             [VssPaths.AmbientLightColor] = "#FFFFFF",
             [VssPaths.WiperMode] = "OFF",
+
+            // The reference cloud server's sample city is around this point.
+            [VssPaths.Latitude] = "30.2741",
+            [VssPaths.Longitude] = "120.1551",
         };
         foreach (var place in VssPlaces.All)
         {

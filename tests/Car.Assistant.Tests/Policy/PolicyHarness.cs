@@ -1,5 +1,6 @@
 using Car.Assistant.Policy;
 using Car.Assistant.Policy.Safety;
+using Car.CloudSync.Recommendations;
 using Car.Testing;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
@@ -33,10 +34,11 @@ internal sealed class PolicyHarness : IDisposable
 
     public PolicyOptions Options { get; } = new();
 
-    public PolicyDecision Decide(string text, bool needPersists = false)
+    public PolicyDecision Decide(string text, bool needPersists = false, IReadOnlyDictionary<string, RoutePlan>? routes = null)
     {
         var snapshot = Car.GetSnapshotAsync().AsTask().GetAwaiter().GetResult();
-        var context = new PolicyContext(new VehicleState(snapshot, new SafetyEnvelope(Microsoft.Extensions.Options.Options.Create(Options))), Options, needPersists);
+        var context = new PolicyContext(
+            new VehicleState(snapshot, new SafetyEnvelope(Microsoft.Extensions.Options.Options.Create(Options))), Options, needPersists, Routes: routes);
         return Policy.Decide(TestModel.Parser.Parse(text).Intents, context);
     }
 

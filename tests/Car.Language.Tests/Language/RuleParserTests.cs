@@ -130,6 +130,18 @@ public class RuleParserTests
         Assert.Equal(2, Assert.IsType<SelectFollowUp>(TestModel.Parser.Parse("第二个").FollowUp).Index);
     }
 
+    [Theory]
+    [InlineData("换一批")]
+    [InlineData("还有别的吗")]
+    [InlineData("再换一批吧")]
+    public void Parse_AskForOtherChoices_IsAFollowUpForTheNextOnes(string text)
+    {
+        var parse = TestModel.Parser.Parse(text);
+
+        Assert.IsType<MoreChoicesFollowUp>(parse.FollowUp);
+        Assert.Empty(parse.Intents);
+    }
+
     [Fact]
     public void Parse_StillStuffy_IsTheNeedMarkedRepeated()
     {

@@ -21,7 +21,7 @@ public sealed class SignalCatalogLoaderTests : IDisposable
     {
         var catalog = TestCatalog.Bundled;
 
-        Assert.Equal(49, catalog.Signals.Count);
+        Assert.Equal(54, catalog.Signals.Count);
         Assert.All(catalog.Signals, s => Assert.StartsWith("Vehicle.", s.Path, StringComparison.Ordinal));
         foreach (var place in VssPlaces.All)
         {
