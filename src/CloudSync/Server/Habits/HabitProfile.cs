@@ -25,6 +25,11 @@ internal sealed class HabitProfile
     /// <summary>Visits (chosen recommendations count half), 0 when never.</summary>
     public double Visits(string placeId) => _counters.GetValueOrDefault(HabitKeys.Place(placeId))?.Count ?? 0;
 
+    /// <summary>The places visited at least <paramref name="minimumVisits"/> times.</summary>
+    public IEnumerable<HabitPlace> FrequentPlaces(double minimumVisits) => _counters.Values
+        .Where(c => c.Place is not null && c.Count >= minimumVisits && c.Key.StartsWith("place:", StringComparison.Ordinal))
+        .Select(c => c.Place!);
+
     /// <summary>0–1: visited often, recently, and at this time of day on this kind of day.</summary>
     public double Familiarity(string placeId, DateTimeOffset localTime)
     {

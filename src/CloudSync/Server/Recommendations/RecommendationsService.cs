@@ -28,7 +28,7 @@ internal sealed class RecommendationsService(
         var words = PlaceWords.Read(request.Category, request.Words);
 
         var habitsTask = store.ReadHabitsAsync(vehicle.VehicleId, cancellationToken);
-        var wanted = Math.Max(60, (offset + count) * 4);
+        var wanted = Math.Max(300, (offset + count) * 4);
         var candidates = await map.SearchAsync(
             new PlaceSearch(position, words.Category, words.Cuisine, words.NameText, NearRadiusMeters, wanted), cancellationToken).ConfigureAwait(false);
         if (candidates.Count < offset + count)
@@ -45,9 +45,33 @@ internal sealed class RecommendationsService(
         }
 
         var habits = new HabitProfile(await habitsTask.ConfigureAwait(false));
+        var all = await WithFrequentPlacesAsync(candidates, habits, words, position, cancellationToken).ConfigureAwait(false);
         var reply = new RecommendPlacesReply { Metadata = stamp.Next() };
-        reply.Places.AddRange(PlaceRanker.Rank(candidates, position, localTime, habits).Skip(offset).Take(count).Select(PlaceMessages.ToMessage));
+        reply.Places.AddRange(PlaceRanker.Rank(all, position, localTime, habits).Skip(offset).Take(count).Select(PlaceMessages.ToMessage));
         return reply;
+    }
+
+    // The owner's usual places of the kind asked for are always candidates, even beyond the map's first page.
+    private async Task<IReadOnlyList<MapPlace>> WithFrequentPlacesAsync(
+        IReadOnlyList<MapPlace> candidates, HabitProfile habits, PlaceWords words, GeoCoordinate position, CancellationToken cancellationToken)
+    {
+        List<MapPlace>? extra = null;
+        foreach (var usual in habits.FrequentPlaces(2))
+        {
+            if ((words.Category is not null && usual.Category != words.Category) || (words.Cuisine is not null && usual.Cuisine != words.Cuisine)
+                || words.NameText is not null || candidates.Any(c => c.Id == usual.Id))
+            {
+                continue;
+            }
+
+            if (await map.FindByIdAsync(usual.Id, cancellationToken).ConfigureAwait(false) is { } place
+                && place.Position.DistanceTo(position) <= WideRadiusMeters)
+            {
+                (extra ??= []).Add(place);
+            }
+        }
+
+        return extra is null ? candidates : [.. candidates, .. extra];
     }
 
     public override async Task<PlanRouteReply> PlanRoute(PlanRouteRequest request, ServerCallContext context)

@@ -27,7 +27,7 @@ internal sealed class TripPlanner(IMapProvider map)
             var stops = new List<MapPlace> { anchor };
             stops.AddRange(themed.Where(s => s.Id != anchor.Id && s.Position.DistanceTo(anchor.Position) < StopRadiusMeters * 2)
                 .OrderBy(s => s.Position.DistanceTo(anchor.Position)).Take(days));
-            var food = await map.SearchAsync(new PlaceSearch(anchor.Position, "food", null, null, StopRadiusMeters, 20), cancellationToken).ConfigureAwait(false);
+            var food = await map.SearchAsync(new PlaceSearch(anchor.Position, "food", null, null, ScenicRadiusMeters, 20), cancellationToken).ConfigureAwait(false);
             if (PlaceRanker.Rank(food, anchor.Position, localTime, habits).FirstOrDefault() is { } meal)
             {
                 stops.Add(meal.Place);
@@ -35,8 +35,8 @@ internal sealed class TripPlanner(IMapProvider map)
 
             if (days > 1)
             {
-                var hotels = await map.SearchAsync(new PlaceSearch(anchor.Position, "hotel", null, null, StopRadiusMeters * 2, 10), cancellationToken).ConfigureAwait(false);
-                if (hotels.OrderByDescending(h => h.Rating).FirstOrDefault() is { } hotel)
+                var hotels = await map.SearchAsync(new PlaceSearch(anchor.Position, "hotel", null, null, ScenicRadiusMeters, 10), cancellationToken).ConfigureAwait(false);
+                if (hotels.Take(3).OrderByDescending(h => h.Rating).FirstOrDefault() is { } hotel)
                 {
                     stops.Add(hotel);
                 }

@@ -88,7 +88,22 @@ internal sealed class AmapMapProvider(AmapClient client) : IMapProvider
             congestion,
             path.Steps.Any(s => s.Road.Contains("高速", StringComparison.Ordinal)),
             path.Tolls > 0 || path.TollDistance > 0,
-            [.. path.Steps.SelectMany(s => s.Polyline).Select(Gcj02.ToWgs84)]);
+            Path(path));
+    }
+
+    // Each step's polyline starts where the previous one ended: one point each.
+    private static List<GeoCoordinate> Path(AmapPath path)
+    {
+        var points = new List<GeoCoordinate>();
+        foreach (var point in path.Steps.SelectMany(s => s.Polyline))
+        {
+            if (points.Count == 0 || points[^1] != point)
+            {
+                points.Add(point);
+            }
+        }
+
+        return [.. points.Select(Gcj02.ToWgs84)];
     }
 
     internal static MapPlace ToPlace(AmapPoi poi, string? category)

@@ -31,8 +31,8 @@ internal sealed class RoadGraph
 
     public IReadOnlyList<MapRoute> Plan(GeoCoordinate from, GeoCoordinate to, RoutePreference preference, int hour, int alternatives = 3)
     {
-        var start = Nearest(from);
-        var goal = Nearest(to);
+        var start = Nearest(from, preference);
+        var goal = Nearest(to, preference);
         var penalties = new Dictionary<RoadEdge, double>();
         var found = new List<(List<RoadEdge> Edges, double Cost)>();
         for (var attempt = 0; attempt < alternatives + 2 && found.Count < alternatives; attempt++)
@@ -129,12 +129,18 @@ internal sealed class RoadGraph
     // Straight line at the fastest free speed: never more than the real cost, so A* stays exact.
     private double Heuristic(int node, int goal) => _nodes[node].DistanceTo(_nodes[goal]) / _maxSpeedMps;
 
-    private int Nearest(GeoCoordinate point)
+    // The nearest crossing that a road allowed by the preference touches (a ring-road corner is no start for no_highway).
+    private int Nearest(GeoCoordinate point, RoutePreference preference)
     {
         var best = 0;
         var bestDistance = double.MaxValue;
         for (var i = 0; i < _nodes.Length; i++)
         {
+            if (!_out[i].Exists(e => Allowed(e, preference)))
+            {
+                continue;
+            }
+
             var d = _nodes[i].DistanceTo(point);
             if (d < bestDistance)
             {
