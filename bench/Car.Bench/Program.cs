@@ -7,10 +7,19 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
+// dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
+//   reference cloud server on loopback: recommend p50/p99, requests/s with many cars, outbox drain (see CloudBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
     await LlmBenchmark.RunAsync(models, Option("--tokens", 24), Option("--runs", 5), Option("--threads", 2));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "cloud")
+{
+    var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await CloudBenchmark.RunAsync(Option("--seconds", 10), Option("--cars", 100), Option("--events", 5000), postgres);
     return;
 }
 
