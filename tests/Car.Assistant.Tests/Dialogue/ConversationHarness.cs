@@ -4,6 +4,7 @@ using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Car.Assistant.Tests.Dialogue;
 
@@ -14,6 +15,7 @@ namespace Car.Assistant.Tests.Dialogue;
 internal sealed class ConversationHarness : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly List<IHostedService> _started = [];
 
     public ConversationHarness(
         DrivingScenario scenario = DrivingScenario.Parked,
@@ -55,12 +57,27 @@ internal sealed class ConversationHarness : IDisposable
 
     public Task<TurnReport> SayAsync(string text) => Conversation.HandleAsync(text);
 
+    /// <summary>Starts what the service runs in the background (the cloud outbox's delivery), as the host would.</summary>
+    public async Task StartBackgroundAsync()
+    {
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            _started.Add(service);
+        }
+    }
+
     public async Task<double> NumberAsync(string signal) => (await Car.GetAsync(signal)).AsNumber();
 
     public async Task<bool> FlagAsync(string signal) => (await Car.GetAsync(signal)).AsBoolean();
 
     public void Dispose()
     {
+        foreach (var service in _started)
+        {
+            service.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         Conversation.Dispose();
         _services.Dispose();
     }
