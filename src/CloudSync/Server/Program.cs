@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGrpc();
-var app = builder.Build();
-await app.RunAsync().ConfigureAwait(false);
+using Car.CloudSync.Server;
+
+return await CloudServer.RunAsync(args).ConfigureAwait(false);
