@@ -38,7 +38,10 @@ public sealed class CloudConnection : IDisposable
         };
         _channel = GrpcChannel.ForAddress(Endpoint, new GrpcChannelOptions
         {
-            HttpHandler = handler,
+            // Through an HttpClient rather than HttpHandler: gRPC's own connectivity tracking (its subchannels) is off.
+            // It would back off reconnects for up to two minutes and fail calls at once meanwhile, keeping the car
+            // offline long after the server is back; the circuit breaker and the outbox's backoff pace reconnects instead.
+            HttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan },
             DisposeHttpClient = true,
             // Retries are the resilience pipeline's, which knows the driver's deadline; gRPC's own would not.
             MaxRetryAttempts = 0,
