@@ -18,7 +18,6 @@ internal sealed partial class OutboxDelivery : BackgroundService
     private readonly CloudOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private long _delivered;
 
     /// <summary>The delivery of a car with a cloud; with no outbox or connection (no cloud configured) it does nothing.</summary>
     public OutboxDelivery(Outbox? outbox, CloudConnection? connection, CloudOptions options, TimeProvider timeProvider, ILogger<OutboxDelivery> logger)
@@ -29,9 +28,6 @@ internal sealed partial class OutboxDelivery : BackgroundService
         _timeProvider = timeProvider;
         _logger = logger;
     }
-
-    /// <summary>Events the server has acknowledged through this service (accepted or duplicate).</summary>
-    public long Delivered => Interlocked.Read(ref _delivered);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -120,8 +116,7 @@ internal sealed partial class OutboxDelivery : BackgroundService
             throw new InvalidOperationException($"The server acknowledged none of {sent.Count} events.");
         }
 
-        var removed = outbox.Remove(acknowledged);
-        Interlocked.Add(ref _delivered, removed);
+        outbox.Remove(acknowledged);
         Log.Delivered(_logger, reply.AcceptedKeys.Count, reply.DuplicateKeys.Count, sent.Count);
         return true;
     }

@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using Car.CloudSync.Events;
+using Car.CloudSync.Status;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Car.CloudSync.Recommendations;
 using Car.CloudSync.Tests.Faults;
 using Xunit.Abstractions;
@@ -165,6 +170,38 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
         _output.WriteLine($"Queued (fsync) and delivered in {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task AddCloudSync_InAHost_ReportedEventsReachTheServer()
+    {
+        var options = Options();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cloud:Endpoint"] = options.Endpoint!.ToString(),
+            ["Cloud:VehicleId"] = options.VehicleId,
+            ["Cloud:Token"] = options.Token,
+            ["Cloud:DataDirectory"] = options.DataDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddCloudSync();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var reporter = host.Services.GetRequiredService<IVehicleEventReporter>();
+        var status = host.Services.GetRequiredService<ICloudStatus>();
+
+        foreach (var reported in Events(10))
+        {
+            await reporter.ReportAsync(reported);
+        }
+
+        await Eventually.TrueAsync(async () => await _cloud.CountEventsAsync(_vehicle) == 10, Patience, "10 events stored");
+        var report = await status.GetStatusAsync();
+        await host.StopAsync();
+
+        Assert.True(report.Reachable, report.Problem);
+        Assert.Equal(0, report.OutboxSize);
     }
 
     private async Task AssertDeliveredExactlyOnceAsync(DeliveringCar car, IReadOnlyList<ReportedEvent> events)
