@@ -9,7 +9,7 @@ public sealed class RecommendationOptions
 
     /// <summary>Past this the driver hears that the service did not answer, instead of waiting.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>How many suggestions are read out and can be picked (第二个).</summary>
     [Range(1, 9)]

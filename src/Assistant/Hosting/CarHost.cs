@@ -12,6 +12,16 @@ namespace Car.Assistant.Hosting;
 /// </summary>
 public static class CarHost
 {
+    /// <summary>
+    /// Where the car keeps what must survive a restart (the cloud's outbox and answer cache) unless
+    /// <c>Cloud:DataDirectory</c> says otherwise: <c>$XDG_STATE_HOME/car</c>, else <c>~/.local/state/car</c>.
+    /// </summary>
+    public static string DataDirectory { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } state
+            ? state
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"),
+        "car");
+
     public static HostApplicationBuilder CreateBuilder(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -19,6 +29,7 @@ public static class CarHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration
+            .AddInMemoryCollection([new("Cloud:DataDirectory", DataDirectory)])
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables("CAR_")
             .AddInMemoryCollection(settings);

@@ -28,9 +28,10 @@ internal sealed class CloudOptionsValidator : IValidateOptions<CloudOptions>
                 failures.Add("Cloud:VehicleId is required when Cloud:Endpoint is set.");
             }
 
-            if (string.IsNullOrWhiteSpace(options.Token))
+            // A development server on the same machine may run without tokens; anything beyond loopback needs one.
+            if (string.IsNullOrWhiteSpace(options.Token) && endpoint.IsAbsoluteUri && !IsLoopback(endpoint))
             {
-                failures.Add("Cloud:Token is required when Cloud:Endpoint is set.");
+                failures.Add("Cloud:Token is required when Cloud:Endpoint is not on loopback.");
             }
 
             if (string.IsNullOrWhiteSpace(options.DataDirectory))

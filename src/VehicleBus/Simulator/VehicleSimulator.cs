@@ -263,13 +263,16 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         SetCurrentLocked(Catalog.Get(VssPaths.CabinTemperature), SignalValue.FromNumber(cabin));
     }
 
-    /// <summary>Stores the value as the signal reports it (whole numbers for integer types, 0.1 for floats).</summary>
+    /// <summary>Stores the value as the signal reports it (whole numbers for integer types, 0.1 for floats, doubles as they are).</summary>
     private void SetCurrentLocked(SignalDefinition signal, SignalValue value)
     {
         var reported = value.Kind == SignalValueKind.Number
-            ? SignalValue.FromNumber(signal.DataType == SignalDataType.Float
-                ? Math.Round(value.AsNumber(), 1)
-                : Math.Round(value.AsNumber()))
+            ? SignalValue.FromNumber(signal.DataType switch
+            {
+                SignalDataType.Double => value.AsNumber(),
+                SignalDataType.Float => Math.Round(value.AsNumber(), 1),
+                _ => Math.Round(value.AsNumber()),
+            })
             : value;
         if (_current[signal.Path] == reported)
         {
