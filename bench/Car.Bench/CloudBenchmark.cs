@@ -53,7 +53,10 @@ internal static class CloudBenchmark
 
     private static async Task MeasureAsync(string store, string[] storage, string directory, int seconds, int cars, int events)
     {
-        var app = CloudServer.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. storage]);
+        // Every car has its own token, as in a fleet: the server checks one on every call.
+        string[] tokens = [.. Enumerable.Range(0, cars).Select(car => $"--Auth:VehicleTokens:bench-car-{car}=token-{car}"), "--Auth:VehicleTokens:bench-drain=token-drain"];
+        var app = CloudServer.Create(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. tokens, .. storage]);
         await app.StartAsync();
         try
         {
@@ -110,6 +113,7 @@ internal static class CloudBenchmark
             var tasks = channels.Select((channel, car) => Task.Run(async () =>
             {
                 var client = new Recommendations.RecommendationsClient(channel);
+                var token = new Metadata { { "authorization", $"Bearer token-{car}" } };
                 var mine = new List<long>();
                 for (var i = 0; Stopwatch.GetTimestamp() < stop; i++)
                 {
@@ -126,7 +130,7 @@ internal static class CloudBenchmark
                         MaxResults = 5,
                     };
                     var begin = Stopwatch.GetTimestamp();
-                    await client.RecommendPlacesAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                    await client.RecommendPlacesAsync(request, token, deadline: DateTime.UtcNow.AddSeconds(5));
                     if (begin > warmUntil)
                     {
                         mine.Add(Stopwatch.GetTimestamp() - begin);
@@ -189,6 +193,7 @@ internal static class CloudBenchmark
         {
             ["Cloud:Endpoint"] = endpoint.ToString(),
             ["Cloud:VehicleId"] = vehicleId,
+            ["Cloud:Token"] = vehicleId == "bench-drain" ? "token-drain" : "token-0",
             ["Cloud:DataDirectory"] = dataDirectory,
         }).Build();
         return new ServiceCollection()
