@@ -162,6 +162,29 @@ public abstract class CloudBehaviourTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PlanRoute_LabelledTripWithoutAPlace_CompanyStaysUnknown()
+    {
+        if (await ServerAsync() is not { } server)
+        {
+            return;
+        }
+
+        const string Vehicle = "car-15";
+        var report = new ReportEventsRequest { VehicleId = Vehicle };
+        var words = new VehicleEvent
+        {
+            IdempotencyKey = "words-only", OccurredAt = Moments.At(16, 8, 30), Trip = new TripTaken { DestinationName = "公司", Label = "公司" },
+        };
+        report.Events.Add(words);
+        await server.Events.ReportEventsAsync(report, CloudServerHandle.As(Vehicle));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Recommendations.PlanRouteAsync(
+            new PlanRouteRequest { Vehicle = Car(Vehicle, Moments.At(23, 8, 30)), DestinationText = "公司" }, CloudServerHandle.As(Vehicle)));
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task ReportEvents_DuplicateKeys_ReportedAsDuplicatesAndCountedOnce()
     {
         if (await ServerAsync() is not { } server)

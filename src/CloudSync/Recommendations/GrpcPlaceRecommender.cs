@@ -169,7 +169,16 @@ public sealed partial class GrpcPlaceRecommender : IPlaceRecommender, IDisposabl
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             var problem = Describe(exception);
-            Log.CloudFailed(_logger, key.Kind, problem, (_timeProvider.GetUtcNow() - started).TotalMilliseconds);
+            if (exception is RpcException { StatusCode: StatusCode.NotFound })
+            {
+                // An answer, not a failure: the cloud knows no such place (导航去公司 before it has learnt where that is).
+                Log.NotKnown(_logger, key.Kind, problem);
+            }
+            else
+            {
+                Log.CloudFailed(_logger, key.Kind, problem, (_timeProvider.GetUtcNow() - started).TotalMilliseconds);
+            }
+
             return FromCache(key, position, parser, map, problem, exception);
         }
         finally
@@ -247,6 +256,9 @@ public sealed partial class GrpcPlaceRecommender : IPlaceRecommender, IDisposabl
     {
         [LoggerMessage(1, LogLevel.Warning, "Cloud {Kind} question failed after {ElapsedMs:0} ms: {Problem}")]
         public static partial void CloudFailed(ILogger logger, string kind, string problem, double elapsedMs);
+
+        [LoggerMessage(4, LogLevel.Information, "The cloud has no answer to this {Kind} question: {Problem}")]
+        public static partial void NotKnown(ILogger logger, string kind, string problem);
 
         [LoggerMessage(2, LogLevel.Information, "Answered the {Kind} question from the cache (offline)")]
         public static partial void AnsweredFromCache(ILogger logger, string kind);

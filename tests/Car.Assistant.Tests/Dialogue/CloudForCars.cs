@@ -1,3 +1,5 @@
+using Car.CloudSync.Connection;
+using Car.CloudSync.Recommendations;
 using Car.CloudSync.Server;
 using Car.CloudSync.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +26,13 @@ public sealed class CloudForCars : IAsyncLifetime
         _server = CloudServer.Create(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Storage:Sqlite:Path={Path.Combine(_directory, "cloud.db")}"]);
         await _server.StartAsync();
+
+        // The server's first answer pays for JIT and opening the database; the tests are about the car, not a cold server.
+        using var warmUp = new GrpcPlaceRecommender(new CloudOptions
+        {
+            Endpoint = Endpoint, VehicleId = "warm-up", DataDirectory = Path.Combine(_directory, "warm-up"), CallDeadline = TimeSpan.FromSeconds(30),
+        });
+        await warmUp.RecommendPlacesAsync(new PlaceQuery("food", null, new GeoPosition(30.2741, 120.1551), DateTimeOffset.Now));
     }
 
     /// <summary>Settings for a new car of this cloud: its endpoint, its own vehicle id and data folder.</summary>

@@ -44,6 +44,14 @@ internal static class HabitLearner
 
     private static void LearnTrip(TripTaken trip, DateTimeOffset at, List<HabitIncrement> increments)
     {
+        // A trip to words the map never resolved (公司 before the cloud knows it) has no place to learn: the event is
+        // kept, but a destination without a position must never be offered or routed to.
+        var located = trip.Destination is { } destination && (destination.Latitude != 0 || destination.Longitude != 0);
+        if (string.IsNullOrEmpty(trip.PlaceId) && !located)
+        {
+            return;
+        }
+
         var place = new HabitPlace(
             PlaceIdOf(trip),
             string.IsNullOrEmpty(trip.DestinationName) ? trip.Label : trip.DestinationName,
