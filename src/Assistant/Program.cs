@@ -26,7 +26,7 @@ try
 
     return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
 }
-catch (Exception e) when (e is NluModelException or GazetteerException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
+catch (Exception e) when (e is NluModelException or GazetteerException or Car.Assistant.Scenarios.ScenarioFormatException or OptionsValidationException or VehicleBusException or SignalCatalogException or LlmException or Car.Speech.Whisper.WhisperException)
 {
     // Broken configuration or data: one line that says what and where, no stack trace.
     await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);

@@ -89,7 +89,12 @@ public static class CarCommandLine
             scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud,
         };
 
-        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
+        async Task<IHost> StartHostAsync(
+            ParseResult result,
+            bool interactive,
+            CancellationToken cancellationToken,
+            string? defaultEngine = null,
+            IReadOnlyDictionary<string, string?>? scenarioSettings = null)
         {
             var chosenEngine = result.GetResult(engine) is { Implicit: false } || defaultEngine is null ? result.GetValue(engine) : defaultEngine;
             var values = new List<KeyValuePair<string, string?>>
@@ -120,10 +125,13 @@ public static class CarCommandLine
 
             values.AddRange((result.GetValue(gazetteers) ?? []).Select((file, i) =>
                 new KeyValuePair<string, string?>($"{LanguageOptions.SectionName}:Gazetteers:{i}", file.FullName)));
+            // A scenario file's settings, then --set: the command line wins.
+            values.AddRange(scenarioSettings ?? new Dictionary<string, string?>());
             values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
                 .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 
-            var builder = CarHost.CreateBuilder(values);
+            // Later sources win: a scenario's situation over the --scenario default, --set over both.
+            var builder = CarHost.CreateBuilder(values.GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()));
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
             if (interactive && result.GetValue(listen))
             {
@@ -151,6 +159,7 @@ public static class CarCommandLine
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(SimCommand.Create((result, scenario, ct) => StartHostAsync(result, false, ct, scenarioSettings: scenario)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.SetAction(async (result, cancellationToken) =>
         {
