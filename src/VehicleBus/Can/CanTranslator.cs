@@ -58,6 +58,16 @@ public sealed class CanTranslator
 
     public SignalCatalog Catalog { get; }
 
+    /// <summary>Reads a mapping file and the DBC file it names (relative to the mapping file).</summary>
+    /// <exception cref="CanMappingException">The mapping is malformed or does not fit the DBC or the catalog.</exception>
+    /// <exception cref="DbcFormatException">The DBC file does not parse.</exception>
+    public static CanTranslator Load(string mappingFile, SignalCatalog catalog)
+    {
+        var mapping = CanMappingLoader.Load(mappingFile);
+        var dbcPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mappingFile))!, mapping.DbcFile);
+        return new CanTranslator(DbcParser.Load(dbcPath), mapping, catalog);
+    }
+
     /// <summary>The VSS paths the mapping covers.</summary>
     public IReadOnlyList<string> MappedPaths { get; }
 

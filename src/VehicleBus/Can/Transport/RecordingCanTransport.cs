@@ -14,10 +14,14 @@ public sealed class RecordingCanTransport : ICanTransport
     private readonly TimeProvider _time;
     private readonly string _interfaceName;
     private readonly Lock _gate = new();
+    private readonly bool _leaveOpen;
 
     /// <param name="interfaceName">The interface written in each line; by default the inner transport's name.</param>
-    public RecordingCanTransport(ICanTransport inner, TextWriter log, TimeProvider? timeProvider = null, string? interfaceName = null)
+    /// <param name="leaveOpen">False to dispose <paramref name="log"/> with this transport.</param>
+    public RecordingCanTransport(
+        ICanTransport inner, TextWriter log, TimeProvider? timeProvider = null, string? interfaceName = null, bool leaveOpen = true)
     {
+        _leaveOpen = leaveOpen;
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
         _log = log;
@@ -42,12 +46,16 @@ public sealed class RecordingCanTransport : ICanTransport
         }
     }
 
-    /// <summary>Flushes the log and disposes the inner transport; the log writer stays the caller's.</summary>
+    /// <summary>Flushes the log (disposing it unless left open) and disposes the inner transport.</summary>
     public async ValueTask DisposeAsync()
     {
         lock (_gate)
         {
             _log.Flush();
+            if (!_leaveOpen)
+            {
+                _log.Dispose();
+            }
         }
 
         await _inner.DisposeAsync().ConfigureAwait(false);
