@@ -42,7 +42,8 @@ public sealed class CanSignalCodec
         (_minRaw, _maxRaw) = signal.ValueType switch
         {
             DbcValueType.Signed => (signal.Length == 64 ? long.MinValue : -(1L << (signal.Length - 1)), signal.Length == 64 ? long.MaxValue : (1L << (signal.Length - 1)) - 1),
-            DbcValueType.Unsigned => (0, signal.Length >= 63 ? long.MaxValue : (1L << signal.Length) - 1),
+            DbcValueType.Unsigned when signal.Length == 64 => (long.MinValue, long.MaxValue), // any bit pattern; see DecodeRaw
+            DbcValueType.Unsigned => (0, (1L << signal.Length) - 1),
             _ => (long.MinValue, long.MaxValue),
         };
     }
@@ -82,7 +83,7 @@ public sealed class CanSignalCodec
         ? (startBit + length - 1) / 8
         : 7 - ((((7 - (startBit / 8)) * 8) + (startBit % 8) - length + 1) / 8);
 
-    /// <summary>The raw bits, sign-extended for signed signals.</summary>
+    /// <summary>The raw bits, sign-extended for signed signals (a 64-bit unsigned raw value above 2⁶³ reads negative: it is the bit pattern).</summary>
     public long DecodeRaw(ulong data)
     {
         var word = _motorola ? BinaryPrimitives.ReverseEndianness(data) : data;
@@ -104,6 +105,7 @@ public sealed class CanSignalCodec
         {
             DbcValueType.Float32 => BitConverter.Int32BitsToSingle((int)raw),
             DbcValueType.Float64 => BitConverter.Int64BitsToDouble(raw),
+            DbcValueType.Unsigned => (double)(ulong)raw,
             _ => raw,
         };
         var physical = (value * _factor) + _offset;
