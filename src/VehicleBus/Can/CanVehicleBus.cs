@@ -22,6 +22,7 @@ public sealed partial class CanVehicleBus : IVehicleBus, IAsyncDisposable
     private readonly List<Action<SignalChange>> _subscribers = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeProvider _time;
+    private int _disposed;
 
     public CanVehicleBus(CanProvider provider, TimeProvider? timeProvider = null, ILogger<CanVehicleBus>? logger = null)
     {
@@ -93,6 +94,11 @@ public sealed partial class CanVehicleBus : IVehicleBus, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -15,6 +15,7 @@ public sealed class RecordingCanTransport : ICanTransport
     private readonly string _interfaceName;
     private readonly Lock _gate = new();
     private readonly bool _leaveOpen;
+    private int _disposed;
 
     /// <param name="interfaceName">The interface written in each line; by default the inner transport's name.</param>
     /// <param name="leaveOpen">False to dispose <paramref name="log"/> with this transport.</param>
@@ -49,6 +50,11 @@ public sealed class RecordingCanTransport : ICanTransport
     /// <summary>Flushes the log (disposing it unless left open) and disposes the inner transport.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _log.Flush();

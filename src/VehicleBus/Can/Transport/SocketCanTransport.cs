@@ -18,6 +18,7 @@ public sealed unsafe class SocketCanTransport : ICanTransport
         new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
     private Thread? _reader;
+    private int _disposed;
 
     private SocketCanTransport(CanSocketHandle socket, string name)
     {
@@ -105,6 +106,11 @@ public sealed unsafe class SocketCanTransport : ICanTransport
 
     public ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         _stop.Cancel();
         _reader?.Join();
         _socket.Dispose();
