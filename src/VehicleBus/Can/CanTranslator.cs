@@ -229,7 +229,24 @@ public sealed class CanTranslator
                     : SignalValue.FromNumber(_integer ? Math.Round(physical) : physical);
             }
 
-            return definition.Validate(value) is null ? value : null;
+            return Fits(value) ? value : null;
+        }
+
+        /// <summary>
+        /// <see cref="SignalDefinition.Validate"/> without its message: a frame's value out of range (an ECU's "invalid")
+        /// is common on a bus and must not cost a formatted string. Values from the map were validated at load.
+        /// </summary>
+        private bool Fits(SignalValue value)
+        {
+            if (value.Kind != SignalValueKind.Number || pairs.Count > 0)
+            {
+                return true;
+            }
+
+            var number = value.AsNumber();
+            return double.IsFinite(number)
+                && (definition.Min is not { } min || number >= min)
+                && (definition.Max is not { } max || number <= max);
         }
 
         public void WriteTarget(ref ulong data, SignalValue target)
