@@ -279,15 +279,8 @@ public sealed class CanTranslator
                 physical = (physical - linear.Offset) / linear.Factor;
             }
 
-            var before = data;
-            if (codec.MultiplexValue(index) is not null)
+            if (!codec.TryWrite(ref data, index, physical))
             {
-                codec.WriteRaw(ref data, index, codec.Signals[index].DecodeRaw(data));
-            }
-
-            if (!codec.Signals[index].TryEncode(ref data, physical))
-            {
-                data = before;
                 throw new VehicleBusException(VehicleBusError.OutOfRange, definition.Path, $"{definition.Path}: {target} does not fit {codec.Signals[index].Signal.Name}.");
             }
         }

@@ -109,16 +109,24 @@ public sealed class CanMessageCodec
     }
 
     /// <summary>
-    /// Writes one signal into <paramref name="data"/>; a multiplexed signal also sets the multiplexor to its selector.
+    /// Writes one signal's physical value into <paramref name="data"/> (a multiplexed signal also sets the multiplexor
+    /// to its selector), or returns false and leaves the payload as it was when the value does not fit.
     /// </summary>
-    public void Write(ref ulong data, int index, double physical)
+    public bool TryWrite(ref ulong data, int index, double physical)
     {
+        var written = data;
         if (_multiplexValues[index] is { } selector)
         {
-            _signals[_multiplexor].EncodeRaw(ref data, selector);
+            _signals[_multiplexor].EncodeRaw(ref written, selector);
         }
 
-        _signals[index].Encode(ref data, physical);
+        if (!_signals[index].TryEncode(ref written, physical))
+        {
+            return false;
+        }
+
+        data = written;
+        return true;
     }
 
     /// <summary>Writes one signal's raw value; a multiplexed signal also sets the multiplexor to its selector.</summary>

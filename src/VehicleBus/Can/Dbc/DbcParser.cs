@@ -62,6 +62,14 @@ public static class DbcParser
                 case "BA_":
                     ReadAttribute(reader, state);
                     break;
+                case "BA_DEF_DEF_":
+                    if (reader.ReadString() == "GenSigStartValue")
+                    {
+                        state.DefaultStartValue = (long)Math.Round(reader.ReadNumber());
+                    }
+
+                    reader.SkipStatement();
+                    break;
                 case "SG_MUL_VAL_":
                     throw reader.Error("extended multiplexing (SG_MUL_VAL_) is not supported");
                 default:
@@ -272,6 +280,7 @@ public static class DbcParser
             var id = reader.ReadInteger();
             var signal = state.Signal(reader, id, reader.ReadWord());
             signal.Signal = signal.Signal with { StartValue = (long)Math.Round(reader.ReadNumber()) };
+            signal.HasStartValue = true;
         }
         else if (name == "GenMsgCycleTime" && reader.TryReadWord(out var objectKind) && objectKind == "BO_")
         {
@@ -309,8 +318,16 @@ public static class DbcParser
                 ?? throw reader.Error($"BO_ {message.Name} has no signal {name}");
         }
 
+        /// <summary>The <c>BA_DEF_DEF_</c> of <c>GenSigStartValue</c>: the start value of signals without their own.</summary>
+        public long DefaultStartValue { get; set; }
+
         public DbcDatabase Build()
         {
+            foreach (var signal in Messages.SelectMany(m => m.Signals).Where(s => !s.HasStartValue))
+            {
+                signal.Signal = signal.Signal with { StartValue = DefaultStartValue };
+            }
+
             var messages = Messages.Select(m => m.Build()).ToList();
             return new DbcDatabase(Version, Nodes, messages, ValueTables, Comment);
         }
@@ -371,5 +388,7 @@ public static class DbcParser
         public int Line => line;
 
         public required DbcSignal Signal { get; set; }
+
+        public bool HasStartValue { get; set; }
     }
 }

@@ -95,6 +95,21 @@ public class DbcParserTests
         Assert.Equal("Plain", dbc.Messages[0].Name);
     }
 
+    [Fact]
+    public void Parse_DefaultStartValue_AppliesToSignalsWithoutTheirOwn()
+    {
+        var dbc = DbcParser.Parse(Header + """
+            BO_ 100 M: 2 A
+             SG_ Own : 0|8@1+ (1,0) [0|0] "" B
+             SG_ Other : 8|8@1+ (1,0) [0|0] "" B
+
+            BA_DEF_DEF_ "GenSigStartValue" 255;
+            BA_ "GenSigStartValue" SG_ 100 Own 7;
+            """);
+
+        Assert.Equal([7L, 255L], dbc.Messages[0].Signals.Select(s => s.StartValue));
+    }
+
     [Theory]
     [InlineData(" SG_ S : 0|8@2+ (1,0) [0|0] \"\" B", "byte order '2'", 12)]
     [InlineData(" SG_ S : 4|8@1+ (1,0) [0|0] \"\" B", "runs past the 1 bytes", 12)]
