@@ -13,6 +13,7 @@ namespace Car.VehicleBus.Can;
 public sealed class CanTranslator
 {
     private readonly Dictionary<ulong, FrameReader> _readers = [];
+    private readonly Dictionary<ulong, FrameReader> _commandReaders = [];
     private readonly Dictionary<string, Binding> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CanMessageCodec> _codecs = new(StringComparer.Ordinal);
 
@@ -49,7 +50,15 @@ public sealed class CanTranslator
 
             if (entry.Target is { } target)
             {
-                _targets[entry.Path] = Bind(dbc, definition, target);
+                var binding = Bind(dbc, definition, target);
+                _targets[entry.Path] = binding;
+                var key = Key(binding.Codec.Message.Id, binding.Codec.Message.IsExtended);
+                if (!_commandReaders.TryGetValue(key, out var reader))
+                {
+                    _commandReaders[key] = reader = new FrameReader(binding.Codec);
+                }
+
+                reader.Bindings.Add(binding);
             }
         }
 
@@ -101,6 +110,64 @@ public sealed class CanTranslator
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The ECU's side of <see cref="Decode"/>: adds the targets a command frame requests. A command signal at its start
+    /// value (its "no request") requests nothing. Returns how many it added.
+    /// </summary>
+    public int DecodeTargets(in CanFrame frame, ICollection<KeyValuePair<string, SignalValue>> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (!_commandReaders.TryGetValue(Key(frame.Id, frame.IsExtended), out var reader) || frame.Length < reader.Codec.Message.Length)
+        {
+            return 0;
+        }
+
+        var added = 0;
+        foreach (var binding in reader.Bindings)
+        {
+            if (binding.Codec.Carries(binding.Index, frame.Data)
+                && binding.Codec.Signals[binding.Index].DecodeRaw(frame.Data) != binding.Codec.Signals[binding.Index].Signal.StartValue
+                && binding.ToVss(frame.Data) is { } value)
+            {
+                targets.Add(new(binding.Definition.Path, value));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// The ECU's side of <see cref="Encode(IEnumerable{KeyValuePair{string, SignalValue}})"/>: the status frames that
+    /// report the current values <paramref name="valueOf"/> gives, one per status message (one per multiplexor value
+    /// in a multiplexed one). A value the signal cannot carry is left at the signal's start value.
+    /// </summary>
+    public IReadOnlyList<CanFrame> EncodeStatus(Func<string, SignalValue?> valueOf)
+    {
+        ArgumentNullException.ThrowIfNull(valueOf);
+        var frames = new List<CanFrame>();
+        foreach (var reader in _readers.Values)
+        {
+            var selectors = reader.Bindings.Select(b => b.Codec.MultiplexValue(b.Index)).Where(v => v is not null).Distinct().DefaultIfEmpty(null);
+            foreach (var selector in selectors)
+            {
+                var data = reader.Codec.StartPayload;
+                foreach (var binding in reader.Bindings)
+                {
+                    var own = binding.Codec.MultiplexValue(binding.Index);
+                    if ((own is null || own == selector) && valueOf(binding.Definition.Path) is { } value)
+                    {
+                        binding.TryWrite(ref data, value);
+                    }
+                }
+
+                frames.Add(reader.Codec.CreateFrame(data));
+            }
+        }
+
+        return frames;
     }
 
     /// <summary>The frame that requests <paramref name="target"/> for the actuator at <paramref name="path"/>.</summary>
@@ -261,28 +328,41 @@ public sealed class CanTranslator
                     reason);
             }
 
+            if (!TryWrite(ref data, target))
+            {
+                throw new VehicleBusException(VehicleBusError.OutOfRange, definition.Path, pairs.Count > 0
+                    ? $"{definition.Path} has no CAN value for '{target}'."
+                    : $"{definition.Path}: {target} does not fit {codec.Signals[index].Signal.Name}.");
+            }
+        }
+
+        /// <summary>Writes the value through the value map or the linear transform; false (payload unchanged) when it does not fit.</summary>
+        public bool TryWrite(ref ulong data, SignalValue value)
+        {
             if (pairs.Count > 0)
             {
-                var pair = pairs.FindIndex(p => p.Vss == target);
+                var pair = pairs.FindIndex(p => p.Vss == value);
                 if (pair < 0)
                 {
-                    throw new VehicleBusException(VehicleBusError.OutOfRange, definition.Path, $"{definition.Path} has no CAN value for '{target}'.");
+                    return false;
                 }
 
                 codec.WriteRaw(ref data, index, pairs[pair].Raw);
-                return;
+                return true;
             }
 
-            var physical = target.Kind == SignalValueKind.Boolean ? (target.AsBoolean() ? 1 : 0) : target.AsNumber();
+            if (value.Kind == SignalValueKind.String)
+            {
+                return false;
+            }
+
+            var physical = value.Kind == SignalValueKind.Boolean ? (value.AsBoolean() ? 1 : 0) : value.AsNumber();
             if (linear is not null)
             {
                 physical = (physical - linear.Offset) / linear.Factor;
             }
 
-            if (!codec.TryWrite(ref data, index, physical))
-            {
-                throw new VehicleBusException(VehicleBusError.OutOfRange, definition.Path, $"{definition.Path}: {target} does not fit {codec.Signals[index].Signal.Name}.");
-            }
+            return codec.TryWrite(ref data, index, physical);
         }
     }
 }
