@@ -172,7 +172,13 @@ public sealed class CanTranslator
 
     /// <summary>The frame that requests <paramref name="target"/> for the actuator at <paramref name="path"/>.</summary>
     /// <exception cref="VehicleBusException">No command signal for the path, or the value does not fit it.</exception>
-    public CanFrame Encode(string path, SignalValue target) => Encode([new(path, target)]).Single();
+    public CanFrame Encode(string path, SignalValue target)
+    {
+        var binding = TargetBinding(path);
+        var data = binding.Codec.StartPayload;
+        binding.WriteTarget(ref data, target);
+        return binding.Codec.CreateFrame(data);
+    }
 
     /// <summary>
     /// The frames that request the targets: one per command message (per multiplexor value in a multiplexed one),
@@ -185,13 +191,7 @@ public sealed class CanTranslator
         var payloads = new List<(CanMessageCodec Codec, long? Selector, ulong Data)>();
         foreach (var (path, value) in targets)
         {
-            if (!_targets.TryGetValue(path, out var binding))
-            {
-                throw Catalog.TryGet(path, out _)
-                    ? new VehicleBusException(VehicleBusError.NotAnActuator, path, $"{path} has no command signal on CAN.")
-                    : new VehicleBusException(VehicleBusError.UnknownSignal, path, $"Unknown signal '{path}'.");
-            }
-
+            var binding = TargetBinding(path);
             var selector = binding.Codec.MultiplexValue(binding.Index);
             var at = payloads.FindIndex(p => p.Codec == binding.Codec && p.Selector == selector);
             if (at < 0)
@@ -207,6 +207,12 @@ public sealed class CanTranslator
 
         return [.. payloads.Select(p => p.Codec.CreateFrame(p.Data))];
     }
+
+    private Binding TargetBinding(string path) => _targets.TryGetValue(path, out var binding)
+        ? binding
+        : throw (Catalog.TryGet(path, out _)
+            ? new VehicleBusException(VehicleBusError.NotAnActuator, path, $"{path} has no command signal on CAN.")
+            : new VehicleBusException(VehicleBusError.UnknownSignal, path, $"Unknown signal '{path}'."));
 
     private static ulong Key(uint id, bool isExtended) => isExtended ? id | (1UL << 32) : id;
 
