@@ -9,6 +9,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
 //   reference cloud server on loopback: recommend p50/p99, requests/s with many cars, outbox drain (see CloudBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- can [seconds]     CAN codec frames/s, Intel and Motorola, and frame ⇄ VSS (see CanBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -33,6 +34,12 @@ if (args.Length > 0 && args[0] == "speech")
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1;
+}
+
+if (args.Length > 0 && args[0] == "can")
+{
+    CanBenchmark.Run(args.Length > 1 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var canSeconds) ? canSeconds : 2);
+    return;
 }
 
 if (args.Length > 0 && args[0] == "pinyin")
