@@ -22,7 +22,13 @@ public static class ListenCommand
     {
         var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
         var device = new Option<string>("--device") { Description = "The ALSA capture device (default: Capture:Device)." };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop listening to the microphone after this long (default: until Ctrl+C)." };
+        var seconds = new Option<double?>("--seconds")
+        {
+            Description = "Stop listening to the microphone after this long (default: until Ctrl+C).",
+            CustomParser = result => double.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : Invalid(result, $"--seconds takes a positive number of seconds, not '{result.Tokens[0].Value}'."),
+        };
         var command = new Command("listen", "Run speech through the stages: audio, voice activity, ASR, parse, policy (--asr-model FILE).") { wav, device, seconds };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -39,18 +45,20 @@ public static class ListenCommand
     private static async Task<int> FromFileAsync(IHost host, FileInfo file, Stages stages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        AudioClip audio;
+        AudioClip recorded;
         try
         {
-            audio = await WavReader.ReadSpeechAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            recorded = await WavReader.ReadFileAsync(file.FullName, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AudioFormatException or IOException)
         {
             await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Configuration;
         }
 
-        await Console.Out.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at 16 kHz mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
+        var audio = WavReader.ToSpeechRate(recorded);
+        var rate = recorded.SampleRate == AudioClip.SpeechRate ? "16 kHz" : $"{recorded.SampleRate} Hz, resampled to 16 kHz";
+        await Console.Out.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at {rate} mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
         clock.Restart();
         using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
         var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
@@ -103,11 +111,18 @@ public static class ListenCommand
         }
         catch (IOException e)
         {
+            // No sound device or no arecord: one line (ALSA's own dump is summarised), exit 3.
             await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.MissingEngine;
         }
 
         return 0;
+    }
+
+    private static double? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 
     /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
