@@ -13,7 +13,8 @@ Console.OutputEncoding = new UTF8Encoding(false);
 using var interruption = new Interruption();
 try
 {
-    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+    // Signals are handled by Interruption (one token for the command and the host), not by System.CommandLine.
+    var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
     var parsed = CarCommandLine.Create().Parse(args);
     if (parsed.Errors.Count > 0)
     {
@@ -26,7 +27,7 @@ try
         return ExitCodes.Usage;
     }
 
-    var exitCode = await parsed.InvokeAsync(invocation).ConfigureAwait(false);
+    var exitCode = await parsed.InvokeAsync(invocation, interruption.Token).ConfigureAwait(false);
     return interruption.ExitCode ?? exitCode;
 }
 catch (OperationCanceledException) when (interruption.ExitCode is { } exitCode)

@@ -173,8 +173,9 @@ public static class CarCommandLine
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);
+            var session = host.Services.GetRequiredService<SessionResult>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return host.Services.GetRequiredService<SessionResult>().ExitCode;
+            return session.ExitCode;
         });
         return root;
     }

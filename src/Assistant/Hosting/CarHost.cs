@@ -36,7 +36,11 @@ public static class CarHost
         // A host that fails to start is reported by the program in one line (Program.cs), not as a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // stdout carries the program's answers (JSON lines); logs go to stderr.
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName ??= ConsoleFormatterNames.Simple;
+        });
         // Ctrl+C and SIGTERM: the session drains its turn in flight and the program ends within a second.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

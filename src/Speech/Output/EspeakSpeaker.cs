@@ -60,7 +60,7 @@ public sealed class EspeakSpeaker : ISpeaker
                 }
                 finally
                 {
-                    playing.StandardInput.Close();
+                    ClosePlayerInput(playing);
                 }
 
                 await Task.WhenAll(speaking.WaitForExitAsync(cancellationToken), playing.WaitForExitAsync(cancellationToken)).ConfigureAwait(false);
@@ -96,6 +96,18 @@ public sealed class EspeakSpeaker : ISpeaker
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{_options.Program} failed ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+        }
+    }
+
+    private static void ClosePlayerInput(Process playing)
+    {
+        try
+        {
+            playing.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The player is gone already; its exit code says why.
         }
     }
 
