@@ -24,7 +24,7 @@ public static class CarCommandLine
         scenario.AcceptOnlyFromAmong([.. Enum.GetNames<DrivingScenario>().Select(n => n.ToLowerInvariant())]);
         var json = new Option<bool>("--json")
         {
-            Description = "Print each turn as the JSON report of shared/spec/intents.md.",
+            Description = "Print each turn as the JSON report of docs/intents.md.",
             Recursive = true,
         };
         var settings = new Option<string[]>("--set")
