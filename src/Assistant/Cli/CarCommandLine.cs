@@ -167,7 +167,7 @@ public static class CarCommandLine
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
-        root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.SetAction(async (result, cancellationToken) =>

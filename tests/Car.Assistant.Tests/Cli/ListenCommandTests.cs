@@ -72,6 +72,22 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_Json_StdoutIsJsonLinesOnly()
+    {
+        var wav = Path.Combine(Path.GetTempPath(), $"car-listen-json-{Guid.NewGuid():N}.wav");
+        await Speaker.WriteWavAsync("打开车窗", wav);
+
+        var (exitCode, output, errors) = await CarProcess.RunAsync([], "listen", "--json", "--wav", wav, "--asr-model", TestWhisperModel.Path);
+
+        File.Delete(wav);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exitCode);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains("vad:    silero, 1 utterance(s)", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listen_FromTheMicrophone_FindsTheUtterance()
     {
         var wav = Path.Combine(_home, "speech.wav");
