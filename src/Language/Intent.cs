@@ -1,6 +1,6 @@
 namespace Car.Language;
 
-/// <summary>One request as the intent contract (shared/spec/intents.md) names it, with the slots the speaker said.</summary>
+/// <summary>One request as the intent contract (docs/intents.md) names it, with the slots the speaker said.</summary>
 public sealed record Intent(string Name, IReadOnlyList<KeyValuePair<string, SlotValue>> Slots)
 {
     public Intent(string name)

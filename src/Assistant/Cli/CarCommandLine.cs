@@ -24,7 +24,7 @@ public static class CarCommandLine
         scenario.AcceptOnlyFromAmong([.. Enum.GetNames<DrivingScenario>().Select(n => n.ToLowerInvariant())]);
         var json = new Option<bool>("--json")
         {
-            Description = "Print each turn as the JSON report of shared/spec/intents.md.",
+            Description = "Print each turn as the JSON report of docs/intents.md.",
             Recursive = true,
         };
         var settings = new Option<string[]>("--set")
@@ -60,7 +60,12 @@ public static class CarCommandLine
         {
             Description = "Model layers to offload to an NVIDIA GPU (needs the CUDA llama.cpp from native/cuda via CAR_LLAMA_DIR).",
             Recursive = true,
+            CustomParser = result => int.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var layers) && layers >= -1
+                ? layers
+                : Invalid<int?>(result, $"--gpu-layers takes a whole number of layers (0: CPU only, -1: all), not '{result.Tokens[0].Value}'."),
         };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log what the assistant does on stderr (level Debug).", Recursive = true };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Log only errors on stderr.", Recursive = true };
 
         var listen = new Option<bool>("--listen") { Description = "Interactive session by voice: always listening to the microphone (ALSA), replies spoken." };
         var asrModel = new Option<FileInfo>("--asr-model")
@@ -81,13 +86,20 @@ public static class CarCommandLine
             Recursive = true,
             CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? uri
-                : Invalid(result, $"--cloud takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
+                : Invalid<Uri>(result, $"--cloud takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
         };
 
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud,
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud, verbose, quiet,
         };
+        root.Validators.Add(result =>
+        {
+            if (result.GetValue(verbose) && result.GetValue(quiet))
+            {
+                result.AddError("--verbose and --quiet cannot be given together.");
+            }
+        });
 
         async Task<IHost> StartHostAsync(
             ParseResult result,
@@ -96,43 +108,47 @@ public static class CarCommandLine
             string? defaultEngine = null,
             IReadOnlyDictionary<string, string?>? scenarioSettings = null)
         {
-            var chosenEngine = result.GetResult(engine) is { Implicit: false } || defaultEngine is null ? result.GetValue(engine) : defaultEngine;
-            var values = new List<KeyValuePair<string, string?>>
+            // Settings merge without clashing: a command's own default, then --set (a key given twice: the last wins),
+            // then the options that were given on the command line, which win over --set.
+            // A scenario file's settings come first: the command line wins over them.
+            var values = new Dictionary<string, string?>(scenarioSettings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+            if (defaultEngine is not null)
             {
-                new($"{SimulatorOptions.SectionName}:Scenario", result.GetValue(scenario)),
-                new($"{ConsoleSessionOptions.SectionName}:Json", result.GetValue(json).ToString()),
-                new($"{LlmOptions.SectionName}:Engine", chosenEngine),
-            };
-            if (result.GetValue(gpuLayers) is { } layers)
-            {
-                values.Add(new($"{LlmOptions.SectionName}:GpuLayers", layers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                values[$"{LlmOptions.SectionName}:Engine"] = defaultEngine;
             }
 
-            if (result.GetValue(model) is { } modelFile)
+            foreach (var setting in result.GetValue(settings) ?? [])
             {
-                values.Add(new($"{LlmOptions.SectionName}:ModelPath", modelFile.FullName));
+                var pair = setting.Split('=', 2);
+                values[pair[0].Trim()] = pair[1];
             }
 
-            if (result.GetValue(asrModel) is { } asr)
+            void Given<T>(Option<T> option, string key, Func<T, string?> text)
             {
-                values.Add(new($"{SpeechRecognitionOptions.SectionName}:ModelPath", asr.FullName));
+                if (result.GetResult(option) is { Implicit: false } && result.GetValue(option) is { } value && text(value) is { } given)
+                {
+                    values[key] = given;
+                }
             }
 
-            if (result.GetValue(cloud) is { } endpoint)
+            Given(scenario, $"{SimulatorOptions.SectionName}:Scenario", v => v);
+            Given(json, $"{ConsoleSessionOptions.SectionName}:Json", v => v ? "true" : "false");
+            Given(engine, $"{LlmOptions.SectionName}:Engine", v => v);
+            Given(gpuLayers, $"{LlmOptions.SectionName}:GpuLayers", v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Given(model, $"{LlmOptions.SectionName}:ModelPath", v => v.FullName);
+            Given(asrModel, $"{SpeechRecognitionOptions.SectionName}:ModelPath", v => v.FullName);
+            Given(cloud, "Cloud:Endpoint", v => v.ToString());
+            Given(verbose, "Logging:LogLevel:Default", v => v ? "Debug" : null);
+            Given(quiet, "Logging:LogLevel:Default", v => v ? "Error" : null);
+            var files = result.GetValue(gazetteers) ?? [];
+            for (var i = 0; i < files.Length; i++)
             {
-                values.Add(new("Cloud:Endpoint", endpoint.ToString()));
+                values[$"{LanguageOptions.SectionName}:Gazetteers:{i}"] = files[i].FullName;
             }
 
-            values.AddRange((result.GetValue(gazetteers) ?? []).Select((file, i) =>
-                new KeyValuePair<string, string?>($"{LanguageOptions.SectionName}:Gazetteers:{i}", file.FullName)));
-            // A scenario file's settings, then --set: the command line wins.
-            values.AddRange(scenarioSettings ?? new Dictionary<string, string?>());
-            values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
-                .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
-
-            // Later sources win: a scenario's situation over the --scenario default, --set over both.
-            var builder = CarHost.CreateBuilder(values.GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()));
+            var builder = CarHost.CreateBuilder(values);
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
+            builder.Services.AddSingleton<SessionResult>();
             if (interactive && result.GetValue(listen))
             {
                 builder.Services.AddHostedService<VoiceSessionService>();
@@ -142,7 +158,7 @@ public static class CarCommandLine
                 builder.Services.AddHostedService<ConsoleSessionService>();
             }
 
-            var host = builder.Build();
+            var host = CarHost.Build(builder);
             if (!interactive)
             {
                 // Starting validates every option (ValidateOnStart) before the first utterance.
@@ -157,7 +173,7 @@ public static class CarCommandLine
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
-        root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SimCommand.Create((result, scenario, ct) => StartHostAsync(result, false, ct, scenarioSettings: scenario)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
@@ -165,15 +181,16 @@ public static class CarCommandLine
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);
+            var session = host.Services.GetRequiredService<SessionResult>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            return session.ExitCode;
         });
         return root;
     }
 
-    private static Uri? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    private static T? Invalid<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
-        return null;
+        return default;
     }
 }

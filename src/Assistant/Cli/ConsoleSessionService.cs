@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Car.Assistant.Dialogue;
 using Car.Assistant.Policy.Safety;
 using Microsoft.Extensions.Hosting;
@@ -8,10 +10,23 @@ namespace Car.Assistant.Cli;
 
 /// <summary>
 /// The assistant as a hosted service talking to the console: one utterance per line, one session throughout
-/// (follow-ups work), until the input ends or <c>:quit</c>; then the host stops.
+/// (follow-ups work), until the input ends, <c>:quit</c>, Ctrl+C or SIGTERM; then the host stops. With
+/// <c>--json</c> stdout carries only JSON lines (no banner, no prompt); the banner and prompt show only on a terminal.
 /// </summary>
 public sealed class ConsoleSessionService : BackgroundService
 {
+    /// <summary>How long a turn in flight may finish once the program is asked to stop.</summary>
+    public static readonly TimeSpan Drain = TimeSpan.FromMilliseconds(750);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly string[] Help =
+    [
+        "说一句话（例如：有点闷、副驾车窗开一半、空调调到二十二度），助手会执行并回答。",
+        ":help   this help",
+        ":quit   end the session (also :q, exit, Ctrl+D; Ctrl+C stops at once)",
+    ];
+
     private readonly Conversation _conversation;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ConsoleSessionOptions _options;
@@ -29,32 +44,50 @@ public sealed class ConsoleSessionService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        var talking = !_options.Json && !Console.IsInputRedirected;
         _announcements.Announced += Print;
         try
         {
-            await Console.Out.WriteLineAsync("Car 助手已就绪（模拟车辆，规则解析）。请说话，:quit 退出。").ConfigureAwait(false);
+            if (talking)
+            {
+                await Console.Out.WriteLineAsync("Car 助手已就绪（模拟车辆）。请说话；:help 帮助，:quit 退出。").ConfigureAwait(false);
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Console.Out.WriteAsync("你> ").ConfigureAwait(false);
-                var line = await input.ReadLineAsync(stoppingToken).ConfigureAwait(false);
-                if (line is null || line.Trim() is ":quit" or ":q" or "exit")
+                if (talking)
+                {
+                    await Console.Out.WriteAsync("你> ").ConfigureAwait(false);
+                }
+
+                var line = (await ConsoleLines.ReadLineAsync(input, stoppingToken).ConfigureAwait(false))?.Trim();
+                if (line is null or ":quit" or ":q" or "exit")
                 {
                     break;
                 }
 
-                if (line.Trim().Length == 0)
+                if (line is ":help" or ":h" or ":?")
+                {
+                    await WriteHelpAsync().ConfigureAwait(false);
+                    continue;
+                }
+
+                if (line.Length == 0)
                 {
                     continue;
                 }
 
-                var report = await _conversation.HandleAsync(line, stoppingToken).ConfigureAwait(false);
+                // A turn in flight when the program is asked to stop gets a moment to finish on the bus.
+                using var turn = new CancellationTokenSource();
+                using var stopping = stoppingToken.Register(() => turn.CancelAfter(Drain));
+                var report = await _conversation.HandleAsync(line, turn.Token).ConfigureAwait(false);
                 TurnPrinter.Print(Console.Out, report, _options.Json);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Ctrl+C: the host is stopping.
+            // Ctrl+C or SIGTERM: the host is stopping. The abandoned console read ends with the process.
         }
         finally
         {
@@ -63,8 +96,24 @@ public sealed class ConsoleSessionService : BackgroundService
         }
     }
 
+    private async Task WriteHelpAsync()
+    {
+        if (_options.Json)
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["help"] = Help }, JsonOptions)).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var line in Help)
+        {
+            await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>What the safety supervisor did on its own, printed between turns.</summary>
-    private static void Print(string text) => Console.Out.WriteLine($"  safety:  {text}");
+    private void Print(string text) => Console.Out.WriteLine(_options.Json
+        ? JsonSerializer.Serialize(new Dictionary<string, string> { ["safety"] = text }, JsonOptions)
+        : $"  safety:  {text}");
 
     public override void Dispose()
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Car.Assistant.Dialogue;
 using Car.Speech.Audio;
 using Car.Speech.Capture;
@@ -18,17 +20,23 @@ namespace Car.Assistant.Cli;
 /// </summary>
 public static class ListenCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost, Option<bool> json)
     {
         var wav = new Option<FileInfo>("--wav") { Description = "A WAV recording (any PCM or float format, any rate); without it: the microphone." };
         var device = new Option<string>("--device") { Description = "The ALSA capture device (default: Capture:Device)." };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop listening to the microphone after this long (default: until Ctrl+C)." };
+        var seconds = new Option<double?>("--seconds")
+        {
+            Description = "Stop listening to the microphone after this long (default: until Ctrl+C).",
+            CustomParser = result => double.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : Invalid(result, $"--seconds takes a positive number of seconds, not '{result.Tokens[0].Value}'."),
+        };
         var command = new Command("listen", "Run speech through the stages: audio, voice activity, ASR, parse, policy (--asr-model FILE).") { wav, device, seconds };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
             using var conversation = host.Services.GetRequiredService<Conversation>();
-            var stages = new Stages(new VoiceTurn(host.Services.GetRequiredService<ISpeechRecognizer>(), conversation));
+            var stages = new Stages(new VoiceTurn(host.Services.GetRequiredService<ISpeechRecognizer>(), conversation), result.GetValue(json));
             return result.GetValue(wav) is { } file
                 ? await FromFileAsync(host, file, stages, cancellationToken).ConfigureAwait(false)
                 : await FromMicrophoneAsync(host, result.GetValue(device), result.GetValue(seconds), stages, cancellationToken).ConfigureAwait(false);
@@ -39,18 +47,20 @@ public static class ListenCommand
     private static async Task<int> FromFileAsync(IHost host, FileInfo file, Stages stages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        AudioClip audio;
+        AudioClip recorded;
         try
         {
-            audio = await WavReader.ReadSpeechAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            recorded = await WavReader.ReadFileAsync(file.FullName, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AudioFormatException or IOException)
         {
             await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Configuration;
         }
 
-        await Console.Out.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at 16 kHz mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
+        var audio = WavReader.ToSpeechRate(recorded);
+        var rate = recorded.SampleRate == AudioClip.SpeechRate ? "16 kHz" : $"{recorded.SampleRate} Hz, resampled to 16 kHz";
+        await stages.Log.WriteLineAsync($"audio:  {file.Name}, {audio.Duration.TotalSeconds:F2} s at {rate} mono ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
         clock.Restart();
         using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
         var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
@@ -60,10 +70,10 @@ public static class ListenCommand
             segments.Add(last);
         }
 
-        await Console.Out.WriteLineAsync($"vad:    {detector.Name}, {segments.Count} utterance(s) ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
+        await stages.Log.WriteLineAsync($"vad:    {detector.Name}, {segments.Count} utterance(s) ({clock.ElapsedMilliseconds} ms)").ConfigureAwait(false);
         if (segments.Count == 0)
         {
-            await Console.Out.WriteLineAsync("        no speech found: nothing to recognise").ConfigureAwait(false);
+            await stages.Log.WriteLineAsync("        no speech found: nothing to recognise").ConfigureAwait(false);
             return 0;
         }
 
@@ -89,7 +99,7 @@ public static class ListenCommand
 
         using var detector = host.Services.GetRequiredService<IVoiceActivityDetector>();
         var segmenter = new SpeechSegmenter(detector, host.Services.GetRequiredService<IOptions<VadOptions>>().Value);
-        await Console.Out.WriteLineAsync($"audio:  listening ({device ?? "Capture:Device"}), vad: {detector.Name}").ConfigureAwait(false);
+        await stages.Log.WriteLineAsync($"audio:  listening ({device ?? "Capture:Device"}), vad: {detector.Name}").ConfigureAwait(false);
         try
         {
             await foreach (var (segment, samples) in LiveUtterances.ReadAsync(capture.CaptureAsync(limit.Token), segmenter, limit.Token).ConfigureAwait(false))
@@ -103,36 +113,51 @@ public static class ListenCommand
         }
         catch (IOException e)
         {
+            // No sound device or no arecord: one line (ALSA's own dump is summarised), exit 3.
             await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.MissingEngine;
         }
 
         return 0;
     }
 
-    /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
-    private sealed class Stages(VoiceTurn turn)
+    private static double? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
+        result.AddError(message);
+        return null;
+    }
+
+    /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
+    private sealed class Stages(VoiceTurn turn, bool json)
+    {
+        private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        /// <summary>Where the stage lines go: stdout, or stderr with --json so that stdout carries only JSON lines.</summary>
+        public TextWriter Log { get; } = json ? Console.Error : Console.Out;
+
         public async Task UtteranceAsync(SpeechSegment segment, float[] samples, CancellationToken cancellationToken)
         {
-            await Console.Out.WriteLineAsync($"vad:    utterance {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
+            await Log.WriteLineAsync($"vad:    utterance {segment.StartTime.TotalSeconds:F2}–{segment.EndTime.TotalSeconds:F2} s").ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             var heard = await turn.HandleAsync(samples, cancellationToken).ConfigureAwait(false);
             if (heard.Transcript is not { } transcript)
             {
-                await Console.Out.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);
+                await Log.WriteLineAsync("asr:    no ASR model (--asr-model FILE); stopping after VAD").ConfigureAwait(false);
                 return;
             }
 
-            await Console.Out.WriteLineAsync($"asr:    \"{transcript.Text}\" confidence {transcript.Confidence:F2}, {transcript.Tokens} tokens ({transcript.Elapsed.TotalMilliseconds:F0} ms)").ConfigureAwait(false);
+            await Log.WriteLineAsync($"asr:    \"{transcript.Text}\" confidence {transcript.Confidence:F2}, {transcript.Tokens} tokens ({transcript.Elapsed.TotalMilliseconds:F0} ms)").ConfigureAwait(false);
             if (heard.Report is not { } report)
             {
-                await Console.Out.WriteLineAsync($"ask:    {heard.Ask} (confidence too low to act on)").ConfigureAwait(false);
+                await (json
+                    ? Console.Out.WriteLineAsync(JsonSerializer.Serialize(
+                        new Dictionary<string, object?> { ["transcript"] = transcript.Text, ["confidence"] = Math.Round(transcript.Confidence, 2), ["ask"] = heard.Ask }, JsonOptions))
+                    : Log.WriteLineAsync($"ask:    {heard.Ask} (confidence too low to act on)")).ConfigureAwait(false);
                 return;
             }
 
-            TurnPrinter.Print(Console.Out, report, json: false);
-            await Console.Out.WriteLineAsync($"        ASR → parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
+            TurnPrinter.Print(Console.Out, report, json);
+            await Log.WriteLineAsync($"        ASR → parse → policy → bus: {clock.ElapsedMilliseconds} ms").ConfigureAwait(false);
         }
     }
 }

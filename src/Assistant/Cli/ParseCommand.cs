@@ -18,7 +18,7 @@ public static class ParseCommand
             var engine = host.Services.GetRequiredService<IIntentParser>();
             using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
             string? line;
-            while ((line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false)) is not null)
+            while ((line = await ConsoleLines.ReadLineAsync(input, cancellationToken).ConfigureAwait(false)) is not null)
             {
                 var parsed = await engine.ParseAsync(line, cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync(IntentJson.ParseLine(parsed)).ConfigureAwait(false);

@@ -20,20 +20,29 @@ public static class SpeakCommand
             if (!speaker.IsAvailable)
             {
                 await Console.Error.WriteLineAsync($"car: {speaker.Unavailable}").ConfigureAwait(false);
-                return 3;
+                return ExitCodes.MissingEngine;
             }
 
-            if (result.GetValue(output) is { } file)
+            try
             {
-                await speaker.WriteWavAsync(result.GetValue(text)!, file.FullName, cancellationToken).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(file.FullName).ConfigureAwait(false);
+                if (result.GetValue(output) is { } file)
+                {
+                    await speaker.WriteWavAsync(result.GetValue(text)!, file.FullName, cancellationToken).ConfigureAwait(false);
+                    await Console.Out.WriteLineAsync(file.FullName).ConfigureAwait(false);
+                }
+                else
+                {
+                    await speaker.SpeakAsync(result.GetValue(text)!, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else
+            catch (InvalidOperationException e)
             {
-                await speaker.SpeakAsync(result.GetValue(text)!, cancellationToken).ConfigureAwait(false);
+                // No sound card, no player, or espeak-ng failing: one line, exit 3.
+                await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.MissingEngine;
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -25,6 +25,7 @@ public sealed partial class VoiceSessionService(
     ISpeaker speaker,
     SafetyAnnouncements announcements,
     IHostApplicationLifetime lifetime,
+    SessionResult session,
     ILogger<VoiceSessionService> logger) : BackgroundService
 {
     private bool _speakingFailed;
@@ -61,7 +62,10 @@ public sealed partial class VoiceSessionService(
         }
         catch (Exception e) when (e is IOException or WhisperException)
         {
-            Log.Failed(logger, e.Message);
+            // No sound device (exit 3), or a model that cannot be used (exit 2 when the file is wrong, 3 when the
+            // engine is missing): one line on stderr, no log record.
+            session.Fail(e is IOException || !WhisperFactory.IsAvailable ? ExitCodes.MissingEngine : ExitCodes.Configuration);
+            await Console.Error.WriteLineAsync($"car: {e.Message}").ConfigureAwait(false);
         }
         finally
         {
@@ -121,8 +125,5 @@ public sealed partial class VoiceSessionService(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Replies are printed only: {Reason}")]
         public static partial void Silent(ILogger logger, string reason);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "The voice session stopped: {Reason}")]
-        public static partial void Failed(ILogger logger, string reason);
     }
 }

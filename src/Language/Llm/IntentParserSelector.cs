@@ -7,7 +7,8 @@ namespace Car.Language.Llm;
 
 /// <summary>
 /// Chooses the parser from <see cref="LlmOptions"/>: rules, the LLM, or the cascade. In auto mode a missing
-/// model or engine turns the LLM off with one line at start-up; asking for the LLM explicitly fails instead.
+/// engine or an unusable model turns the LLM off with one line at start-up (no model at all: only at Debug level);
+/// asking for the LLM explicitly fails instead.
 /// </summary>
 public sealed partial class IntentParserSelector : IDisposable
 {
@@ -36,7 +37,8 @@ public sealed partial class IntentParserSelector : IDisposable
     {
         if (settings.ModelPath is null)
         {
-            Log.RulesOnly(logger, "no model configured (--model FILE or Llm:ModelPath)");
+            // Nobody asked for the LLM: rules only is the normal state, said only at Debug (--verbose) and in car status.
+            Log.NoModel(logger);
             return rules;
         }
 
@@ -81,5 +83,8 @@ public sealed partial class IntentParserSelector : IDisposable
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "LLM fallback off: {Reason}; rules only.")]
         public static partial void RulesOnly(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "LLM fallback off: no model configured (--model FILE or Llm:ModelPath); rules only.")]
+        public static partial void NoModel(ILogger logger);
     }
 }

@@ -75,7 +75,7 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ParsedUtterance(original, [], Engine, Error: $"no answer within {_options.Deadline.TotalSeconds:0.###} s", ErrorKind: ParseErrorKind.NoTimelyAnswer);
+            return new ParsedUtterance(original, [], Engine, Error: $"no answer within {_options.Deadline.TotalSeconds:0.###} s (Llm:Deadline)", ErrorKind: ParseErrorKind.NoTimelyAnswer);
         }
         catch (LlmException e)
         {

@@ -34,7 +34,11 @@ public static class WavReader
     /// Reads a WAV file as 16 kHz mono. A missing file gives a <see cref="FileNotFoundException"/> (an
     /// <see cref="IOException"/>); a directory, an unreadable or an oversized file an <see cref="AudioFormatException"/>.
     /// </summary>
-    public static async Task<AudioClip> ReadSpeechAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<AudioClip> ReadSpeechAsync(string path, CancellationToken cancellationToken = default) =>
+        ToSpeechRate(await ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Reads a WAV file as mono at the file's own sample rate; errors as <see cref="ReadSpeechAsync"/>.</summary>
+    public static async Task<AudioClip> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
@@ -62,7 +66,13 @@ public static class WavReader
             throw new AudioFormatException($"{path} cannot be read: {e.Message}", e);
         }
 
-        var clip = Read(bytes, path);
+        return Read(bytes, path);
+    }
+
+    /// <summary>Resamples a clip to 16 kHz, the rate voice activity detection and Whisper work at.</summary>
+    public static AudioClip ToSpeechRate(AudioClip clip)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
         return clip.SampleRate == AudioClip.SpeechRate ? clip : Resampler.Resample(clip, AudioClip.SpeechRate);
     }
 

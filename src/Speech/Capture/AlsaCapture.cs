@@ -86,7 +86,7 @@ public sealed class AlsaCapture(IOptions<CaptureOptions> options) : IAudioCaptur
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             if (process.ExitCode != 0 && !cancellationToken.IsCancellationRequested)
             {
-                throw new IOException($"{settings.Program} -D {settings.Device} failed: {(await errors.ConfigureAwait(false)).Trim()}");
+                throw new IOException($"cannot record from the sound device '{settings.Device}' ({settings.Program}): {AlsaErrors.Summarize(await errors.ConfigureAwait(false))}.");
             }
         }
     }

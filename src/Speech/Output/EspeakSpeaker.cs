@@ -22,18 +22,106 @@ public sealed class EspeakSpeaker : ISpeaker
 
     public string? Unavailable => _missing.Value;
 
-    public Task SpeakAsync(string text, CancellationToken cancellationToken = default) => RunAsync(text, null, cancellationToken);
+    /// <summary>Speaks through espeak-ng piped into aplay; a missing sound card throws with ALSA's one line.</summary>
+    public async Task SpeakAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ThrowIfMissing();
+        var player = new ProcessStartInfo(_options.Player) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-q", "-D", _options.Device })
+        {
+            player.ArgumentList.Add(argument);
+        }
 
-    public Task WriteWavAsync(string text, string path, CancellationToken cancellationToken = default) =>
-        RunAsync(text, path, cancellationToken);
+        Process playing;
+        try
+        {
+            playing = Process.Start(player) ?? throw new InvalidOperationException($"{_options.Player} did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{_options.Player} is not installed (apt-get install alsa-utils): nothing can be played.", e);
+        }
 
-    private async Task RunAsync(string text, string? wavPath, CancellationToken cancellationToken)
+        using (playing)
+        {
+            var playerErrors = playing.StandardError.ReadToEndAsync(cancellationToken);
+            using var speaking = Process.Start(Espeak(text, wavPath: null)) ?? throw new InvalidOperationException($"{_options.Program} did not start.");
+            var speakingErrors = speaking.StandardError.ReadToEndAsync(cancellationToken);
+            try
+            {
+                try
+                {
+                    await speaking.StandardOutput.BaseStream.CopyToAsync(playing.StandardInput.BaseStream, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    // The player ended early (no sound device): its exit code and words say why.
+                    speaking.Kill();
+                }
+                finally
+                {
+                    ClosePlayerInput(playing);
+                }
+
+                await Task.WhenAll(speaking.WaitForExitAsync(cancellationToken), playing.WaitForExitAsync(cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Cancelled (Ctrl+C): nothing keeps talking after the program.
+                foreach (var process in new[] { speaking, playing }.Where(p => !p.HasExited))
+                {
+                    process.Kill();
+                }
+            }
+
+            if (playing.ExitCode != 0)
+            {
+                throw new InvalidOperationException(
+                    $"cannot play to the sound device '{_options.Device}' ({_options.Player}): {Capture.AlsaErrors.Summarize(await playerErrors.ConfigureAwait(false))}.");
+            }
+
+            if (speaking.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{_options.Program} failed ({speaking.ExitCode}): {(await speakingErrors.ConfigureAwait(false)).Trim()}");
+            }
+        }
+    }
+
+    public async Task WriteWavAsync(string text, string path, CancellationToken cancellationToken = default)
+    {
+        ThrowIfMissing();
+        using var process = Process.Start(Espeak(text, path)) ?? throw new InvalidOperationException($"{_options.Program} did not start.");
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{_options.Program} failed ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+        }
+    }
+
+    private static void ClosePlayerInput(Process playing)
+    {
+        try
+        {
+            playing.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The player is gone already; its exit code says why.
+        }
+    }
+
+    private void ThrowIfMissing()
     {
         if (_missing.Value is { } why)
         {
             throw new InvalidOperationException(why);
         }
+    }
 
+    /// <summary>espeak-ng writing a WAV file, or to stdout when <paramref name="wavPath"/> is null.</summary>
+    private ProcessStartInfo Espeak(string text, string? wavPath)
+    {
         var start = new ProcessStartInfo(_options.Program) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-v");
         start.ArgumentList.Add(_options.Voice);
@@ -44,16 +132,14 @@ public sealed class EspeakSpeaker : ISpeaker
             start.ArgumentList.Add("-w");
             start.ArgumentList.Add(wavPath);
         }
+        else
+        {
+            start.ArgumentList.Add("--stdout");
+        }
 
         start.ArgumentList.Add("--");
         start.ArgumentList.Add(text);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{_options.Program} did not start.");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{_options.Program} failed ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
-        }
+        return start;
     }
 
     private string? Probe()

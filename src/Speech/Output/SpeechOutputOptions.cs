@@ -13,4 +13,10 @@ public sealed class SpeechOutputOptions
 
     /// <summary>Words per minute.</summary>
     public int Speed { get; set; } = 170;
+
+    /// <summary>The player the spoken WAV is piped into (Debian package alsa-utils), so a missing sound card is noticed.</summary>
+    public string Player { get; set; } = "aplay";
+
+    /// <summary>The ALSA PCM to play to (<c>default</c>, <c>hw:0,0</c>, or one defined in .asoundrc).</summary>
+    public string Device { get; set; } = "default";
 }

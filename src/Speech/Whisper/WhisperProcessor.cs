@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using Car.Native;
 using Car.Speech.Whisper.Interop;
 
@@ -12,7 +13,7 @@ namespace Car.Speech.Whisper;
 /// confidence is the mean probability of the text tokens. Runs on its own thread; cancelling aborts the work, and
 /// so does disposing the processor or its factory, which then wait for it before freeing what it uses.
 /// </summary>
-public sealed class WhisperProcessor : IDisposable
+public sealed partial class WhisperProcessor : IDisposable
 {
     private const int SamplesPerAudioFrame = 320;
     private const int FullAudioContext = 1500;
@@ -150,6 +151,13 @@ public sealed class WhisperProcessor : IDisposable
             }
         }
 
-        return new Transcript(text.ToString().Trim(), tokens == 0 ? 0 : probability / tokens, tokens, elapsed);
+        return new Transcript(SpecialTokens().Replace(text.ToString(), string.Empty).Trim(), tokens == 0 ? 0 : probability / tokens, tokens, elapsed);
     }
+
+    /// <summary>
+    /// Token names that are not words (&lt;|endoftext|&gt;, [_BEG_], a test model's &lt;unused_10721&gt;): a transcript never
+    /// shows them, so a model that emits them transcribes nothing rather than noise.
+    /// </summary>
+    [GeneratedRegex(@"<\|[^|<>]*\|>|<unused_\d+>|\[_[A-Z]+_?\d*\]")]
+    private static partial Regex SpecialTokens();
 }

@@ -44,6 +44,49 @@ internal static class CarProcess
         }
     }
 
+    /// <summary>
+    /// Runs a car whose stdin stays open, writes <paramref name="input"/>, waits until its output shows
+    /// <paramref name="awaited"/>, sends <paramref name="signal"/> (INT or TERM) and measures how long it takes to exit.
+    /// </summary>
+    public static async Task<(int ExitCode, TimeSpan Stopping, string Output, string Errors)> SignalAsync(
+        string input, string awaited, string signal, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(new Dictionary<string, string>(), arguments)) ?? throw new InvalidOperationException("car did not start");
+        var output = new StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains(awaited, StringComparison.Ordinal) == true)
+            {
+                seen.TrySetResult();
+            }
+        };
+        var errors = process.StandardError.ReadToEndAsync();
+        process.BeginOutputReadLine();
+        await process.StandardInput.WriteAsync(input);
+        await process.StandardInput.FlushAsync();
+        await seen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var stopping = clock.Elapsed;
+        var printed = await errors;
+        lock (output)
+        {
+            return (process.ExitCode, stopping, output.ToString(), printed);
+        }
+    }
+
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
         byte[] input, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {

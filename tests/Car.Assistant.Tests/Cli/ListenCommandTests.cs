@@ -23,7 +23,7 @@ public sealed class ListenCommandTests : IDisposable
 
         File.Delete(path);
         Assert.Equal(0, exitCode);
-        Assert.Contains("audio:", output, StringComparison.Ordinal);
+        Assert.Contains("s at 22050 Hz, resampled to 16 kHz mono", output, StringComparison.Ordinal);
         Assert.Contains("vad:    silero, 1 utterance(s)", output, StringComparison.Ordinal);
         Assert.Contains("asr:    no ASR model (--asr-model FILE); stopping after VAD", output, StringComparison.Ordinal);
     }
@@ -67,7 +67,24 @@ public sealed class ListenCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("vad:    silero, 1 utterance(s)", output, StringComparison.Ordinal);
         Assert.Contains("asr:    \"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<unused_", output, StringComparison.Ordinal);
         Assert.Contains("没听清，请再说一遍", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_Json_StdoutIsJsonLinesOnly()
+    {
+        var wav = Path.Combine(Path.GetTempPath(), $"car-listen-json-{Guid.NewGuid():N}.wav");
+        await Speaker.WriteWavAsync("打开车窗", wav);
+
+        var (exitCode, output, errors) = await CarProcess.RunAsync([], "listen", "--json", "--wav", wav, "--asr-model", TestWhisperModel.Path);
+
+        File.Delete(wav);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exitCode);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        Assert.Contains("vad:    silero, 1 utterance(s)", errors, StringComparison.Ordinal);
     }
 
     [Fact]

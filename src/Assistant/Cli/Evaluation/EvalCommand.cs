@@ -44,12 +44,12 @@ public static class EvalCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"car: cannot read {path.FullName}: {e.Message}").ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Configuration;
             }
             catch (CorpusFormatException e)
             {
                 await Console.Error.WriteLineAsync($"car: {path.FullName} is not a {kind} corpus: {e.Message}").ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Configuration;
             }
 
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,8 @@ public static class EvalCommand
             var report = EvaluationReport.Of(kind, parser.Engine, scored);
             if (result.GetValue(show) is { } shown)
             {
-                ReportPrinter.WriteFailures(Console.Out, scored.Where(s => shown switch
+                // With --json stdout carries only the report; the failures go to stderr.
+                ReportPrinter.WriteFailures(result.GetValue(json) ? Console.Error : Console.Out, scored.Where(s => shown switch
                 {
                     "wrong" => s.Outcome == Outcome.Wrong,
                     "missed" => s.Outcome == Outcome.Missed,

@@ -25,20 +25,20 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public async Task Eval_MissingFile_OneLineExit1()
+    public async Task Eval_MissingFile_OneLineExit2()
     {
         var (exitCode, _, errors) = await CarProcess.RunAsync([], "eval", "nlpcc", "/nonexistent/corpus.txt");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.StartsWith("car: cannot read /nonexistent/corpus.txt", errors.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Eval_UnknownCorpus_UsageErrorExit2()
+    public async Task Eval_UnknownCorpus_UsageErrorExit1()
     {
         var (exitCode, _, errors) = await CarProcess.RunAsync([], "eval", "atis", "/tmp/x");
 
-        Assert.Equal(2, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains("nlpcc", errors, StringComparison.Ordinal);
     }
 }
