@@ -144,6 +144,6 @@ public sealed class AuthorizationTests : IAsyncLifetime, IDisposable
         Assert.Contains("JwtPublicKeyFile", e.Message, StringComparison.Ordinal);
     }
 
-    private static Task<GetValueResponse> Get(Client.KuksaConnection connection, string path) =>
+    private static Task<GetValueResponse> Get(Car.VehicleBus.Client.KuksaConnection connection, string path) =>
         connection.Client.GetValueAsync(new GetValueRequest { SignalId = Path(path) }, connection.Options(default)).ResponseAsync;
 }

@@ -37,7 +37,7 @@ internal sealed class TestProvider : IAsyncDisposable
     /// <summary>Every signal's id by path.</summary>
     public Dictionary<string, int> Ids { get; }
 
-    public static async Task<TestProvider> OpenAsync(LoopbackBroker bus, Client.KuksaConnection? connection = null)
+    public static async Task<TestProvider> OpenAsync(LoopbackBroker bus, Car.VehicleBus.Client.KuksaConnection? connection = null)
     {
         connection ??= bus.Connection;
         var metadata = await connection.Client.ListMetadataAsync(new ListMetadataRequest(), connection.Options(default, TimeSpan.FromSeconds(10)));
