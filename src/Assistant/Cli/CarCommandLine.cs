@@ -4,6 +4,7 @@ using Car.Assistant.Hosting;
 using Car.Language;
 using Car.Language.Llm;
 using Car.Speech.Recognition;
+using Car.VehicleBus.Client;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -84,12 +85,27 @@ public static class CarCommandLine
                 : Invalid(result, $"--cloud takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
         };
 
-        var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
+        var broker = new Option<Uri>("--broker")
         {
-            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud,
+            Description = "A kuksa.val.v2 vehicle broker (car serve, Eclipse KUKSA databroker) to drive instead of the simulated car, e.g. http://127.0.0.1:55555.",
+            Recursive = true,
+            CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : Invalid(result, $"--broker takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
+        };
+        var token = new Option<FileInfo>("--token")
+        {
+            Description = "A file holding the JWT to send to the --broker.",
+            Recursive = true,
         };
 
-        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
+        var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
+        {
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud, broker, token,
+        };
+
+        async Task<IHost> StartHostAsync(
+            ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null, Action<HostApplicationBuilder>? configure = null)
         {
             var chosenEngine = result.GetResult(engine) is { Implicit: false } || defaultEngine is null ? result.GetValue(engine) : defaultEngine;
             var values = new List<KeyValuePair<string, string?>>
@@ -118,12 +134,29 @@ public static class CarCommandLine
                 values.Add(new("Cloud:Endpoint", endpoint.ToString()));
             }
 
+            if (result.GetValue(broker) is { } brokerUrl)
+            {
+                values.Add(new($"{KuksaClientOptions.SectionName}:Url", brokerUrl.ToString()));
+            }
+
+            if (result.GetValue(token) is { } tokenFile)
+            {
+                values.Add(new($"{KuksaClientOptions.SectionName}:TokenFile", tokenFile.FullName));
+            }
+
             values.AddRange((result.GetValue(gazetteers) ?? []).Select((file, i) =>
                 new KeyValuePair<string, string?>($"{LanguageOptions.SectionName}:Gazetteers:{i}", file.FullName)));
             values.AddRange((result.GetValue(settings) ?? []).Select(s => s.Split('=', 2))
                 .Select(p => new KeyValuePair<string, string?>(p[0], p[1])));
 
             var builder = CarHost.CreateBuilder(values);
+            if (configure is null && !string.IsNullOrEmpty(builder.Configuration[$"{KuksaClientOptions.SectionName}:Url"]))
+            {
+                // The assistant drives the car behind a broker instead of the simulated one.
+                builder.Services.AddKuksaVehicleBus();
+            }
+
+            configure?.Invoke(builder);
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
             if (interactive && result.GetValue(listen))
             {
@@ -152,6 +185,8 @@ public static class CarCommandLine
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
+        root.Subcommands.Add(ServeCommand.Create((result, configure, ct) => StartHostAsync(result, false, ct, configure: configure)));
+        root.Subcommands.Add(BusCommand.Create(broker, token, json));
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,7 @@ public sealed partial class KuksaVehicleBus : IVehicleBus, IDisposable
     private Action<SignalChange>[] _subscribers = [];
     private IReadOnlyDictionary<string, Kuksa.Val.V2.Metadata>? _remote;
     private Task? _pump;
+    private int _disposed;
 
     public KuksaVehicleBus(SignalCatalog catalog, IOptions<KuksaClientOptions> options, TimeProvider time, ILogger<KuksaVehicleBus> logger)
     {
@@ -109,6 +110,12 @@ public sealed partial class KuksaVehicleBus : IVehicleBus, IDisposable
 
     public void Dispose()
     {
+        // DI may dispose it twice: as itself and as the IVehicleBus it is registered for.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         try
         {

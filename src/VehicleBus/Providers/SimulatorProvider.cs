@@ -135,6 +135,8 @@ public sealed partial class SimulatorProvider : BackgroundService
         }
 
         await outbox.Writer.WriteAsync(new OpenProviderStreamRequest { PublishValuesRequest = first }, call.Token).ConfigureAwait(false);
+        using var cyclic = _time.CreateTimer(
+            _ => _ = RepublishAsync(remote, outbox.Writer, call.Token), null, _options.RepublishInterval, _options.RepublishInterval);
         Log.Providing(_logger, connection.Url, claim.ActuatorIdentifiers.Count, provide.SignalsSampleIntervals.Count, _options.Fault);
         try
         {
@@ -209,6 +211,28 @@ public sealed partial class SimulatorProvider : BackgroundService
         if (!stoppingToken.IsCancellationRequested && !_gone)
         {
             throw new IOException("The broker ended the provider stream.");
+        }
+    }
+
+    private async Task RepublishAsync(List<Kuksa.Val.V2.Metadata> remote, ChannelWriter<OpenProviderStreamRequest> outbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var snapshot = await _simulator.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            var publish = new PublishValuesRequest();
+            foreach (var m in remote)
+            {
+                if (Datapoint(m, snapshot[m.Path]) is { } datapoint)
+                {
+                    publish.DataPoints[m.Id] = datapoint;
+                }
+            }
+
+            outbox.TryWrite(new OpenProviderStreamRequest { PublishValuesRequest = publish });
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream is closing.
         }
     }
 

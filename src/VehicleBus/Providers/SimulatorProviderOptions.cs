@@ -16,6 +16,13 @@ public sealed class SimulatorProviderOptions
     /// <summary>A misbehaviour to inject: Gone or Silent (<c>car serve --provider-fault gone</c>).</summary>
     public ProviderFault Fault { get; set; } = ProviderFault.None;
 
+    /// <summary>
+    /// How often every value is published again, changed or not, as a car's ECUs send their frames cyclically; it
+    /// keeps readings fresh for readers that judge their age (the assistant distrusts a speed older than 2 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan RepublishInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
