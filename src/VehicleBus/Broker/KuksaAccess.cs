@@ -9,6 +9,9 @@ namespace Car.VehicleBus.Broker;
 /// </summary>
 public sealed partial class KuksaAccess
 {
+    private static readonly string[] ReadActions = ["read", "actuate", "provide", "create"];
+    private static readonly string[] ActuateActions = ["actuate"];
+    private static readonly string[] ProvideActions = ["provide"];
     private readonly List<(string Action, Regex? Path)> _grants;
 
     private KuksaAccess(List<(string Action, Regex? Path)> grants, DateTimeOffset expires)
@@ -56,13 +59,13 @@ public sealed partial class KuksaAccess
         return new KuksaAccess(grants, expires);
     }
 
-    public bool CanRead(string path) => _grants.Any(g => g.Path is null || g.Path.IsMatch(path)) && HasAny(path, "read", "actuate", "provide", "create");
+    public bool CanRead(string path) => HasAny(path, ReadActions);
 
-    public bool CanActuate(string path) => HasAny(path, "actuate");
+    public bool CanActuate(string path) => HasAny(path, ActuateActions);
 
-    public bool CanProvide(string path) => HasAny(path, "provide");
+    public bool CanProvide(string path) => HasAny(path, ProvideActions);
 
-    private bool HasAny(string path, params string[] actions)
+    private bool HasAny(string path, string[] actions)
     {
         foreach (var (action, pattern) in _grants)
         {
