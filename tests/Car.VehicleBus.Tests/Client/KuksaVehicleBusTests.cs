@@ -132,6 +132,19 @@ public sealed class KuksaVehicleBusTests : IAsyncLifetime
         Assert.Equal(VehicleBusError.Unavailable, again.Error);
     }
 
+    [Fact]
+    public async Task ProviderSilent_ActuationAcceptedButTheWindowNeverMoves()
+    {
+        await _rig.DisposeAsync();
+        _rig = await Rig.StartAsync(ProviderFault.Silent);
+
+        await Bus.ActuateAsync(DriverWindow, SignalValue.FromNumber(50));
+        await Task.Delay(800);
+
+        Assert.Equal(0, (await Bus.GetAsync(DriverWindow)).AsNumber());
+        Assert.Equal(0, (await Car.GetAsync(DriverWindow)).AsNumber());
+    }
+
     /// <summary>Broker, simulated car, the car as provider, and the client, started in that order.</summary>
     private sealed class Rig : IAsyncDisposable
     {
