@@ -10,6 +10,8 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
 //   reference cloud server on loopback: recommend p50/p99, requests/s with many cars, outbox drain (see CloudBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- can [seconds]     CAN codec frames/s, Intel and Motorola, and frame ⇄ VSS (see CanBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- broker [--seconds N] [--callers N] [--subscribers N] [--messages N]
+//   kuksa.val.v2 broker on loopback: Get/Publish/Actuate calls/s, fan-out p50/p99 to 50 subscribers (see BrokerBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -21,6 +23,12 @@ if (args.Length > 0 && args[0] == "cloud")
 {
     var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await CloudBenchmark.RunAsync(Option("--seconds", 10), Option("--cars", 100), Option("--events", 5000), postgres);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "broker")
+{
+    await BrokerBenchmark.RunAsync(Option("--seconds", 5), Option("--callers", 32), Option("--subscribers", 50), Option("--messages", 2000));
     return;
 }
 

@@ -4,6 +4,7 @@ using Car.Assistant.Hosting;
 using Car.Language;
 using Car.Language.Llm;
 using Car.Speech.Recognition;
+using Car.VehicleBus.Client;
 using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -89,9 +90,23 @@ public static class CarCommandLine
                 : Invalid<Uri>(result, $"--cloud takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
         };
 
+        var broker = new Option<Uri>("--broker")
+        {
+            Description = "A kuksa.val.v2 vehicle broker (car serve, Eclipse KUKSA databroker) to drive instead of the simulated car, e.g. http://127.0.0.1:55555.",
+            Recursive = true,
+            CustomParser = result => Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : Invalid<Uri>(result, $"--broker takes an http:// or https:// address, not '{result.Tokens[0].Value}'."),
+        };
+        var token = new Option<FileInfo>("--token")
+        {
+            Description = "A file holding the JWT to send to the --broker.",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Car: an offline voice assistant for the head unit. With no command: an interactive session.")
         {
-            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud, verbose, quiet,
+            scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud, broker, token, verbose, quiet,
         };
         root.Validators.Add(result =>
         {
@@ -106,7 +121,8 @@ public static class CarCommandLine
             bool interactive,
             CancellationToken cancellationToken,
             string? defaultEngine = null,
-            IReadOnlyDictionary<string, string?>? scenarioSettings = null)
+            IReadOnlyDictionary<string, string?>? scenarioSettings = null,
+            Action<HostApplicationBuilder>? configure = null)
         {
             // Settings merge without clashing: a command's own default, then --set (a key given twice: the last wins),
             // then the options that were given on the command line, which win over --set.
@@ -146,7 +162,17 @@ public static class CarCommandLine
                 values[$"{LanguageOptions.SectionName}:Gazetteers:{i}"] = files[i].FullName;
             }
 
+            Given(broker, $"{KuksaClientOptions.SectionName}:Url", v => v.ToString());
+            Given(token, $"{KuksaClientOptions.SectionName}:TokenFile", v => v.FullName);
+
             var builder = CarHost.CreateBuilder(values);
+            if (configure is null && !string.IsNullOrEmpty(builder.Configuration[$"{KuksaClientOptions.SectionName}:Url"]))
+            {
+                // The assistant drives the car behind a broker instead of the simulated one.
+                builder.Services.AddKuksaVehicleBus();
+            }
+
+            configure?.Invoke(builder);
             builder.Services.AddOptions<ConsoleSessionOptions>().BindConfiguration(ConsoleSessionOptions.SectionName);
             builder.Services.AddSingleton<SessionResult>();
             if (interactive && result.GetValue(listen))
@@ -177,7 +203,8 @@ public static class CarCommandLine
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SimCommand.Create((result, scenario, ct) => StartHostAsync(result, false, ct, scenarioSettings: scenario)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
-        root.Subcommands.Add(new Command("bus", "The vehicle bus: CAN log replay.") { BusReplayCommand.Create() });
+        root.Subcommands.Add(ServeCommand.Create((result, configure, ct) => StartHostAsync(result, false, ct, configure: configure)));
+        root.Subcommands.Add(BusCommand.Create(broker, token, json));
         root.SetAction(async (result, cancellationToken) =>
         {
             using var host = await StartHostAsync(result, interactive: true, cancellationToken).ConfigureAwait(false);

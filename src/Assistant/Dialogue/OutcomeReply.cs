@@ -4,7 +4,8 @@ namespace Car.Assistant.Dialogue;
 
 /// <summary>
 /// The reply written from what the car did, never from what was planned: a step's own reply only when all its
-/// targets were confirmed; otherwise what happened (not allowed now, refused by the car, no answer, not there yet).
+/// targets were confirmed; otherwise what happened (not allowed now, refused by the car, stopped short or did not
+/// move, no answer, not there yet).
 /// </summary>
 public static class OutcomeReply
 {
@@ -47,6 +48,12 @@ public static class OutcomeReply
         if (results.FirstOrDefault(r => r.Status == ActionStatus.Rejected) is { } rejected)
         {
             return $"{prefix}车辆拒绝了这个操作（{rejected.Error}）";
+        }
+
+        // Where the car itself says what happened (stopped short, did not move, lost its controller), say that.
+        if (results.FirstOrDefault(r => r.Status is ActionStatus.PartlyDone or ActionStatus.NotDone && r.Error is not null) is { } undone)
+        {
+            return prefix + undone.Error;
         }
 
         if (results.Any(r => r.Status == ActionStatus.Failed))

@@ -27,6 +27,12 @@ public static class TurnReportJson
                 writer.WritePropertyName("value");
                 WriteValue(writer, action.Value);
                 writer.WriteBoolean("confirmed", action.Confirmed);
+                if (!action.Confirmed)
+                {
+                    // What became of it, beyond the contract's "confirmed": partly_done, not_done, not_reached, rejected, blocked, failed.
+                    writer.WriteString("outcome", OutcomeName(action.Status));
+                }
+
                 if (action.Error is not null)
                 {
                     writer.WriteString("error", action.Error);
@@ -61,6 +67,17 @@ public static class TurnReportJson
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    private static string OutcomeName(Car.Assistant.Policy.ActionStatus status) => status switch
+    {
+        Car.Assistant.Policy.ActionStatus.PartlyDone => "partly_done",
+        Car.Assistant.Policy.ActionStatus.NotDone => "not_done",
+        Car.Assistant.Policy.ActionStatus.NotReached => "not_reached",
+        Car.Assistant.Policy.ActionStatus.Rejected => "rejected",
+        Car.Assistant.Policy.ActionStatus.Blocked => "blocked",
+        Car.Assistant.Policy.ActionStatus.Failed => "failed",
+        _ => "done",
+    };
 
     public static void WriteValue(Utf8JsonWriter writer, SignalValue value)
     {

@@ -39,12 +39,12 @@ public sealed partial class ActionExecutor
             return [];
         }
 
-        var waiting = new ConcurrentDictionary<string, (SignalValue Target, TaskCompletionSource Reached)>(StringComparer.Ordinal);
+        var waiting = new ConcurrentDictionary<string, Watch>(StringComparer.Ordinal);
         using var subscription = SubscribeOrNull(change =>
         {
-            if (waiting.TryGetValue(change.Path, out var entry) && change.Value == entry.Target)
+            if (waiting.TryGetValue(change.Path, out var watch))
             {
-                entry.Reached.TrySetResult();
+                watch.Seen(change, _time.GetUtcNow());
             }
         });
 
@@ -62,14 +62,20 @@ public sealed partial class ActionExecutor
                     continue;
                 }
 
-                var entry = (action.Value, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-                waiting[action.Signal] = entry;
+                var watch = new Watch(action.Value, Before(snapshot, action.Signal), _time.GetUtcNow(), _options.ConfirmationTimeoutFor(action.Signal));
+                waiting[action.Signal] = watch;
                 await CallAsync(async ct => { await _bus.ActuateAsync(action.Signal, action.Value, ct).ConfigureAwait(false); return true; }, cancellationToken)
                     .ConfigureAwait(false);
                 if (await CallAsync(ct => _bus.GetAsync(action.Signal, ct), cancellationToken).ConfigureAwait(false) == action.Value)
                 {
-                    entry.Item2.TrySetResult();
+                    watch.Seen(new SignalChange(action.Signal, action.Value, _time.GetUtcNow()), _time.GetUtcNow());
                 }
+            }
+            catch (VehicleBusException e) when (e.Error == VehicleBusError.Unavailable)
+            {
+                // Nobody can carry it out: no provider owns the actuator, or the broker is out of reach.
+                Log.Failed(_logger, action.Signal, e.Message);
+                settled[i] = (ActionStatus.NotDone, $"{ActuatorWords.Name(action.Signal)}的控制器没有连接，操作没有完成");
             }
             catch (VehicleBusException e)
             {
@@ -83,15 +89,13 @@ public sealed partial class ActionExecutor
             }
         }
 
+        // Each signal waits its own confirmation timeout, counted from when its target was sent.
         var pending = actions.Select((a, i) => (a, i)).Where(p => !settled.ContainsKey(p.i) && waiting.ContainsKey(p.a.Signal))
-            .Select(p => waiting[p.a.Signal].Reached.Task).ToList();
-        try
+            .Select(p => waiting[p.a.Signal]).Distinct().ToList();
+        await Task.WhenAll(pending.Select(w => WaitAsync(w, cancellationToken))).ConfigureAwait(false);
+        var unconfirmed = pending.Count(w => !w.Reached);
+        if (unconfirmed > 0)
         {
-            await Task.WhenAll(pending).WaitAsync(_options.ConfirmationTimeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            var unconfirmed = pending.Count(t => !t.IsCompletedSuccessfully);
             Log.NotConfirmed(_logger, unconfirmed);
         }
 
@@ -102,11 +106,36 @@ public sealed partial class ActionExecutor
     public Task<VehicleSnapshot> ReadStateAsync(CancellationToken cancellationToken = default) =>
         CallAsync(ct => _bus.GetSnapshotAsync(ct), cancellationToken);
 
-    private static ActionResult Result(
+    private static SignalValue? Before(VehicleSnapshot snapshot, string signal)
+    {
+        try
+        {
+            return snapshot[signal];
+        }
+        catch (VehicleBusException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WaitAsync(Watch watch, CancellationToken cancellationToken)
+    {
+        var left = watch.Timeout - (_time.GetUtcNow() - watch.SentAt);
+        try
+        {
+            await watch.Settled.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Judged in Result from where the part stands.
+        }
+    }
+
+    private ActionResult Result(
         PlannedAction action,
         int index,
         Dictionary<int, (ActionStatus Status, string Reason)> settled,
-        ConcurrentDictionary<string, (SignalValue Target, TaskCompletionSource Reached)> waiting)
+        ConcurrentDictionary<string, Watch> waiting)
     {
         if (settled.TryGetValue(index, out var outcome))
         {
@@ -114,8 +143,23 @@ public sealed partial class ActionExecutor
         }
 
         // A later target for the same signal replaces this one: only the last can be confirmed.
-        var reached = waiting.TryGetValue(action.Signal, out var entry) && entry.Target == action.Value && entry.Reached.Task.IsCompletedSuccessfully;
-        return new ActionResult(action.Signal, action.Value, reached ? ActionStatus.Confirmed : ActionStatus.NotReached);
+        if (!waiting.TryGetValue(action.Signal, out var watch) || watch.Target != action.Value)
+        {
+            return new ActionResult(action.Signal, action.Value, ActionStatus.NotReached);
+        }
+
+        if (watch.Reached)
+        {
+            return new ActionResult(action.Signal, action.Value, ActionStatus.Confirmed);
+        }
+
+        if (watch.Lost)
+        {
+            return new ActionResult(action.Signal, action.Value, ActionStatus.NotDone, $"{ActuatorWords.Name(action.Signal)}的控制器断开了连接，操作没有完成");
+        }
+
+        var (status, reason) = ActuatorWords.Judge(action.Signal, watch.Start, watch.Last, action.Value, _time.GetUtcNow() - watch.LastChange < _options.StallTime);
+        return new ActionResult(action.Signal, action.Value, status, reason);
     }
 
     /// <summary>One bus call within <see cref="ActionExecutorOptions.BusCallTimeout"/>, even when the bus ignores its token.</summary>
@@ -145,6 +189,56 @@ public sealed partial class ActionExecutor
             // Without change events the targets are still sent; only one read back at its target at once is confirmed.
             Log.Failed(_logger, "subscribe", e.Message);
             return null;
+        }
+    }
+
+    /// <summary>One target being confirmed: where the part started, where it was last seen, and whether its source went away.</summary>
+    private sealed class Watch(SignalValue target, SignalValue? start, DateTimeOffset sentAt, TimeSpan timeout)
+    {
+        private readonly Lock _gate = new();
+
+        public SignalValue Target { get; } = target;
+
+        public SignalValue? Start { get; } = start;
+
+        public DateTimeOffset SentAt { get; } = sentAt;
+
+        public TimeSpan Timeout { get; } = timeout;
+
+        public TaskCompletionSource Settled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Reached { get; private set; }
+
+        public bool Lost { get; private set; }
+
+        public SignalValue? Last { get; private set; } = start;
+
+        /// <summary>When the value last changed (or the target was sent).</summary>
+        public DateTimeOffset LastChange { get; private set; } = sentAt;
+
+        public void Seen(SignalChange change, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                if (!change.IsAvailable)
+                {
+                    Lost = !Reached;
+                    Settled.TrySetResult();
+                    return;
+                }
+
+                if (Last != change.Value)
+                {
+                    Last = change.Value;
+                    LastChange = now;
+                }
+
+                if (change.Value == Target && !Lost)
+                {
+                    Reached = true;
+                    Settled.TrySetResult();
+                }
+            }
         }
     }
 

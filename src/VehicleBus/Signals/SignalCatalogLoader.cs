@@ -31,6 +31,8 @@ public static class SignalCatalogLoader
         ["float"] = SignalDataType.Float,
         ["double"] = SignalDataType.Double,
         ["string"] = SignalDataType.String,
+        ["int64"] = SignalDataType.Int64,
+        ["uint64"] = SignalDataType.UInt64,
     };
 
     private static readonly Dictionary<string, SignalKind> Kinds = new(StringComparer.Ordinal)
@@ -192,7 +194,8 @@ public static class SignalCatalogLoader
             throw new SignalCatalogException(file, path, $"is {Article(node.Type)} {node.Type} without a datatype.");
         }
 
-        if (!DataTypes.TryGetValue(node.DataType, out var dataType))
+        var isArray = node.DataType.EndsWith("[]", StringComparison.Ordinal);
+        if (!DataTypes.TryGetValue(isArray ? node.DataType[..^2] : node.DataType, out var dataType))
         {
             throw new SignalCatalogException(file, path,
                 $"has datatype '{node.DataType}', which Car does not support ({string.Join(", ", DataTypes.Keys)}).");
@@ -221,7 +224,7 @@ public static class SignalCatalogLoader
             throw new SignalCatalogException(file, path, $"has min {Format(node.Min)} greater than max {Format(node.Max)}.");
         }
 
-        return new SignalDefinition(path, dataType, kind, node.Unit, node.Min ?? lowest, node.Max ?? highest, node.Allowed, isStandard);
+        return new SignalDefinition(path, dataType, kind, node.Unit, node.Min ?? lowest, node.Max ?? highest, node.Allowed, isStandard, isArray);
     }
 
     /// <summary>What an integer datatype holds; null for the others.</summary>
@@ -233,6 +236,8 @@ public static class SignalCatalogLoader
         SignalDataType.Int16 => (short.MinValue, short.MaxValue),
         SignalDataType.UInt32 => (uint.MinValue, uint.MaxValue),
         SignalDataType.Int32 => (int.MinValue, int.MaxValue),
+        SignalDataType.UInt64 => (ulong.MinValue, ulong.MaxValue),
+        SignalDataType.Int64 => (long.MinValue, long.MaxValue),
         _ => (null, null),
     };
 

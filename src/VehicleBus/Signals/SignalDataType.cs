@@ -13,4 +13,6 @@ public enum SignalDataType
     Float,
     Double,
     String,
+    Int64,
+    UInt64,
 }

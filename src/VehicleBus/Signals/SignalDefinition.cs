@@ -9,6 +9,7 @@ namespace Car.VehicleBus.Signals;
 /// <param name="Max">The highest allowed number, or null.</param>
 /// <param name="AllowedValues">For string signals with an enumeration, the allowed values.</param>
 /// <param name="IsStandard">False for Car's own signals, defined by the overlay and not by the VSS specification.</param>
+/// <param name="IsArray">True for a VSS array (<c>uint8[]</c>): the value is a list of <see cref="DataType"/>; the range and allowed values hold for each element.</param>
 public sealed record SignalDefinition(
     string Path,
     SignalDataType DataType,
@@ -17,11 +18,17 @@ public sealed record SignalDefinition(
     double? Min,
     double? Max,
     IReadOnlyList<string>? AllowedValues,
-    bool IsStandard = true)
+    bool IsStandard = true,
+    bool IsArray = false)
 {
     /// <summary>Checks a value against the datatype and range; returns the reason it is rejected, or null.</summary>
     public string? Validate(SignalValue value)
     {
+        if (IsArray)
+        {
+            return $"{Path} takes a list of {DataType}, which a single value cannot hold";
+        }
+
         switch (DataType)
         {
             case SignalDataType.Boolean when value.Kind != SignalValueKind.Boolean:

@@ -7,4 +7,10 @@ public enum VehicleBusError
     WrongType,
     OutOfRange,
     NotAnActuator,
+
+    /// <summary>Nothing can carry it out now: no provider owns the actuator, or the broker cannot be reached.</summary>
+    Unavailable,
+
+    /// <summary>The broker's token does not allow it.</summary>
+    PermissionDenied,
 }

@@ -43,6 +43,12 @@ public sealed class SimulatorOptions
     /// </remarks>
     public Dictionary<string, string> StartValues { get; } = DefaultStartValues();
 
+    /// <summary>
+    /// Faults injected into actuators, by VSS path: <c>Simulator:Faults:Vehicle.Cabin.Door.Row1.DriverSide.Window.Position=Partial</c>.
+    /// A path that is not an actuator stops the start.
+    /// </summary>
+    public Dictionary<string, ActuatorFault> Faults { get; } = new(StringComparer.Ordinal);
+
     private static Dictionary<string, string> DefaultStartValues()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -16,6 +16,14 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
     public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
     {
         var (_, errors) = SimulatorStartValues.Resolve(_catalog, options.StartValues);
+        foreach (var path in options.Faults.Keys)
+        {
+            if (!_catalog.TryGet(path, out var signal) || signal.Kind != SignalKind.Actuator)
+            {
+                errors.Add($"{SimulatorOptions.SectionName}:Faults:{path}: there is no actuator {path} in the catalog.");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

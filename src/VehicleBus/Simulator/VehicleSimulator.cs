@@ -136,12 +136,18 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         }
 
         ThrowIfInvalid(signal, target);
+        var fault = _options.Faults.GetValueOrDefault(path);
         lock (_gate)
         {
             AdvanceLocked(_time.GetUtcNow());
-            if (_travelRates.ContainsKey(path))
+            if (fault == ActuatorFault.Stuck)
             {
-                _travelTargets[path] = target.AsNumber();
+                // Takes the target and does nothing: the current value stays where it is.
+            }
+            else if (_travelRates.ContainsKey(path))
+            {
+                var position = _exactNumbers[path];
+                _travelTargets[path] = fault == ActuatorFault.Partial ? position + ((target.AsNumber() - position) / 2) : target.AsNumber();
             }
             else
             {
@@ -195,6 +201,14 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
 
         rates[VssPaths.SunroofPosition] = 100 / options.SunroofTravelTime.TotalSeconds;
         rates[VssPaths.SunshadePosition] = 100 / options.SunroofTravelTime.TotalSeconds;
+        foreach (var (path, fault) in options.Faults)
+        {
+            if (fault == ActuatorFault.Slow && rates.TryGetValue(path, out var rate))
+            {
+                rates[path] = rate / 5;
+            }
+        }
+
         return rates;
     }
 

@@ -39,6 +39,25 @@ public sealed class SignalCatalogLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_Int64AndArrays_ReadWithTheirBoundsAndArrayFlag()
+    {
+        Write(Specification, """
+            {"Vehicle": {"type": "branch", "description": "V.", "children": {
+              "Odometer": {"datatype": "uint64", "type": "sensor", "description": "O."},
+              "Offset": {"datatype": "int64", "type": "sensor", "description": "O."},
+              "Codes": {"datatype": "uint8[]", "type": "sensor", "min": 1, "max": 9, "description": "C."}}}}
+            """);
+
+        var catalog = SignalCatalogLoader.Load(Path.Combine(_directory, Specification));
+
+        Assert.Equal(SignalDataType.UInt64, catalog.Get("Vehicle.Odometer").DataType);
+        Assert.Equal(long.MinValue, catalog.Get("Vehicle.Offset").Min);
+        var codes = catalog.Get("Vehicle.Codes");
+        Assert.True(codes.IsArray);
+        Assert.Equal((SignalDataType.UInt8, 1d, 9d), (codes.DataType, codes.Min, codes.Max));
+    }
+
+    [Fact]
     public void Load_BundledCatalog_OnlyOverlaySignalsAreNonStandard()
     {
         var own = TestCatalog.Bundled.Signals.Where(s => !s.IsStandard).Select(s => s.Path).Order(StringComparer.Ordinal);
@@ -132,7 +151,7 @@ public sealed class SignalCatalogLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"datatype": "int64", "type": "sensor", "description": "S."}""", "has datatype 'int64', which Car does not support")]
+    [InlineData("""{"datatype": "timestamp", "type": "sensor", "description": "S."}""", "has datatype 'timestamp', which Car does not support")]
     [InlineData("""{"datatype": "Types.Position", "type": "actuator", "description": "S."}""", "has datatype 'Types.Position'")]
     [InlineData("""{"type": "sensor", "description": "S."}""", "is a sensor without a datatype.")]
     [InlineData("""{"datatype": "float", "description": "S."}""", "has no type (branch, sensor, actuator or attribute).")]

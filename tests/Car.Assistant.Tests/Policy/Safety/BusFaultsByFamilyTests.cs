@@ -94,8 +94,9 @@ public sealed class BusFaultsByFamilyTests
             case Fault.Stuck or Fault.Partial:
                 Assert.False(claimsSuccess, report.Reply);
                 Assert.False(reached, "the faulty bus let the car reach its target");
-                Assert.Contains("还没有确认到位", report.Reply, StringComparison.Ordinal);
-                Assert.All(report.Actions, a => Assert.Equal(ActionStatus.NotReached, a.Status));
+                // The reply says what the car did instead: stopped short, did not move, or not there yet.
+                Assert.Matches("还没有确认到位|只开到了|没有完全关上|没有打开|没有关上|没有关闭|没有锁上|没有解锁|没有动|没有变化", report.Reply);
+                Assert.All(report.Actions, a => Assert.Contains(a.Status, new[] { ActionStatus.NotReached, ActionStatus.PartlyDone, ActionStatus.NotDone }));
                 break;
             default:
                 // Late or repeated events change nothing the car does: a success the reply claims must be real.

@@ -153,8 +153,8 @@ public sealed class SafetyUnderFaultsTests
         var report = await harness.SayAsync("有点闷");
 
         Assert.DoesNotContain("已为您打开", report.Reply, StringComparison.Ordinal);
-        Assert.Contains("还没有确认到位", report.Reply, StringComparison.Ordinal);
-        Assert.Equal(ActionStatus.NotReached, Assert.Single(report.Actions).Status);
+        Assert.Contains("车窗没有打开", report.Reply, StringComparison.Ordinal);
+        Assert.Equal(ActionStatus.NotDone, Assert.Single(report.Actions).Status);
     }
 
     [Fact]

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Car.VehicleBus.Broker;
+using Car.VehicleBus.Providers;
+using Car.VehicleBus.Simulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Car.Assistant.Cli;
+
+/// <summary>
+/// <c>car serve</c>: the head unit's vehicle service. The kuksa.val.v2 broker listens on <c>Broker:Url</c>
+/// (http://127.0.0.1:55555 by default) with the simulated car as its provider over the provider stream, until
+/// Ctrl+C or SIGTERM. Faults can be injected into the car: <c>--fault PATH=stuck|slow|partial</c>,
+/// <c>--provider-fault gone|silent</c>.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(Func<ParseResult, Action<HostApplicationBuilder>, CancellationToken, Task<IHost>> startHost)
+    {
+        var faults = new Option<string[]>("--fault")
+        {
+            Description = "Make an actuator misbehave: PATH=stuck (never moves), slow (a fifth of its speed) or partial (stops halfway) (repeatable).",
+        };
+        faults.Validators.Add(result =>
+        {
+            foreach (var fault in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                var parts = fault.Split('=', 2);
+                if (parts.Length != 2 || !Enum.TryParse<ActuatorFault>(parts[1], ignoreCase: true, out _))
+                {
+                    result.AddError($"--fault takes PATH=stuck|slow|partial, not '{fault}'.");
+                }
+            }
+        });
+        var providerFault = new Option<string>("--provider-fault")
+        {
+            Description = "Make the simulated car a bad provider: gone (leaves during the first actuation) or silent (never answers).",
+        };
+        providerFault.AcceptOnlyFromAmong("none", "gone", "silent");
+
+        var command = new Command("serve", "Run the vehicle broker (kuksa.val.v2, Broker:Url) with the simulated car as its provider until Ctrl+C.")
+        {
+            faults, providerFault,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var fault in result.GetValue(faults) ?? [])
+            {
+                var parts = fault.Split('=', 2);
+                settings[$"{SimulatorOptions.SectionName}:Faults:{parts[0]}"] = parts[1];
+            }
+
+            if (result.GetValue(providerFault) is { } misbehaviour)
+            {
+                settings[$"{SimulatorProviderOptions.SectionName}:Fault"] = misbehaviour;
+            }
+
+            using var host = await startHost(
+                result,
+                builder =>
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                    builder.Services.AddVehicleBroker();
+                    builder.Services.AddSimulatorProvider();
+                },
+                cancellationToken).ConfigureAwait(false);
+            var address = await host.Services.GetRequiredService<BrokerEndpoint>().Address.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"car serve: kuksa.val.v2 broker on {address} with the simulated car as provider; Ctrl+C stops.").ConfigureAwait(false);
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop below.
+            }
+
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

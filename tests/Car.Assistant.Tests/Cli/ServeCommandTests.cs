@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Tests.Cli;
+
+/// <summary>
+/// The real programs: <c>car serve</c> as a head-unit service in one process, <c>car bus …</c> and
+/// <c>car --broker … say</c> in others, as an integrator would use them from two terminals.
+/// </summary>
+public sealed class ServeCommandTests
+{
+    private static readonly string DriverWindow = VssPaths.WindowPosition(VssPlaces.DriverSide);
+
+    [Fact]
+    public async Task Serve_BusActuateFromAnotherProcess_WindowMovesGetShowsItAndSigtermStops()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var serve = await ServeAsync(url, "--set", "Simulator:WindowTravelTime=00:00:00.500");
+
+        var actuate = await CarProcess.RunAsync([], "bus", "actuate", "--broker", url, DriverWindow, "50", "--wait", "00:00:10");
+        var get = await CarProcess.RunAsync([], "bus", "get", "--broker", url, DriverWindow);
+        var say = await CarProcess.RunAsync([], "say", "--broker", url, "--json", "关闭主驾车窗");
+        Signal(serve, "TERM");
+        var stopped = serve.WaitForExit(TimeSpan.FromSeconds(15));
+
+        Assert.True(actuate.ExitCode == 0, actuate.Output + actuate.Errors);
+        Assert.Contains($"[actuate] done: {DriverWindow} reached 50", actuate.Output, StringComparison.Ordinal);
+        Assert.Equal($"{DriverWindow}: 50", get.Output.Trim());
+        Assert.Contains($"\"signal\":\"{DriverWindow}\",\"value\":0,\"confirmed\":true", say.Output, StringComparison.Ordinal);
+        Assert.True(stopped, "car serve did not stop on SIGTERM");
+        Assert.Equal(0, serve.ExitCode);
+    }
+
+    [Fact]
+    public async Task Serve_PartialWindowFault_SayReportsPartlyDoneWithTheReason()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var serve = await ServeAsync(url, "--fault", $"{DriverWindow}=partial", "--set", "Simulator:WindowTravelTime=00:00:00.400");
+        try
+        {
+            var say = await CarProcess.RunAsync([], "say", "--broker", url, "--json", "--set", "Actions:ConfirmationTimeout=00:00:02", "主驾车窗打开一半");
+
+            Assert.Contains("\"outcome\":\"partly_done\"", say.Output, StringComparison.Ordinal);
+            Assert.Contains("车窗只开到了一半（25%），可能有障碍物", say.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task Bus_NoBrokerThere_OneLineAndExitOne()
+    {
+        var get = await CarProcess.RunAsync([], "bus", "get", "--broker", $"http://127.0.0.1:{FreePort()}", DriverWindow);
+
+        Assert.Equal(1, get.ExitCode);
+        Assert.StartsWith("car: bus: Unavailable: the broker at", get.Errors.Trim(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Process> ServeAsync(string url, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "car.dll"));
+        foreach (var argument in (string[])["serve", "--set", $"Broker:Url={url}", .. extra])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("car serve did not start");
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("car serve:", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(ready.Task.IsCompleted, "car serve did not say it was listening");
+
+        // The simulated car claims its actuators just after the broker starts listening.
+        await Task.Delay(1000);
+        return process;
+    }
+
+    private static void Signal(Process process, string signal) =>
+        Process.Start("kill", $"-{signal} {process.Id}")!.WaitForExit();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,61 @@
+using Car.VehicleBus.Signals;
+using Car.VehicleBus.Simulator;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Car.VehicleBus.Tests.Simulator;
+
+public class ActuatorFaultTests
+{
+    private static readonly string DriverWindow = VssPaths.WindowPosition(VssPlaces.DriverSide);
+
+    private static (VehicleSimulator Car, FakeTimeProvider Clock) Create(ActuatorFault fault)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var options = new SimulatorOptions();
+        options.Faults[DriverWindow] = fault;
+        options.Faults[VssPaths.AirConditioning] = fault;
+        return (new VehicleSimulator(TestCatalog.Bundled, Options.Create(options), clock), clock);
+    }
+
+    [Fact]
+    public async Task ActuateAsync_PartialWindow_StopsHalfway()
+    {
+        var (car, clock) = Create(ActuatorFault.Partial);
+        using var _ = car;
+
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(100));
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(50, (await car.GetAsync(DriverWindow)).AsNumber());
+    }
+
+    [Fact]
+    public async Task ActuateAsync_StuckWindowOrSwitch_StaysWhereItWas()
+    {
+        var (car, clock) = Create(ActuatorFault.Stuck);
+        using var _ = car;
+
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(100));
+        await car.ActuateAsync(VssPaths.AirConditioning, SignalValue.FromBoolean(true));
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, (await car.GetAsync(DriverWindow)).AsNumber());
+        Assert.False((await car.GetAsync(VssPaths.AirConditioning)).AsBoolean());
+    }
+
+    [Fact]
+    public async Task ActuateAsync_SlowWindow_TakesFiveTimesAsLong()
+    {
+        var (car, clock) = Create(ActuatorFault.Slow);
+        using var _ = car;
+
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(100));
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var afterNormalTime = (await car.GetAsync(DriverWindow)).AsNumber();
+        clock.Advance(TimeSpan.FromSeconds(16));
+
+        Assert.Equal(20, afterNormalTime);
+        Assert.Equal(100, (await car.GetAsync(DriverWindow)).AsNumber());
+    }
+}
