@@ -134,6 +134,11 @@ public static class CarCommandLine
                 builder.Services.AddHostedService<ConsoleSessionService>();
             }
 
+            if (interactive)
+            {
+                builder.Services.AddBundleBoot();
+            }
+
             var host = builder.Build();
             if (!interactive)
             {
@@ -148,7 +153,7 @@ public static class CarCommandLine
         // Evaluation measures the rules unless --engine says otherwise: the LLM fallback is measured on purpose.
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
-        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));

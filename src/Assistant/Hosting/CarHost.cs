@@ -39,7 +39,7 @@ public static class CarHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // stdout carries the program's answers (JSON lines); logs go to stderr.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddCarAssistant().UseLlm().UseSpeech();
+        builder.Services.AddCarAssistant().UseLlm().UseSpeech().UseBundles(Path.Combine(DataDirectory, "bundles"));
         return builder;
     }
 }
