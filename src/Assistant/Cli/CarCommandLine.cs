@@ -89,7 +89,7 @@ public static class CarCommandLine
             scenario, json, settings, engine, model, gpuLayers, listen, asrModel, gazetteers, cloud,
         };
 
-        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null)
+        async Task<IHost> StartHostAsync(ParseResult result, bool interactive, CancellationToken cancellationToken, string? defaultEngine = null, bool start = true)
         {
             var chosenEngine = result.GetResult(engine) is { Implicit: false } || defaultEngine is null ? result.GetValue(engine) : defaultEngine;
             var values = new List<KeyValuePair<string, string?>>
@@ -140,7 +140,7 @@ public static class CarCommandLine
             }
 
             var host = builder.Build();
-            if (!interactive)
+            if (!interactive && start)
             {
                 // Starting validates every option (ValidateOnStart) before the first utterance.
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -153,7 +153,8 @@ public static class CarCommandLine
         // Evaluation measures the rules unless --engine says otherwise: the LLM fallback is measured on purpose.
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
-        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
+        // The bundle commands build the host without starting it: no engine is warmed up to install or inspect a bundle.
+        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), (result, ct) => StartHostAsync(result, false, ct, start: false), json));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(CloudCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));

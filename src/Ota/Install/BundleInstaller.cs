@@ -265,7 +265,17 @@ public sealed partial class BundleInstaller
                     while (filled < want)
                     {
                         // Never asks for more than the manifest's size: extra bytes a server sends are never read.
-                        var read = await input.Stream.ReadAsync(buffer.AsMemory(filled, want - filled), linked.Token).ConfigureAwait(false);
+                        int read;
+                        try
+                        {
+                            read = await input.Stream.ReadAsync(buffer.AsMemory(filled, want - filled), linked.Token).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is IOException or HttpRequestException)
+                        {
+                            throw new BundleInstallException(
+                                $"The transfer of {file.Path} from {source.Description} broke at byte {offset + filled} of {file.Size} ({e.Message}); the next try resumes.", e);
+                        }
+
                         if (read == 0)
                         {
                             throw new BundleInstallException($"{source.Description} ended {file.Path} at byte {offset + filled} of {file.Size}; the next try resumes.");
