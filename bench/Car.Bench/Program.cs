@@ -9,6 +9,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
 //   reference cloud server on loopback: recommend p50/p99, requests/s with many cars, outbox drain (see CloudBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- ota [--mib N]    OTA install MB/s for an N MiB bundle (1024) in /tmp; swap pause (see OtaBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -20,6 +21,12 @@ if (args.Length > 0 && args[0] == "cloud")
 {
     var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await CloudBenchmark.RunAsync(Option("--seconds", 10), Option("--cars", 100), Option("--events", 5000), postgres);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ota")
+{
+    await OtaBenchmark.RunAsync(Option("--mib", 1024));
     return;
 }
 
