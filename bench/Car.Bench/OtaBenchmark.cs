@@ -18,9 +18,12 @@ namespace Car.Bench;
 /// </summary>
 internal static class OtaBenchmark
 {
-    public static async Task RunAsync(int megabytes)
+    /// <param name="directory">Where the bundle and the store go (/tmp by default; /dev/shm measures without the disk).</param>
+    public static async Task RunAsync(int megabytes, string? directory)
     {
-        var root = Directory.CreateTempSubdirectory("car-ota-bench-").FullName;
+        var root = directory is null
+            ? Directory.CreateTempSubdirectory("car-ota-bench-").FullName
+            : Directory.CreateDirectory(Path.Combine(directory, $"car-ota-bench-{Environment.ProcessId}")).FullName;
         try
         {
             using var key = SigningKey.Generate("bench");
@@ -35,12 +38,13 @@ internal static class OtaBenchmark
 
     private static async Task InstallThroughputAsync(string root, SigningKey key, int megabytes)
     {
-        // A bundle shaped like a real one: one large LLM, one Whisper model, the rest in a few smaller files.
+        // A bundle shaped like a real one: the NLU data and VSS catalog, then random data in the sizes of an LLM, a Whisper
+        // model and smaller files (role "data": random bytes would fail the health check's model loads).
         var source = Path.Combine(root, "source");
         Directory.CreateDirectory(source);
         long total = (long)megabytes * 1024 * 1024;
-        var sizes = new[] { ("llm/model.gguf", total * 6 / 10), ("asr/whisper.bin", total * 3 / 10), ("vad/silero.onnx", total / 20), ("data/extra.bin", total - (total * 6 / 10) - (total * 3 / 10) - (total / 20)) };
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sizes = new[] { ("data/large-1.bin", total * 6 / 10), ("data/large-2.bin", total * 3 / 10), ("data/medium.bin", total / 20), ("data/extra.bin", total - (total * 6 / 10) - (total * 3 / 10) - (total / 20)) };
+        var files = BundlePacker.FilesUnder(Path.GetDirectoryName(Paths.NluModels)!);
         var buffer = new byte[4 * 1024 * 1024];
         foreach (var (name, size) in sizes)
         {
@@ -70,7 +74,7 @@ internal static class OtaBenchmark
         var mb = total / 1e6;
         Console.WriteLine($"pack {megabytes} MiB:     {packed.Elapsed.TotalSeconds,6:0.00} s  {mb / packed.Elapsed.TotalSeconds,7:0} MB/s");
         Console.WriteLine($"install {megabytes} MiB:  {stopwatch.Elapsed.TotalSeconds,6:0.00} s  {mb / stopwatch.Elapsed.TotalSeconds,7:0} MB/s  "
-            + "(read, SHA-256 per chunk and per file, write, fsync, seal, switch, health check)");
+            + $"(read, SHA-256 of every chunk, write, fsync, seal, switch, health check; in {root})");
         Directory.Delete(Path.Combine(root, "throughput-store"), recursive: true);
         Directory.Delete(bundle, recursive: true);
     }

@@ -9,7 +9,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
 //   reference cloud server on loopback: recommend p50/p99, requests/s with many cars, outbox drain (see CloudBenchmark)
-// dotnet run -c Release --project bench/Car.Bench -- ota [--mib N]    OTA install MB/s for an N MiB bundle (1024) in /tmp; swap pause (see OtaBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- ota [--mib N] [--dir DIR]  OTA install MB/s for an N MiB bundle (1024) in /tmp or DIR; swap pause (see OtaBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -26,7 +26,7 @@ if (args.Length > 0 && args[0] == "cloud")
 
 if (args.Length > 0 && args[0] == "ota")
 {
-    await OtaBenchmark.RunAsync(Option("--mib", 1024));
+    await OtaBenchmark.RunAsync(Option("--mib", 1024), Array.IndexOf(args, "--dir") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null);
     return;
 }
 

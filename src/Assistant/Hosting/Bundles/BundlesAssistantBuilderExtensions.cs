@@ -30,6 +30,7 @@ public static class BundlesAssistantBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBundleHealthCheck, LanguageHealthCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBundleHealthCheck, ModelFilesHealthCheck>());
         services.TryAddSingleton<BundleBootService>();
+        services.TryAddSingleton<ActiveBundleWatcher>();
 
         services.AddOptions<LanguageOptions>().PostConfigure<IConfiguration, IActiveBundle>((o, c, a) =>
         {
@@ -59,7 +60,14 @@ public static class BundlesAssistantBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds the start-up step of the long-running car: crash-loop counting and the health check of a newly activated bundle.</summary>
-    public static IServiceCollection AddBundleBoot(this IServiceCollection services) =>
+    /// <summary>
+    /// For the long-running car (the interactive session, <c>car serve</c>): crash-loop counting and the health check of
+    /// a newly activated bundle at start, then following the store so that an install by another process swaps models.
+    /// </summary>
+    public static IServiceCollection AddBundleBoot(this IServiceCollection services)
+    {
         services.AddHostedService(sp => sp.GetRequiredService<BundleBootService>());
+        services.AddHostedService(sp => sp.GetRequiredService<ActiveBundleWatcher>());
+        return services;
+    }
 }

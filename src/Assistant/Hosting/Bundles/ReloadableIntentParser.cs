@@ -88,7 +88,8 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
     {
         try
         {
-            await SwapToAsync(bundle, CancellationToken.None).ConfigureAwait(false);
+            // Swaps run one at a time; each loads what is active by its turn, so news arriving out of order ends on the latest.
+            await SwapToAsync(_active.Current, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

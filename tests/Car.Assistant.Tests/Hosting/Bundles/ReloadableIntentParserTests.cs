@@ -63,6 +63,29 @@ public sealed class ReloadableIntentParserTests : IDisposable
     }
 
     [Fact]
+    public async Task InstallByAnotherProcess_WhileRunning_WatcherSwapsTheParser()
+    {
+        var parser = (ReloadableIntentParser)_host.Services.GetRequiredService<IIntentParser>();
+        Assert.Equal(0, parser.Version);
+        using var watcher = _host.Services.GetRequiredService<ActiveBundleWatcher>();
+        await watcher.StartAsync(CancellationToken.None);
+        // Another installer on the same store, as `car models install` would be: it knows nothing of this process.
+        var store = _host.Services.GetRequiredService<Car.Ota.Store.BundleStore>();
+        var other = new BundleInstaller(store, _host.Services.GetRequiredService<Car.Ota.Verification.ManifestVerifier>(),
+            new BundleActivation(store, [], Microsoft.Extensions.Logging.Abstractions.NullLogger<BundleActivation>.Instance),
+            _host.Services.GetRequiredService<INetworkCondition>(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BundleInstaller>.Instance);
+
+        await other.InstallAsync(new DirectoryBundleSource(await PackAsync(2)), CancellationToken.None);
+        for (var i = 0; i < 100 && parser.Version != 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(2, parser.Version);
+        Assert.Equal(IntentNames.WindowOpen, (await parser.ParseAsync("打开车窗")).Intents[0].Name);
+    }
+
+    [Fact]
     public void Generation_ReleasedByTheHolderWhileAParseRuns_IsDisposedOnlyWhenTheParseEnds()
     {
         var owner = new Owner();
