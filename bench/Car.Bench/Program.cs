@@ -12,6 +12,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- can [seconds]     CAN codec frames/s, Intel and Motorola, and frame ⇄ VSS (see CanBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- broker [--seconds N] [--callers N] [--subscribers N] [--messages N]
 //   kuksa.val.v2 broker on loopback: Get/Publish/Actuate calls/s, fan-out p50/p99 to 50 subscribers (see BrokerBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- ota [--mib N] [--dir DIR]  OTA install MB/s for an N MiB bundle (1024) in /tmp or DIR; swap pause (see OtaBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -29,6 +30,12 @@ if (args.Length > 0 && args[0] == "cloud")
 if (args.Length > 0 && args[0] == "broker")
 {
     await BrokerBenchmark.RunAsync(Option("--seconds", 5), Option("--callers", 32), Option("--subscribers", 50), Option("--messages", 2000));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ota")
+{
+    await OtaBenchmark.RunAsync(Option("--mib", 1024), Array.IndexOf(args, "--dir") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null);
     return;
 }
 

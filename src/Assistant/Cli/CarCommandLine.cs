@@ -122,7 +122,8 @@ public static class CarCommandLine
             CancellationToken cancellationToken,
             string? defaultEngine = null,
             IReadOnlyDictionary<string, string?>? scenarioSettings = null,
-            Action<HostApplicationBuilder>? configure = null)
+            Action<HostApplicationBuilder>? configure = null,
+            bool start = true)
         {
             // Settings merge without clashing: a command's own default, then --set (a key given twice: the last wins),
             // then the options that were given on the command line, which win over --set.
@@ -184,8 +185,13 @@ public static class CarCommandLine
                 builder.Services.AddHostedService<ConsoleSessionService>();
             }
 
+            if (interactive)
+            {
+                builder.Services.AddBundleBoot();
+            }
+
             var host = CarHost.Build(builder);
-            if (!interactive)
+            if (!interactive && start)
             {
                 // Starting validates every option (ValidateOnStart) before the first utterance.
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -198,7 +204,8 @@ public static class CarCommandLine
         // Evaluation measures the rules unless --engine says otherwise: the LLM fallback is measured on purpose.
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
-        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
+        // The bundle commands build the host without starting it: no engine is warmed up to install or inspect a bundle.
+        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), (result, ct) => StartHostAsync(result, false, ct, start: false), json));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SimCommand.Create((result, scenario, ct) => StartHostAsync(result, false, ct, scenarioSettings: scenario)));

@@ -9,12 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Cli;
 
-/// <summary><c>car models write-test --out DIR</c> and <c>car models write --shape NAME --out FILE</c>.</summary>
+/// <summary><c>car models write-test --out DIR</c>, <c>car models write --shape NAME --out FILE</c>, and the OTA bundle commands (Models/).</summary>
 public static class ModelsCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    /// <param name="buildHost">The host without starting it (the bundle commands warm no engine up).</param>
+    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost, Func<ParseResult, CancellationToken, Task<IHost>> buildHost, Option<bool> json)
     {
-        var models = new Command("models", "Write the project's own models (random weights of real architectures).");
+        var models = new Command("models", "Write the project's own models (random weights of real architectures); pack, install and manage OTA model bundles.");
 
         var directory = new Option<DirectoryInfo>("--out") { Description = "The directory to write into.", Required = true };
         var writeTest = new Command("write-test", $"Write the test models ({TestModelFiles.Llm}) so the model paths can be tried.")
@@ -58,6 +59,13 @@ public static class ModelsCommand
 
         models.Subcommands.Add(writeTest);
         models.Subcommands.Add(write);
+        models.Subcommands.Add(Models.KeygenCommand.Create());
+        models.Subcommands.Add(Models.PackCommand.Create());
+        models.Subcommands.Add(Models.StatusCommand.Create(buildHost, json));
+        models.Subcommands.Add(Models.VerifyCommand.Create(buildHost));
+        models.Subcommands.Add(Models.CheckCommand.Create(buildHost));
+        models.Subcommands.Add(Models.InstallCommand.Create(buildHost));
+        models.Subcommands.Add(Models.RollbackCommand.Create(buildHost));
         return models;
     }
 

@@ -55,7 +55,7 @@ public static class CarHost
         // Ctrl+C and SIGTERM: the session drains its turn in flight and the program ends within a second.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.AddCarAssistant().UseLlm().UseSpeech();
+        builder.Services.AddCarAssistant().UseLlm().UseSpeech().UseBundles(Path.Combine(DataDirectory, "bundles"));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Car.CloudSync.Server.Auth;
+using Car.CloudSync.Server.Bundles;
 using Car.CloudSync.Server.Events;
 using Car.CloudSync.Server.Maps;
 using Car.CloudSync.Server.Recommendations;
@@ -49,6 +50,7 @@ public static class CloudServer
         builder.Services.AddCloudStorage(builder.Configuration.GetSection(StorageOptions.Section), builder.Environment.ContentRootPath);
         builder.Services.AddCloudMaps(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.AddPlaceRecommendations();
+        builder.Services.Configure<BundleFilesOptions>(builder.Configuration.GetSection(BundleFilesOptions.Section));
 
         var app = builder.Build();
         // Fail here, before anything listens, with the configuration's own words.
@@ -58,6 +60,7 @@ public static class CloudServer
 
         app.MapGrpcService<RecommendationsService>();
         app.MapGrpcService<VehicleEventsService>();
+        app.MapBundleFiles();
         app.MapGet("/", () => $"Car reference cloud server {Version}: gRPC car.cloud.v1 (Recommendations, VehicleEvents).");
         return app;
     }

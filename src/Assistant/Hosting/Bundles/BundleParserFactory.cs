@@ -1,0 +1,72 @@
+using Car.Language;
+using Car.Language.Llm;
+using Car.Language.Model;
+using Car.Ota.Bundles;
+using Car.Ota.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Hosting.Bundles;
+
+/// <summary>
+/// Builds the intent parser (rules over the bundle's NLU data, the LLM fallback on the bundle's model) from one
+/// bundle, with the configured settings; <c>--model</c> (<c>Llm:ModelPath</c>) stays a developer override.
+/// </summary>
+internal sealed class BundleParserFactory(
+    IOptions<LanguageOptions> language,
+    IOptions<LlmOptions> llm,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    public ParserGeneration Build(InstalledBundle bundle, bool withLlm = true)
+    {
+        var nluDirectory = bundle.DirectoryFor(BundleRoles.Rules)
+            ?? throw new NluModelException($"The bundle (version {bundle.Version}) has no NLU rules.");
+        var languageSettings = language.Value;
+        var settings = new LanguageOptions
+        {
+            ModelDirectory = nluDirectory,
+            MaxUtteranceLength = languageSettings.MaxUtteranceLength,
+            WordSegmentation = languageSettings.WordSegmentation,
+            SoundAlikeRepair = languageSettings.SoundAlikeRepair,
+        };
+        foreach (var gazetteer in languageSettings.Gazetteers)
+        {
+            settings.Gazetteers.Add(gazetteer);
+        }
+
+        var model = NluModel.Load(nluDirectory);
+        var resources = new RuleParserResourcesLoader(Options.Create(settings), model, loggers.CreateLogger<RuleParserResourcesLoader>()).Load();
+        var rules = new RuleParser(model, settings.MaxUtteranceLength, resources);
+        if (!withLlm)
+        {
+            return new ParserGeneration(rules, bundle.Version, null);
+        }
+
+        var configured = llm.Value;
+        var modelPath = configuration[$"{LlmOptions.SectionName}:ModelPath"] is { Length: > 0 } overridden ? overridden : bundle.PathFor(BundleRoles.Llm);
+        var selector = new IntentParserSelector(rules, model, Options.Create(new LlmOptions
+        {
+            Engine = configured.Engine,
+            ModelPath = modelPath,
+            Threads = configured.Threads,
+            ContextSize = configured.ContextSize,
+            GpuLayers = configured.GpuLayers,
+            Deadline = configured.Deadline,
+            MaxTokens = configured.MaxTokens,
+            MemoryMap = configured.MemoryMap,
+            ReusePrefix = configured.ReusePrefix,
+        }), time, loggers.CreateLogger<IntentParserSelector>());
+        try
+        {
+            return new ParserGeneration(selector.Parser, bundle.Version, selector);
+        }
+        catch
+        {
+            selector.Dispose();
+            throw;
+        }
+    }
+}
