@@ -5,6 +5,8 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
+// dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime]
+//   always listening for an hour of mostly silence from a file-backed microphone: RSS over time (see SoakBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
@@ -20,6 +22,12 @@ if (args.Length > 0 && args[0] == "cloud")
 {
     var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     await CloudBenchmark.RunAsync(Option("--seconds", 10), Option("--cars", 100), Option("--events", 5000), postgres);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "soak")
+{
+    await SoakBenchmark.RunAsync(Option("--minutes", 60), Option("--every", 30), Option("--threads", 2), args.Contains("--realtime"));
     return;
 }
 

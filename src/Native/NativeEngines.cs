@@ -63,6 +63,12 @@ internal static class NativeEngines
             return IntPtr.Zero;
         }
 
+        if (name == Whisper)
+        {
+            // libgomp (pulled in by whisper.cpp's ggml) reads its wait policy once, when it loads.
+            OpenMpWaitPolicy.Apply();
+        }
+
         var tried = new List<string>();
         if (name == OpenCc)
         {
