@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
+using Car.Speech.Capture;
 
 namespace Car.Speech.Vad;
 
 /// <summary>
 /// Cuts a live audio stream into utterances: chunks go through the segmenter, and each utterance that closes comes
 /// out with its samples. Only what the segmenter may still need is kept (the open utterance, or the pre-roll while
-/// silent), so memory stays bounded however long it runs and however long the silence.
+/// silent), so memory stays bounded however long it runs and however long the silence. With a talk button, audio
+/// counts only while it is held: releasing it ends the utterance, and an utterance the VAD ends releases it.
 /// </summary>
-public sealed class LiveUtterances(SpeechSegmenter segmenter)
+public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button = null)
 {
     private readonly List<float> _heard = [];
     private long _forgotten;
@@ -29,11 +31,24 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter)
         ArgumentNullException.ThrowIfNull(audio);
         await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if (button is { IsHeld: false })
+            {
+                // Released: what was said while it was held is one utterance; the rest of the audio is not heard.
+                if (segmenter.Flush() is { } released)
+                {
+                    yield return (released, Slice(released));
+                }
+
+                Forget(long.MaxValue);
+                continue;
+            }
+
             _heard.AddRange(chunk);
             foreach (var segment in segmenter.Push(chunk))
             {
                 yield return (segment, Slice(segment));
                 Forget(segment.End);
+                button?.Release();
             }
 
             Forget(segmenter.KeepFrom);
