@@ -83,7 +83,7 @@ public sealed class PushToTalkTests : IDisposable
             var capture = new AlsaCapture(Options.Create(new CaptureOptions { Device = device }));
             var live = new LiveUtterances(new SpeechSegmenter(new EnergyVoiceActivityDetector(), new VadOptions()), button);
             var utterances = new List<(SpeechSegment, float[])>();
-            await foreach (var utterance in live.ReadAsync(Clocked(capture.CaptureAsync(), button, atTime)))
+            await foreach (var utterance in live.ReadAsync(Clocked(capture.CaptureAsync(), audio.Length, button, atTime)))
             {
                 utterances.Add(utterance);
             }
@@ -96,12 +96,19 @@ public sealed class PushToTalkTests : IDisposable
         }
     }
 
+    /// <summary>The microphone until the file's audio has been heard (the file PCM then plays silence forever).</summary>
     private static async IAsyncEnumerable<float[]> Clocked(
-        IAsyncEnumerable<float[]> audio, PushToTalk button, Action<double, PushToTalk> atTime, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<float[]> audio, int length, PushToTalk button, Action<double, PushToTalk> atTime,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long heard = 0;
         await foreach (var chunk in audio.WithCancellation(cancellationToken))
         {
+            if (heard >= length)
+            {
+                yield break;
+            }
+
             atTime(heard / (double)Rate, button);
             heard += chunk.Length;
             yield return chunk;
