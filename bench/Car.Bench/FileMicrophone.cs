@@ -15,12 +15,15 @@ internal sealed class FileMicrophone(string path, TimeSpan duration, bool realTi
     /// <summary>Samples delivered so far (the microphone's clock).</summary>
     public long Position { get; private set; }
 
+    /// <summary>When the first chunk was read (a <see cref="TimeProvider.GetTimestamp"/>); in real time, sample n is heard n/16000 s later.</summary>
+    public long Started { get; private set; }
+
     public async IAsyncEnumerable<float[]> CaptureAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         var total = (long)(duration.TotalSeconds * 16_000);
         var fileSamples = bytes.Length / 2;
-        var started = TimeProvider.System.GetTimestamp();
+        var started = Started = TimeProvider.System.GetTimestamp();
         while (Position < total)
         {
             var chunk = new float[ChunkSamples];
