@@ -5,6 +5,10 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
+// dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20]   end of speech → transcript/action,
+//   real time through a file-backed microphone, quiet then with 2 busy processes (OMP_WAIT_POLICY=ACTIVE: the old spin)
+// dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime]
+//   always listening for an hour of mostly silence from a file-backed microphone: RSS over time (see SoakBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
 // dotnet run -c Release --project bench/Car.Bench -- cloud [--postgres CONNECTION] [--seconds N] [--cars N] [--events N]
@@ -36,6 +40,23 @@ if (args.Length > 0 && args[0] == "broker")
 if (args.Length > 0 && args[0] == "ota")
 {
     await OtaBenchmark.RunAsync(Option("--mib", 1024), Array.IndexOf(args, "--dir") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "soak")
+{
+    await SoakBenchmark.RunAsync(Option("--minutes", 60), Option("--every", 30), Option("--threads", 2), args.Contains("--realtime"));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "speech" && args.Contains("--live"))
+{
+    LiveSpeechBenchmark.PrintHeader();
+    foreach (var busy in args.Contains("--busy-only") ? new[] { 2 } : new[] { 0, 2 })
+    {
+        await LiveSpeechBenchmark.RunAsync(Option("--commands", 20), busy, Option("--threads", 2));
+    }
+
     return;
 }
 

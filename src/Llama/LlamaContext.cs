@@ -18,7 +18,7 @@ public sealed class LlamaContext : IDisposable
     private readonly NativeWorkGate _gate = new(nameof(LlamaContext));
     private readonly int _batchSize;
 
-    internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads)
+    internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads, int? poll)
     {
         Weights = weights;
         var parameters = LlamaNative.ContextDefaultParams();
@@ -29,6 +29,12 @@ public sealed class LlamaContext : IDisposable
         parameters.NThreadsBatch = threads;
         parameters.NoPerf = 1;
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
+        if (poll is { } level && SafeGgmlThreadpoolHandle.TryCreate(threads, level) is { } threadpool)
+        {
+            _context.Attach(threadpool);
+            Poll = level;
+        }
+
         ContextSize = (int)LlamaNative.NCtx(_context);
         _batchSize = (int)parameters.NBatch;
         // ggml asks the abort callback between graph nodes: it stops a decode on cancellation and on Dispose.
@@ -38,6 +44,9 @@ public sealed class LlamaContext : IDisposable
     public LlamaWeights Weights { get; }
 
     public int ContextSize { get; }
+
+    /// <summary>How its threads poll for work (0 … 100) when it runs on a threadpool of Car's; null: llama.cpp's own (50).</summary>
+    public int? Poll { get; }
 
     internal SafeLlamaContextHandle Handle => _context;
 

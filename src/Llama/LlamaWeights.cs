@@ -60,7 +60,11 @@ public sealed class LlamaWeights : IDisposable
         return new LlamaWeights(new SafeLlamaModelHandle(pointer));
     }
 
-    public LlamaContext CreateContext(int contextSize, int threads) => new(this, contextSize, threads);
+    /// <param name="poll">
+    /// How idle threads poll for the next graph, 0 (sleep at once: the choice for a CPU shared with other processes)
+    /// to 100; null keeps llama.cpp's own threadpool (50). The barrier inside a graph spins either way.
+    /// </param>
+    public LlamaContext CreateContext(int contextSize, int threads, int? poll = null) => new(this, contextSize, threads, poll);
 
     /// <summary>Tokens of a text; with <paramref name="parseSpecial"/> markers such as &lt;|im_end|&gt; become their tokens.</summary>
     public unsafe int[] Tokenize(string text, bool addSpecial, bool parseSpecial)

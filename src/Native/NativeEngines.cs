@@ -14,6 +14,7 @@ internal static class NativeEngines
 {
     public const string Llama = "llama";
     public const string Ggml = "ggml";
+    public const string GgmlBase = "ggml-base";
     public const string Whisper = "whisper";
     public const string OpenCc = "opencc";
 
@@ -21,6 +22,7 @@ internal static class NativeEngines
     {
         [Llama] = "libllama.v0.5.0.so",
         [Ggml] = "libggml.v0.5.0.so",
+        [GgmlBase] = "libggml-base.so",
         [Whisper] = "libwhisper.so.1",
         [OpenCc] = "libopencc.so.1.1",
     };
@@ -61,6 +63,12 @@ internal static class NativeEngines
         if (!Files.TryGetValue(name, out var file))
         {
             return IntPtr.Zero;
+        }
+
+        if (name == Whisper)
+        {
+            // libgomp (pulled in by whisper.cpp's ggml) reads its wait policy once, when it loads.
+            OpenMpWaitPolicy.Apply();
         }
 
         var tried = new List<string>();

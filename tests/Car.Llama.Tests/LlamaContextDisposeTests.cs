@@ -37,6 +37,21 @@ public sealed class LlamaContextDisposeTests
     }
 
     [Fact]
+    public void Evaluate_OnAThreadpoolThatSleepsWhenIdle_EvaluatesAndDisposes()
+    {
+        using var weights = LlamaWeights.LoadFromFile(TinyModel.Path);
+        var tokens = weights.Tokenize("打开车窗，空调调到二十二度。", addSpecial: true, parseSpecial: false);
+
+        using (var context = weights.CreateContext(512, 2, poll: 0))
+        {
+            context.Evaluate(tokens, 0, CancellationToken.None);
+            context.Evaluate(tokens, tokens.Length, CancellationToken.None);
+
+            Assert.Equal(0, context.Poll);
+        }
+    }
+
+    [Fact]
     public void Evaluate_AfterDispose_ThrowsObjectDisposed()
     {
         using var weights = LlamaWeights.LoadFromFile(TinyModel.Path);

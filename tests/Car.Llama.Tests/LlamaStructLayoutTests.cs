@@ -36,6 +36,15 @@ public class LlamaStructLayoutTests
         Assert.Equal(48, Offset<LlamaBatch>(nameof(LlamaBatch.Logits)));
     }
 
+    [Fact]
+    public void ThreadpoolParams_Is528BytesAfterA512ThreadMask()
+    {
+        Assert.Equal(528, Marshal.SizeOf<GgmlThreadpoolParams>());
+        Assert.Equal(512, Offset<GgmlThreadpoolParams>(nameof(GgmlThreadpoolParams.NThreads)));
+        Assert.Equal(520, Offset<GgmlThreadpoolParams>(nameof(GgmlThreadpoolParams.Poll)));
+        Assert.Equal(525, Offset<GgmlThreadpoolParams>(nameof(GgmlThreadpoolParams.Paused)));
+    }
+
     private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);
 
     [Fact]

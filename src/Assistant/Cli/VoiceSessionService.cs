@@ -14,12 +14,14 @@ namespace Car.Assistant.Cli;
 
 /// <summary>
 /// The assistant always listening: the microphone (ALSA), voice activity detection, Whisper, the conversation and
-/// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing).
+/// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing). With
+/// <c>Capture:Mode=PushToTalk</c> it listens only after Space or Enter, until the key again or the end of the utterance.
 /// </summary>
 public sealed partial class VoiceSessionService(
     IAudioCapture capture,
     IVoiceActivityDetector detector,
     IOptions<VadOptions> vad,
+    IOptions<CaptureOptions> captureOptions,
     IServiceProvider services,
     Conversation conversation,
     ISpeaker speaker,
@@ -50,9 +52,15 @@ public sealed partial class VoiceSessionService(
             }
 
             var segmenter = new SpeechSegmenter(detector, vad.Value);
-            await foreach (var (_, samples) in LiveUtterances.ReadAsync(capture.CaptureAsync(stoppingToken), segmenter, stoppingToken).ConfigureAwait(false))
+            var button = PushToTalkButton(stoppingToken);
+            var live = new LiveUtterances(segmenter, button);
+            await foreach (var (_, samples) in live.ReadAsync(capture.CaptureAsync(stoppingToken), stoppingToken).ConfigureAwait(false))
             {
-                var result = await turn.HandleAsync(samples, stoppingToken).ConfigureAwait(false);
+                // The short reply is said as soon as the car accepts the request; the outcome follows only if it differs.
+                Task acknowledged = Task.CompletedTask;
+                var result = await turn.HandleAsync(samples, text => acknowledged = AcknowledgeAsync(text, stoppingToken), stoppingToken)
+                    .ConfigureAwait(false);
+                await acknowledged.ConfigureAwait(false);
                 await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -74,6 +82,21 @@ public sealed partial class VoiceSessionService(
         }
     }
 
+    /// <summary>With <c>Capture:Mode=PushToTalk</c>, the button that Space or Enter works; null when always listening.</summary>
+    private PushToTalk? PushToTalkButton(CancellationToken stoppingToken)
+    {
+        if (captureOptions.Value.Mode != ListeningMode.PushToTalk)
+        {
+            return null;
+        }
+
+        var button = new PushToTalk();
+        button.Changed += held => Console.Out.WriteLine(held ? "  [听…]" : "  [停]");
+        _ = TalkKeys.ReadConsoleAsync(button, stoppingToken);
+        Console.Out.WriteLine("按空格或回车开始说话，再按一次结束。");
+        return button;
+    }
+
     /// <summary>What the safety supervisor did on its own: printed and, when a speaker works, said.</summary>
     private async Task AnnounceAsync(string text, CancellationToken cancellationToken)
     {
@@ -91,9 +114,15 @@ public sealed partial class VoiceSessionService(
         }
     }
 
+    private async Task AcknowledgeAsync(string text, CancellationToken cancellationToken)
+    {
+        await Console.Out.WriteLineAsync($"  ack:     {text}").ConfigureAwait(false);
+        await SayAsync(text, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task AnswerAsync(HeardUtterance heard, CancellationToken cancellationToken)
     {
-        var reply = heard.Report?.Reply ?? heard.Ask;
+        var reply = heard.Report is { Acknowledged: not null } acknowledged ? acknowledged.Correction : heard.Report?.Reply ?? heard.Ask;
         if (heard.Report is { } report)
         {
             TurnPrinter.Print(Console.Out, report, json: false);
@@ -103,7 +132,15 @@ public sealed partial class VoiceSessionService(
             await Console.Out.WriteLineAsync($"  ask:     {reply}").ConfigureAwait(false);
         }
 
-        if (reply is not null && speaker.IsAvailable && !_speakingFailed)
+        if (reply is not null)
+        {
+            await SayAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SayAsync(string reply, CancellationToken cancellationToken)
+    {
+        if (speaker.IsAvailable && !_speakingFailed)
         {
             try
             {

@@ -57,7 +57,15 @@ public sealed class Conversation : IDisposable
     /// Handles one utterance. Parsing needs no session state and happens first, so that 取消 stops a turn still in
     /// flight (a bus that hangs) instead of waiting behind it.
     /// </summary>
-    public async Task<TurnReport> HandleAsync(string text, CancellationToken cancellationToken = default)
+    public Task<TurnReport> HandleAsync(string text, CancellationToken cancellationToken = default) =>
+        HandleAsync(text, acknowledge: null, cancellationToken);
+
+    /// <summary>
+    /// Handles one utterance, telling <paramref name="acknowledge"/> the short reply as soon as the car has accepted
+    /// every action of the turn (before their confirmation, which a window takes seconds to give). The report that
+    /// comes back says the whole outcome, what was acknowledged and, when the car did not confirm, the correction.
+    /// </summary>
+    public async Task<TurnReport> HandleAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
         var parse = await _parser.ParseAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false);
         if (parse.Intents.Any(i => i.Name == IntentNames.AssistantCancel))
@@ -83,7 +91,7 @@ public sealed class Conversation : IDisposable
             var vehicle = new VehicleState(snapshot, _envelope);
             var changes = new SignalChangeRecorder(snapshot);
             using var subscription = _executor.SubscribeOrNull(changes.Record);
-            var report = await DecideAndActAsync(parse, vehicle, turn.Token).ConfigureAwait(false);
+            var report = await DecideAndActAsync(parse, vehicle, acknowledge, turn.Token).ConfigureAwait(false);
             return report with { Changes = changes.Summaries() };
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -100,7 +108,8 @@ public sealed class Conversation : IDisposable
 
     public void Dispose() => _turn.Dispose();
 
-    private async Task<TurnReport> DecideAndActAsync(ParsedUtterance parse, VehicleState vehicle, CancellationToken cancellationToken)
+    private async Task<TurnReport> DecideAndActAsync(
+        ParsedUtterance parse, VehicleState vehicle, Action<string>? acknowledge, CancellationToken cancellationToken)
     {
         if (parse.Error is not null)
         {
@@ -127,7 +136,7 @@ public sealed class Conversation : IDisposable
                 case ConfirmFollowUp when State.Held is { } held:
                     State.ClearConfirmation();
                     return held.IsValid(_time.GetUtcNow(), HeldConfirmation.BandOf(vehicle.Situation, _envelope))
-                        ? await ActAsync(parse, held.Intents, context, confirmed: true, cancellationToken).ConfigureAwait(false)
+                        ? await ActAsync(parse, held.Intents, context, confirmed: true, acknowledge, cancellationToken).ConfigureAwait(false)
                         : Report(parse, [], [], null, ConfirmationLapsed);
                 case ConfirmFollowUp:
                     return Report(parse, [], [], null, "好的");
@@ -150,19 +159,36 @@ public sealed class Conversation : IDisposable
             intents = resolved.Intents;
         }
 
-        return await ActAsync(parse, intents, context, confirmed: false, cancellationToken).ConfigureAwait(false);
+        return await ActAsync(parse, intents, context, confirmed: false, acknowledge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Decides, sends what may go now, holds what waits for a yes, and replies from what the car did.</summary>
     private async Task<TurnReport> ActAsync(
-        ParsedUtterance parse, IReadOnlyList<Intent> intents, PolicyContext context, bool confirmed, CancellationToken cancellationToken)
+        ParsedUtterance parse,
+        IReadOnlyList<Intent> intents,
+        PolicyContext context,
+        bool confirmed,
+        Action<string>? acknowledge,
+        CancellationToken cancellationToken)
     {
         var position = CarPosition.From(context.Vehicle.Snapshot);
         var offer = State.Offer;
         var routes = await _navigation.PlanAsync(intents, offer, position, cancellationToken).ConfigureAwait(false);
         var decision = _policy.Decide(
             [.. intents.Where(i => !PlaceRecommendations.Handles(i))], context with { Routes = routes }, confirmed);
-        var results = await _executor.ExecuteAsync(decision.Actions, cancellationToken).ConfigureAwait(false);
+        string? acknowledged = null;
+        void Accepted(int count)
+        {
+            // Only a turn whose every action the car took, with nothing held or still to look up, is acknowledged early.
+            if (acknowledge is not null && count == decision.Actions.Count && decision.Held.Count == 0
+                && !intents.Any(PlaceRecommendations.Handles) && OutcomeReply.Acknowledgement(decision.Steps) is { Length: > 0 } text)
+            {
+                acknowledged = text;
+                acknowledge(text);
+            }
+        }
+
+        var results = await _executor.ExecuteAsync(decision.Actions, Accepted, cancellationToken).ConfigureAwait(false);
         Remember(intents, decision, context.Vehicle);
         await _navigation.ReportTripsAsync(intents, results, routes, offer, position, cancellationToken).ConfigureAwait(false);
         var refused = decision.Refused.ToList();
@@ -182,7 +208,11 @@ public sealed class Conversation : IDisposable
             State.Offer = outcome.Offer ?? State.Offer;
         }
 
-        return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), []);
+        return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), [])
+        {
+            Acknowledged = acknowledged,
+            Correction = acknowledged is null ? null : OutcomeReply.Correction(decision.Steps, results),
+        };
     }
 
     /// <summary>换一批: the same search again, past the places already offered.</summary>

@@ -31,6 +31,33 @@ public static class OutcomeReply
         return replies;
     }
 
+    /// <summary>What the driver hears as soon as the car accepts the actions: each step's own reply.</summary>
+    public static string Acknowledgement(IReadOnlyList<DecidedStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return string.Join("；", steps.Select(s => s.Reply).Where(r => r.Length > 0));
+    }
+
+    /// <summary>After an acknowledgement: the outcome of the steps the car did not confirm, or null when it confirmed all.</summary>
+    public static string? Correction(IReadOnlyList<DecidedStep> steps, IReadOnlyList<ActionResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(results);
+        var corrections = new List<string>();
+        var next = 0;
+        foreach (var step in steps)
+        {
+            var mine = results.Skip(next).Take(step.Actions.Count).ToList();
+            next += step.Actions.Count;
+            if (!mine.All(r => r.Confirmed))
+            {
+                corrections.Add(Of(step, mine));
+            }
+        }
+
+        return corrections.Count > 0 ? string.Join("；", corrections) : null;
+    }
+
     private static string Of(DecidedStep step, IReadOnlyList<ActionResult> results)
     {
         if (results.All(r => r.Confirmed))

@@ -5,7 +5,8 @@ namespace Car.Assistant.Dialogue;
 
 /// <summary>
 /// One utterance as the assistant handled it: the report of shared/spec/intents.md (intents, actions with VSS
-/// paths, refusals, the question, the reply), plus the state changes seen meanwhile for people reading the CLI.
+/// paths, refusals, the question, the reply), plus the state changes seen meanwhile for people reading the CLI, and
+/// for a spoken session what was acknowledged early and what the outcome corrects.
 /// </summary>
 public sealed record TurnReport(
     string Text,
@@ -15,4 +16,14 @@ public sealed record TurnReport(
     IReadOnlyList<Refusal> Refused,
     string? Ask,
     string Reply,
-    IReadOnlyList<SignalChangeSummary> Changes);
+    IReadOnlyList<SignalChangeSummary> Changes)
+{
+    /// <summary>What was said as soon as the car accepted the actions, before their outcome; null when nothing was.</summary>
+    public string? Acknowledged { get; init; }
+
+    /// <summary>
+    /// After an acknowledgement, what the outcome changes: the failure or partial result of the steps the car did not
+    /// confirm (null when all were). <see cref="Reply"/> still says the whole outcome.
+    /// </summary>
+    public string? Correction { get; init; }
+}

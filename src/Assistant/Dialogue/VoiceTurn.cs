@@ -14,7 +14,11 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
 
     public bool CanRecognise => recognizer.Unavailable is null;
 
-    public async Task<HeardUtterance> HandleAsync(float[] samples, CancellationToken cancellationToken = default)
+    public Task<HeardUtterance> HandleAsync(float[] samples, CancellationToken cancellationToken = default) =>
+        HandleAsync(samples, acknowledge: null, cancellationToken);
+
+    /// <summary>One turn; <paramref name="acknowledge"/> hears the short reply as soon as the car accepts the request.</summary>
+    public async Task<HeardUtterance> HandleAsync(float[] samples, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
         if (!CanRecognise)
         {
@@ -27,7 +31,7 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(transcript, null, SayAgain);
         }
 
-        var report = await conversation.HandleAsync(transcript.Text, cancellationToken).ConfigureAwait(false);
+        var report = await conversation.HandleAsync(transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
         return new HeardUtterance(transcript, report, report.Ask);
     }
 }

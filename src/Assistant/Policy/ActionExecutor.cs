@@ -30,8 +30,16 @@ public sealed partial class ActionExecutor
         _logger = logger;
     }
 
+    public Task<IReadOnlyList<ActionResult>> ExecuteAsync(
+        IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(actions, accepted: null, cancellationToken);
+
+    /// <summary>
+    /// Sends the targets and waits for their confirmation; <paramref name="accepted"/> hears, once every target has
+    /// been sent and before the wait, how many the bus accepted (neither blocked, refused nor failed).
+    /// </summary>
     public async Task<IReadOnlyList<ActionResult>> ExecuteAsync(
-        IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken = default)
+        IReadOnlyList<PlannedAction> actions, Action<int>? accepted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
         if (actions.Count == 0)
@@ -89,6 +97,7 @@ public sealed partial class ActionExecutor
             }
         }
 
+        accepted?.Invoke(actions.Count - settled.Count);
         // Each signal waits its own confirmation timeout, counted from when its target was sent.
         var pending = actions.Select((a, i) => (a, i)).Where(p => !settled.ContainsKey(p.i) && waiting.ContainsKey(p.a.Signal))
             .Select(p => waiting[p.a.Signal]).Distinct().ToList();

@@ -34,7 +34,7 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         SystemPrompt = IntentPrompt.Create(model.Schema, examples);
         var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
         var split = chat.IndexOf(Placeholder, StringComparison.Ordinal);
-        _context = weights.CreateContext(options.ContextSize, options.Threads);
+        _context = weights.CreateContext(options.ContextSize, options.Threads, options.Poll);
         _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix);
         // Two intents of the longest kind, brackets and the end token: what a useful answer can need.
         TokenBudget = Math.Min(options.MaxTokens, (2 * Grammar.LongestIntentCharacters) + 4);

@@ -25,8 +25,16 @@ public sealed class LlmOptions
     /// <summary>The GGUF model (from the OTA bundle); none means rules only.</summary>
     public string? ModelPath { get; set; }
 
+    /// <summary>The model's threads: fewer than the cores, so navigation and media keep theirs.</summary>
     [Range(1, 64)]
     public int Threads { get; set; } = 2;
+
+    /// <summary>
+    /// How llama.cpp's idle threads poll for the next graph (ggml threadpool <c>poll</c>): 0 sleeps at once, the choice
+    /// for a head unit whose cores other processes share; 50 is llama.cpp's own, 100 spins hardest.
+    /// </summary>
+    [Range(0, 100)]
+    public int Poll { get; set; }
 
     [Range(256, 131_072)]
     public int ContextSize { get; set; } = 2048;

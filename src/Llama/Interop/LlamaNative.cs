@@ -31,6 +31,9 @@ internal static unsafe partial class LlamaNative
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_init_from_model")]
     public static partial IntPtr InitFromModel(SafeLlamaModelHandle model, LlamaContextParams parameters);
 
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_attach_threadpool")]
+    public static partial void AttachThreadpool(SafeLlamaContextHandle context, SafeGgmlThreadpoolHandle threadpool, SafeGgmlThreadpoolHandle batchThreadpool);
+
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_free")]
     public static partial void Free(IntPtr context);
 
@@ -120,4 +123,10 @@ internal static partial class GgmlNative
 {
     [LibraryImport(NativeEngines.Ggml, EntryPoint = "ggml_backend_load_all_from_path", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void BackendLoadAllFromPath(string directory);
+
+    [LibraryImport(NativeEngines.Ggml, EntryPoint = "ggml_backend_reg_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr BackendRegByName(string name);
+
+    [LibraryImport(NativeEngines.GgmlBase, EntryPoint = "ggml_backend_reg_get_proc_address", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr BackendRegGetProcAddress(IntPtr registry, string name);
 }

@@ -27,6 +27,7 @@ internal sealed class SafeLlamaModelHandle : SafeHandleZeroOrMinusOneIsInvalid
 internal sealed class SafeLlamaContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     private SafeLlamaModelHandle? _model;
+    private SafeGgmlThreadpoolHandle? _threadpool;
 
     public SafeLlamaContextHandle()
         : base(ownsHandle: true)
@@ -49,9 +50,17 @@ internal sealed class SafeLlamaContextHandle : SafeHandleZeroOrMinusOneIsInvalid
         return context;
     }
 
+    /// <summary>Runs the context's graphs on <paramref name="threadpool"/>, which this handle then owns and frees after the context.</summary>
+    public void Attach(SafeGgmlThreadpoolHandle threadpool)
+    {
+        LlamaNative.AttachThreadpool(this, threadpool, threadpool);
+        _threadpool = threadpool;
+    }
+
     protected override bool ReleaseHandle()
     {
         LlamaNative.Free(handle);
+        _threadpool?.Dispose();
         _model?.DangerousRelease();
         return true;
     }

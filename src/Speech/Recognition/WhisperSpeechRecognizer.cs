@@ -1,3 +1,4 @@
+using Car.Native;
 using Car.Speech.Whisper;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
             return;
         }
 
+        OpenMpWaitPolicy.Choose(settings.WaitPolicy, settings.SpinCount);
         _factory = WhisperFactory.FromPath(path);
         try
         {

@@ -24,6 +24,15 @@ public sealed class SpeechSegmenter
         _pending = new float[detector.FrameSamples];
     }
 
+    /// <summary>
+    /// The first sample of the stream that a future utterance can still include: the padded start of the one now
+    /// open, or, while silent, the pre-roll before the frames not yet decided. Audio before it can be forgotten.
+    /// </summary>
+    public long KeepFrom => Math.Max(0, (_speechStart ?? _position) - Samples(_options.Padding));
+
+    /// <summary>Whether an utterance is open (speech heard and its end not yet declared).</summary>
+    public bool InSpeech => _speechStart is not null;
+
     /// <summary>Feeds audio; returns the utterances that ended within it.</summary>
     public IReadOnlyList<SpeechSegment> Push(ReadOnlySpan<float> samples)
     {

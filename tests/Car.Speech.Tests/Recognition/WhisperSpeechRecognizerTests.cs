@@ -46,5 +46,16 @@ public sealed class WhisperSpeechRecognizerTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Create_DefaultOptions_WhisperThreadsWaitPassivelyForASharedCpu()
+    {
+        using var recognizer = Create(new SpeechRecognitionOptions { ModelPath = TestWhisperModel.Path, MaxTokens = 4 });
+        await recognizer.RecognizeAsync(TestAudio.Tone(300, 16_000, 0.5));
+
+        // What libgomp read when whisper.cpp loaded: the native environment, not .NET's copy of it.
+        var expected = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE";
+        Assert.Equal(expected, Car.Native.OpenMpWaitPolicy.Native(Car.Native.OpenMpWaitPolicy.PolicyVariable));
+    }
+
     private WhisperSpeechRecognizer Create(SpeechRecognitionOptions options) => new(Options.Create(options), _script);
 }
