@@ -185,7 +185,9 @@ public static class CarCommandLine
                 builder.Services.AddHostedService<ConsoleSessionService>();
             }
 
-            if (interactive)
+            // The long-running car (the session, car serve) counts starts of a new bundle, checks its health and
+            // follows installs by other processes; one-shot commands only read the active bundle.
+            if (interactive || configure is not null)
             {
                 builder.Services.AddBundleBoot();
             }

@@ -31,7 +31,7 @@ public sealed class ServeCommandTests
         Assert.Equal($"{DriverWindow}: 50", get.Output.Trim());
         Assert.Contains($"\"signal\":\"{DriverWindow}\",\"value\":0,\"confirmed\":true", say.Output, StringComparison.Ordinal);
         Assert.True(stopped, "car serve did not stop on SIGTERM");
-        Assert.Equal(0, serve.ExitCode);
+        Assert.Equal(143, serve.ExitCode); // stopped by SIGTERM, as README's exit codes say
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed class AcknowledgementTests
         var report = await harness.Conversation.HandleAsync("有点闷", said => acknowledgement = said);
 
         Assert.Equal("已为您打开主驾车窗 20%", acknowledgement);
-        Assert.Equal(ActionStatus.NotReached, Assert.Single(report.Actions).Status);
-        Assert.Contains("还没有确认到位", report.Correction, StringComparison.Ordinal);
+        Assert.Equal(ActionStatus.NotDone, Assert.Single(report.Actions).Status);
+        Assert.Contains("没有打开", report.Correction, StringComparison.Ordinal);
         Assert.DoesNotContain("已为您打开", report.Reply, StringComparison.Ordinal);
     }
 
