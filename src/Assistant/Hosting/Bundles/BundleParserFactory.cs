@@ -52,6 +52,7 @@ internal sealed class BundleParserFactory(
             Engine = configured.Engine,
             ModelPath = modelPath,
             Threads = configured.Threads,
+            Poll = configured.Poll,
             ContextSize = configured.ContextSize,
             GpuLayers = configured.GpuLayers,
             Deadline = configured.Deadline,
