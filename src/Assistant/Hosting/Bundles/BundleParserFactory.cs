@@ -15,7 +15,6 @@ namespace Car.Assistant.Hosting.Bundles;
 /// </summary>
 internal sealed class BundleParserFactory(
     IOptions<LanguageOptions> language,
-    IOptions<LlmOptions> llm,
     IConfiguration configuration,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -45,21 +44,13 @@ internal sealed class BundleParserFactory(
             return new ParserGeneration(rules, bundle.Version, null);
         }
 
-        var configured = llm.Value;
-        var modelPath = configuration[$"{LlmOptions.SectionName}:ModelPath"] is { Length: > 0 } overridden ? overridden : bundle.PathFor(BundleRoles.Llm);
-        var selector = new IntentParserSelector(rules, model, Options.Create(new LlmOptions
-        {
-            Engine = configured.Engine,
-            ModelPath = modelPath,
-            Threads = configured.Threads,
-            Poll = configured.Poll,
-            ContextSize = configured.ContextSize,
-            GpuLayers = configured.GpuLayers,
-            Deadline = configured.Deadline,
-            MaxTokens = configured.MaxTokens,
-            MemoryMap = configured.MemoryMap,
-            ReusePrefix = configured.ReusePrefix,
-        }), time, loggers.CreateLogger<IntentParserSelector>());
+        // The configured LLM settings, bound afresh (every setting, including ones added later), pointed at this bundle's model.
+        var configured = new LlmOptions();
+        configuration.GetSection(LlmOptions.SectionName).Bind(configured);
+        configured.ModelPath = configuration[$"{LlmOptions.SectionName}:ModelPath"] is { Length: > 0 } overridden
+            ? overridden
+            : bundle.PathFor(BundleRoles.Llm);
+        var selector = new IntentParserSelector(rules, model, Options.Create(configured), time, loggers.CreateLogger<IntentParserSelector>());
         try
         {
             return new ParserGeneration(selector.Parser, bundle.Version, selector);
