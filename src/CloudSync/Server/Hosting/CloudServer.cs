@@ -6,6 +6,7 @@ using Car.CloudSync.Server.Maps;
 using Car.CloudSync.Server.Recommendations;
 using Car.CloudSync.Server.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 
 namespace Car.CloudSync.Server;
@@ -31,10 +32,11 @@ public static class CloudServer
         var options = new WebApplicationOptions
         {
             Args = args,
-            // appsettings.json sits next to the assembly; a --contentRoot argument still wins.
+            // carcloud.json sits next to the assembly; a --contentRoot argument still wins.
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         };
         var builder = WebApplication.CreateBuilder(options);
+        UseServerSettingsFiles(builder);
         builder.Configuration.AddEnvironmentVariables("CARCLOUD_");
         builder.Configuration.AddCommandLine(args);
 
@@ -63,6 +65,37 @@ public static class CloudServer
         app.MapBundleFiles();
         app.MapGet("/", () => $"Car reference cloud server {Version}: gRPC car.cloud.v1 (Recommendations, VehicleEvents).");
         return app;
+    }
+
+    /// <summary>
+    /// Reads carcloud.json and carcloud.{Environment}.json where the default builder reads appsettings*.json (below the
+    /// environment and the command line). The server's file has its own name because a program that hosts both the car
+    /// and the server (tests, benchmarks) shares one output folder, where two appsettings.json would overwrite each other.
+    /// </summary>
+    private static void UseServerSettingsFiles(WebApplicationBuilder builder)
+    {
+        var sources = builder.Configuration.Sources;
+        var first = -1;
+        for (var i = sources.Count - 1; i >= 0; i--)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: { } path } && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+            {
+                sources.RemoveAt(i);
+                first = i;
+            }
+        }
+
+        var at = first < 0 ? 0 : first;
+        foreach (var name in new[] { "carcloud.json", $"carcloud.{builder.Environment.EnvironmentName}.json" })
+        {
+            sources.Insert(at++, new JsonConfigurationSource
+            {
+                Path = name,
+                Optional = true,
+                ReloadOnChange = false,
+                FileProvider = builder.Environment.ContentRootFileProvider,
+            });
+        }
     }
 
     /// <summary>Runs the server until it is stopped; invalid configuration is one line on stderr and exit code 2.</summary>
