@@ -3,6 +3,7 @@ using Car.Assistant.Cli.Evaluation;
 using Car.Assistant.Hosting;
 using Car.Language;
 using Car.Language.Llm;
+using Car.Ota;
 using Car.Speech.Recognition;
 using Car.VehicleBus.Client;
 using Car.VehicleBus.Simulator;
@@ -123,7 +124,8 @@ public static class CarCommandLine
             string? defaultEngine = null,
             IReadOnlyDictionary<string, string?>? scenarioSettings = null,
             Action<HostApplicationBuilder>? configure = null,
-            bool start = true)
+            bool start = true,
+            IReadOnlyDictionary<string, string?>? commandSettings = null)
         {
             // Settings merge without clashing: a command's own default, then --set (a key given twice: the last wins),
             // then the options that were given on the command line, which win over --set.
@@ -165,6 +167,11 @@ public static class CarCommandLine
 
             Given(broker, $"{KuksaClientOptions.SectionName}:Url", v => v.ToString());
             Given(token, $"{KuksaClientOptions.SectionName}:TokenFile", v => v.FullName);
+            foreach (var (key, value) in commandSettings ?? new Dictionary<string, string?>())
+            {
+                // A command's own option (car models … --store DIR) is the most specific of all.
+                values[key] = value;
+            }
 
             var builder = CarHost.CreateBuilder(values);
             if (configure is null && !string.IsNullOrEmpty(builder.Configuration[$"{KuksaClientOptions.SectionName}:Url"]))
@@ -207,7 +214,8 @@ public static class CarCommandLine
         root.Subcommands.Add(EvalCommand.Create((result, ct) => StartHostAsync(result, false, ct, defaultEngine: "rules"), json));
         root.Subcommands.Add(SayCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         // The bundle commands build the host without starting it: no engine is warmed up to install or inspect a bundle.
-        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), (result, ct) => StartHostAsync(result, false, ct, start: false), json));
+        root.Subcommands.Add(ModelsCommand.Create((result, ct) => StartHostAsync(result, false, ct), (result, store, ct) => StartHostAsync(result, false, ct, start: false,
+            commandSettings: store is null ? null : new Dictionary<string, string?> { [$"{OtaOptions.SectionName}:StoreDirectory"] = store.FullName }), json));
         root.Subcommands.Add(ListenCommand.Create((result, ct) => StartHostAsync(result, false, ct), json));
         root.Subcommands.Add(SpeakCommand.Create((result, ct) => StartHostAsync(result, false, ct)));
         root.Subcommands.Add(SimCommand.Create((result, scenario, ct) => StartHostAsync(result, false, ct, scenarioSettings: scenario)));

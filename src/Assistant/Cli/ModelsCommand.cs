@@ -12,8 +12,10 @@ namespace Car.Assistant.Cli;
 /// <summary><c>car models write-test --out DIR</c>, <c>car models write --shape NAME --out FILE</c>, and the OTA bundle commands (Models/).</summary>
 public static class ModelsCommand
 {
-    /// <param name="buildHost">The host without starting it (the bundle commands warm no engine up).</param>
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost, Func<ParseResult, CancellationToken, Task<IHost>> buildHost, Option<bool> json)
+    /// <param name="buildHost">The host without starting it (the bundle commands warm no engine up), on the store that
+    /// <c>--store</c> names when it is given.</param>
+    public static Command Create(
+        Func<ParseResult, CancellationToken, Task<IHost>> startHost, Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> buildHost, Option<bool> json)
     {
         var models = new Command("models", "Write the project's own models (random weights of real architectures); pack, install and manage OTA model bundles.");
 

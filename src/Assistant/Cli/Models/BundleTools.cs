@@ -11,23 +11,24 @@ using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Cli.Models;
 
-/// <summary>The OTA pieces for one <c>car models</c> command, on the store that <c>--store</c> names (else the configured one).</summary>
+/// <summary>
+/// The OTA pieces for one <c>car models</c> command, from the host: its store is the one <c>--store</c> names (the
+/// command line sets <c>Ota:StoreDirectory</c> before the host is built), else the configured one.
+/// </summary>
 internal sealed class BundleTools
 {
-    private BundleTools(IHost host, DirectoryInfo? storeDirectory, IInstallObserver? observer)
+    private BundleTools(IHost host, IInstallObserver? observer)
     {
         var services = host.Services;
-        var configured = services.GetRequiredService<IOptions<OtaOptions>>().Value;
-        Options = storeDirectory is null ? configured : WithStore(configured, storeDirectory.FullName);
-        var time = services.GetRequiredService<TimeProvider>();
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        Store = new BundleStore(Microsoft.Extensions.Options.Options.Create(Options), time);
-        Verifier = new ManifestVerifier(Options, time);
-        Audit = new BundleAudit(Store, Verifier);
-        Activation = new BundleActivation(Store, services.GetServices<IBundleHealthCheck>(), loggers.CreateLogger<BundleActivation>(),
-            storeDirectory is null ? services.GetRequiredService<ActiveBundle>() : null);
-        Installer = new BundleInstaller(Store, Verifier, Activation, services.GetRequiredService<INetworkCondition>(), time,
-            loggers.CreateLogger<BundleInstaller>(), observer);
+        Options = services.GetRequiredService<IOptions<OtaOptions>>().Value;
+        Store = services.GetRequiredService<BundleStore>();
+        Verifier = services.GetRequiredService<ManifestVerifier>();
+        Audit = services.GetRequiredService<BundleAudit>();
+        Activation = services.GetRequiredService<BundleActivation>();
+        Installer = observer is null
+            ? services.GetRequiredService<BundleInstaller>()
+            : new BundleInstaller(Store, Verifier, Activation, services.GetRequiredService<INetworkCondition>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<BundleInstaller>(), observer);
     }
 
     public OtaOptions Options { get; }
@@ -42,32 +43,11 @@ internal sealed class BundleTools
 
     public BundleInstaller Installer { get; }
 
-    public static BundleTools Create(IHost host, DirectoryInfo? store, IInstallObserver? observer = null) => new(host, store, observer);
+    public static BundleTools Create(IHost host, IInstallObserver? observer = null) => new(host, observer);
 
     /// <summary>A folder, or an http(s) address served by the reference cloud server.</summary>
     public IBundleSource Source(string from, HttpClient client) =>
         Uri.TryCreate(from, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? new HttpBundleSource(client, uri, Options.Download)
             : new DirectoryBundleSource(from);
-
-    private static OtaOptions WithStore(OtaOptions options, string store)
-    {
-        var copy = new OtaOptions
-        {
-            StoreDirectory = store,
-            FactoryDirectory = options.FactoryDirectory,
-            BundleName = options.BundleName,
-            Threshold = options.Threshold,
-            AppVersion = options.AppVersion,
-            MaxBootAttempts = options.MaxBootAttempts,
-            MaxStoreBytes = options.MaxStoreBytes,
-            Download = options.Download,
-        };
-        foreach (var key in options.TrustedKeys)
-        {
-            copy.TrustedKeys.Add(key);
-        }
-
-        return copy;
-    }
 }

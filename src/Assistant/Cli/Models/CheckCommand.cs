@@ -7,15 +7,15 @@ namespace Car.Assistant.Cli.Models;
 /// <summary><c>car models check --from URL [--store DIR]</c>: whether a newer, valid bundle is offered, without installing it.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> startHost)
     {
         var store = BundleCommandOptions.Store();
         var from = BundleCommandOptions.From();
         var command = new Command("check", "Fetch and verify a bundle's manifest (signatures, version, expiry) without installing it.") { from, store };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var tools = BundleTools.Create(host, result.GetValue(store));
+            using var host = await startHost(result, result.GetValue(store), cancellationToken).ConfigureAwait(false);
+            var tools = BundleTools.Create(host);
             using var client = new HttpClient();
             try
             {

@@ -11,15 +11,15 @@ namespace Car.Assistant.Cli.Models;
 /// </summary>
 internal static class InstallCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> startHost)
     {
         var store = BundleCommandOptions.Store();
         var from = BundleCommandOptions.From();
         var command = new Command("install", "Install a signed bundle into the inactive slot and activate it (resumes an interrupted install).") { from, store };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var tools = BundleTools.Create(host, result.GetValue(store), KillSwitchObserver.FromEnvironment());
+            using var host = await startHost(result, result.GetValue(store), cancellationToken).ConfigureAwait(false);
+            var tools = BundleTools.Create(host, KillSwitchObserver.FromEnvironment());
             using var client = new HttpClient();
             try
             {

@@ -7,14 +7,14 @@ namespace Car.Assistant.Cli.Models;
 /// <summary><c>car models rollback [--store DIR]</c>: back to the previous bundle (or the factory bundle).</summary>
 internal static class RollbackCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> startHost)
     {
         var store = BundleCommandOptions.Store();
         var command = new Command("rollback", "Go back to the previous bundle (the factory bundle when there is none).") { store };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var tools = BundleTools.Create(host, result.GetValue(store));
+            using var host = await startHost(result, result.GetValue(store), cancellationToken).ConfigureAwait(false);
+            var tools = BundleTools.Create(host);
             try
             {
                 var restored = await tools.Activation.RollBackAsync(cancellationToken).ConfigureAwait(false);

@@ -9,14 +9,14 @@ namespace Car.Assistant.Cli.Models;
 /// <summary><c>car models status [--json] [--store DIR]</c>: the active slot, its version and files, verified or not.</summary>
 internal static class StatusCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost, Option<bool> json)
+    public static Command Create(Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> startHost, Option<bool> json)
     {
         var store = BundleCommandOptions.Store();
         var command = new Command("status", "Show the active bundle: slot, version, files, whether it verifies, and the install log.") { store };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var tools = BundleTools.Create(host, result.GetValue(store));
+            using var host = await startHost(result, result.GetValue(store), cancellationToken).ConfigureAwait(false);
+            var tools = BundleTools.Create(host);
             var pointer = await tools.Store.ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var active = await tools.Store.ReadActiveAsync(cancellationToken).ConfigureAwait(false);
             var problems = await tools.Audit.VerifyAsync(active, cancellationToken).ConfigureAwait(false);

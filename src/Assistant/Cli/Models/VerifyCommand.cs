@@ -6,14 +6,14 @@ namespace Car.Assistant.Cli.Models;
 /// <summary><c>car models verify [--store DIR]</c>: re-hashes the active bundle and checks its signatures; exit 1 when anything is wrong.</summary>
 internal static class VerifyCommand
 {
-    public static Command Create(Func<ParseResult, CancellationToken, Task<IHost>> startHost)
+    public static Command Create(Func<ParseResult, DirectoryInfo?, CancellationToken, Task<IHost>> startHost)
     {
         var store = BundleCommandOptions.Store();
         var command = new Command("verify", "Check the active bundle's signatures and every file's SHA-256.") { store };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
-            var tools = BundleTools.Create(host, result.GetValue(store));
+            using var host = await startHost(result, result.GetValue(store), cancellationToken).ConfigureAwait(false);
+            var tools = BundleTools.Create(host);
             var active = await tools.Store.ReadActiveAsync(cancellationToken).ConfigureAwait(false);
             var problems = await tools.Audit.VerifyAsync(active, cancellationToken).ConfigureAwait(false);
             foreach (var problem in problems)

@@ -11,7 +11,8 @@ namespace Car.Assistant.Tests.Cli.Models;
 /// kill the store must hold a complete, verified active bundle, and the next run must finish the installation.
 /// <c>CAR_OTA_KILL_POINTS</c> sets how many byte-offset kills run (default 200).
 /// </summary>
-public sealed class PowerCutTests(BundleWorkshop workshop, ITestOutputHelper output) : IClassFixture<BundleWorkshop>
+[Collection(SharedBundleWorkshop.Name)]
+public sealed class PowerCutTests(BundleWorkshop workshop, ITestOutputHelper output)
 {
     private const int Killed = 137;
 
