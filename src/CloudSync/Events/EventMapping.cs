@@ -53,6 +53,18 @@ internal static class EventMapping
                     Rank = chosen.Rank,
                 };
                 break;
+            case BundleUpdateEvent update:
+                contract.BundleUpdate = new BundleUpdateRecorded
+                {
+                    Action = update.Action,
+                    Bundle = update.Bundle,
+                    FromVersion = update.FromVersion,
+                    ToVersion = update.ToVersion,
+                    Slot = update.Slot,
+                    Result = update.Result,
+                    Message = update.Message,
+                };
+                break;
             default:
                 throw new ArgumentException($"The contract has no event like {reportedEvent.GetType().Name}.", nameof(reportedEvent));
         }

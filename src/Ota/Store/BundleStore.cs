@@ -12,6 +12,7 @@ public sealed class BundleStore
 {
     private const string PointerFile = "active.json";
     private const string RecordsFile = "installs.jsonl";
+    private const string ReportedFile = "installs.reported";
     private const string SealFile = "seal.json";
     private const string LockFile = "store.lock";
     private readonly OtaOptions _options;
@@ -145,6 +146,28 @@ public sealed class BundleStore
             await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(line + "\n"), cancellationToken).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
         }
+    }
+
+    /// <summary>The install log's file name in <see cref="Root"/>, for whoever follows it.</summary>
+    public static string RecordsFileName => RecordsFile;
+
+    /// <summary>How many records of the install log have been handed to the cloud's outbox (0 when none, or unreadable).</summary>
+    public async Task<int> ReadReportedCountAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, ReportedFile);
+        return File.Exists(path)
+            && int.TryParse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 0;
+    }
+
+    /// <summary>Remembers, durably, that the first <paramref name="count"/> records have been handed to the outbox.</summary>
+    public Task WriteReportedCountAsync(int count, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Root);
+        return DurableFile.WriteAtomicallyAsync(Path.Combine(Root, ReportedFile),
+            System.Text.Encoding.ASCII.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<InstallRecord>> ReadRecordsAsync(CancellationToken cancellationToken)

@@ -62,12 +62,14 @@ public static class BundlesAssistantBuilderExtensions
 
     /// <summary>
     /// For the long-running car (the interactive session, <c>car serve</c>): crash-loop counting and the health check of
-    /// a newly activated bundle at start, then following the store so that an install by another process swaps models.
+    /// a newly activated bundle at start, then following the store so that an install by another process swaps models,
+    /// and reporting the install log to the cloud.
     /// </summary>
     public static IServiceCollection AddBundleBoot(this IServiceCollection services)
     {
         services.AddHostedService(sp => sp.GetRequiredService<BundleBootService>());
         services.AddHostedService(sp => sp.GetRequiredService<ActiveBundleWatcher>());
+        services.AddHostedService<BundleUpdateReporter>();
         return services;
     }
 }

@@ -56,6 +56,7 @@ internal sealed partial class VehicleEventsService(IMapProvider map, ICloudStore
         VehicleEvent.KindOneofCase.Trip => "trip",
         VehicleEvent.KindOneofCase.Offered => "offered",
         VehicleEvent.KindOneofCase.Chosen => "chosen",
+        VehicleEvent.KindOneofCase.BundleUpdate => "bundle-update",
         _ => "unknown",
     };
 

@@ -1,3 +1,4 @@
+using Car.CloudSync.Contract.V1;
 using Car.CloudSync.Server.Habits;
 
 namespace Car.CloudSync.Server.Storage;
@@ -19,4 +20,7 @@ public interface ICloudStore
 
     /// <summary>How many events of the vehicle are stored.</summary>
     Task<long> CountEventsAsync(string vehicleId, CancellationToken cancellationToken);
+
+    /// <summary>The vehicle's stored events of one kind (<c>trip</c>, <c>bundle-update</c>, …), oldest first, as reported.</summary>
+    Task<IReadOnlyList<VehicleEvent>> ReadEventsAsync(string vehicleId, string kind, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Car.CloudSync.Contract.V1;
 using Car.CloudSync.Server.Habits;
 
 namespace Car.CloudSync.Server.Storage;
@@ -220,6 +221,29 @@ public abstract class RelationalCloudStore : ICloudStore
             await using var command = Command(connection, null, "SELECT COUNT(*) FROM vehicle_events WHERE vehicle_id = @vehicle");
             Add(command, "@vehicle", vehicleId);
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public async Task<IReadOnlyList<VehicleEvent>> ReadEventsAsync(string vehicleId, string kind, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = Command(connection, null,
+                "SELECT payload FROM vehicle_events WHERE vehicle_id = @vehicle AND kind = @kind ORDER BY occurred_at_ms, idempotency_key");
+            Add(command, "@vehicle", vehicleId);
+            Add(command, "@kind", kind);
+            var events = new List<VehicleEvent>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    events.Add(VehicleEvent.Parser.ParseFrom((byte[])reader.GetValue(0)));
+                }
+            }
+
+            return events;
         }
     }
 
