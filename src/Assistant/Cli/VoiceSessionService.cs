@@ -51,15 +51,35 @@ public sealed partial class VoiceSessionService(
                 Log.Silent(logger, speaker.Unavailable ?? "no speaker");
             }
 
-            var segmenter = new SpeechSegmenter(detector, vad.Value);
+            var options = vad.Value;
+            var segmenter = new SpeechSegmenter(detector, options);
             var button = PushToTalkButton(stoppingToken);
             var live = new LiveUtterances(segmenter, button);
-            await foreach (var (_, samples) in live.ReadAsync(capture.CaptureAsync(stoppingToken), stoppingToken).ConfigureAwait(false))
+            var judge = services.GetRequiredService<CompleteRequestJudge>();
+            using var speculation = new SpeculativeRecognition(services.GetRequiredService<ISpeechRecognizer>(), judge.IsComplete);
+            var pauseAfter = turn.CanRecognise ? options.SpeculateAfter : TimeSpan.Zero;
+            await foreach (var heard in live.ListenAsync(capture.CaptureAsync(stoppingToken), pauseAfter, stoppingToken).ConfigureAwait(false))
             {
+                if (heard is { Kind: HeardAudioKind.Paused, Segment: { } paused })
+                {
+                    // Recognise what was said so far; a complete request ends the utterance at a shorter pause.
+                    speculation.Start(paused, heard.Samples, () => live.EndAfterSilence(paused, options.CompleteRequestSilence), stoppingToken);
+                    continue;
+                }
+
+                if (heard is not { Kind: HeardAudioKind.Closed, Segment: { } segment })
+                {
+                    speculation.Cancel();
+                    continue;
+                }
+
                 // The short reply is said as soon as the car accepts the request; the outcome follows only if it differs.
                 Task acknowledged = Task.CompletedTask;
-                var result = await turn.HandleAsync(samples, text => acknowledged = AcknowledgeAsync(text, stoppingToken), stoppingToken)
-                    .ConfigureAwait(false);
+                void Acknowledge(string text) => acknowledged = AcknowledgeAsync(text, stoppingToken);
+                var result = turn.CanRecognise
+                    ? await turn.HandleAsync((await speculation.TranscriptAsync(segment, heard.Samples, stoppingToken).ConfigureAwait(false)).Transcript,
+                        Acknowledge, stoppingToken).ConfigureAwait(false)
+                    : await turn.HandleAsync(heard.Samples, Acknowledge, stoppingToken).ConfigureAwait(false);
                 await acknowledged.ConfigureAwait(false);
                 await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
             }

@@ -17,6 +17,7 @@ public static class DialogueServiceCollectionExtensions
         services.TryAddSingleton<CloudNavigation>();
         services.TryAddSingleton<VehicleEventLog>();
         services.TryAddTransient<Conversation>();
+        services.TryAddSingleton<CompleteRequestJudge>();
         return services;
     }
 }

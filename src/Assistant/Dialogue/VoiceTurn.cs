@@ -26,6 +26,13 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
         }
 
         var transcript = await recognizer.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
+        return await HandleAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One turn on a transcript already made (by a speculative recognition, say).</summary>
+    public async Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
             return new HeardUtterance(transcript, null, SayAgain);

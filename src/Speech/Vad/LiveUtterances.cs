@@ -13,6 +13,8 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
 {
     private readonly List<float> _heard = [];
     private long _forgotten;
+    private readonly Lock _endRequestLock = new();
+    private (SpeechSegment Paused, long Silence)? _endRequest;
 
     /// <summary>How many samples are held now: the pre-roll while silent, the open utterance while speaking.</summary>
     public int BufferedSamples => _heard.Count;
@@ -25,10 +27,44 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         return new LiveUtterances(segmenter).ReadAsync(audio, cancellationToken);
     }
 
+    /// <summary>The utterances, each once it has closed.</summary>
     public async IAsyncEnumerable<(SpeechSegment Segment, float[] Samples)> ReadAsync(
         IAsyncEnumerable<float[]> audio, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var heard in ListenAsync(audio, TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
+        {
+            if (heard is { Kind: HeardAudioKind.Closed, Segment: { } segment })
+            {
+                yield return (segment, heard.Samples);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks to end the utterance reported as <paramref name="paused"/> once its silence reaches
+    /// <paramref name="silence"/> (at once if it already has), instead of the segmenter's longer tail: the listener
+    /// knows that what was heard is a complete request. Any thread may ask; it applies only while that pause lasts
+    /// (speech resuming, or the utterance closing, withdraws it).
+    /// </summary>
+    public void EndAfterSilence(SpeechSegment paused, TimeSpan silence)
+    {
+        lock (_endRequestLock)
+        {
+            _endRequest = (paused, Math.Max(1, (long)(silence.TotalSeconds * Audio.AudioClip.SpeechRate)));
+        }
+    }
+
+    /// <summary>
+    /// The utterances as they happen: a <see cref="HeardAudioKind.Paused"/> report after <paramref name="pauseAfter"/>
+    /// of silence within one (zero: never), <see cref="HeardAudioKind.Resumed"/> when speech follows such a pause, and
+    /// <see cref="HeardAudioKind.Closed"/> when it ends, by the segmenter's rules or by <see cref="EndAfterSilence"/>.
+    /// </summary>
+    public async IAsyncEnumerable<HeardAudio> ListenAsync(
+        IAsyncEnumerable<float[]> audio, TimeSpan pauseAfter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(audio);
+        var pauseSamples = (long)(pauseAfter.TotalSeconds * Audio.AudioClip.SpeechRate);
+        SpeechSegment? paused = null;
         await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (button is { IsHeld: false })
@@ -36,9 +72,10 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
                 // Released: what was said while it was held is one utterance; the rest of the audio is not heard.
                 if (segmenter.Flush() is { } released)
                 {
-                    yield return (released, Slice(released));
+                    yield return Closed(released);
                 }
 
+                paused = null;
                 Forget(long.MaxValue);
                 continue;
             }
@@ -46,9 +83,31 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             _heard.AddRange(chunk);
             foreach (var segment in segmenter.Push(chunk))
             {
-                yield return (segment, Slice(segment));
+                paused = null;
+                yield return Closed(segment);
                 Forget(segment.End);
                 button?.Release();
+            }
+
+            var silence = segmenter.SilenceSamples;
+            if (paused is not null && segmenter.InSpeech && segmenter.Tentative != paused)
+            {
+                // New speech frames since the pause (a frame merely unsure of speech does not count).
+                paused = null;
+                yield return new HeardAudio(HeardAudioKind.Resumed, null, []);
+            }
+
+            if (paused is not null && EndRequestedFor(paused) is { } endAfter && silence >= endAfter && segmenter.Flush() is { } complete)
+            {
+                paused = null;
+                yield return Closed(complete);
+                Forget(complete.End);
+                button?.Release();
+            }
+            else if (paused is null && pauseSamples > 0 && silence >= pauseSamples && segmenter.Tentative is { } sofar)
+            {
+                paused = sofar;
+                yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
             }
 
             Forget(segmenter.KeepFrom);
@@ -56,7 +115,17 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
 
         if (segmenter.Flush() is { } last)
         {
-            yield return (last, Slice(last));
+            yield return Closed(last);
+        }
+    }
+
+    private HeardAudio Closed(SpeechSegment segment) => new(HeardAudioKind.Closed, segment, Slice(segment));
+
+    private long? EndRequestedFor(SpeechSegment paused)
+    {
+        lock (_endRequestLock)
+        {
+            return _endRequest is { } request && request.Paused == paused ? request.Silence : null;
         }
     }
 

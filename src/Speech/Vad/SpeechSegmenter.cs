@@ -16,6 +16,7 @@ public sealed class SpeechSegmenter
     private long _position;
     private long? _speechStart;
     private long _lastSpeechEnd;
+    private bool _lastFrameQuiet;
 
     public SpeechSegmenter(IVoiceActivityDetector detector, VadOptions options)
     {
@@ -32,6 +33,15 @@ public sealed class SpeechSegmenter
 
     /// <summary>Whether an utterance is open (speech heard and its end not yet declared).</summary>
     public bool InSpeech => _speechStart is not null;
+
+    /// <summary>
+    /// Samples of silence since the last speech frame of the open utterance, counted only while the latest frame is
+    /// quiet (below the threshold − 0.15); 0 when no utterance is open.
+    /// </summary>
+    public long SilenceSamples => _speechStart is not null && _lastFrameQuiet ? _position - _lastSpeechEnd : 0;
+
+    /// <summary>The open utterance as it would be if its end were declared now, or null (none open, or too short).</summary>
+    public SpeechSegment? Tentative => _speechStart is { } start ? Close(start, _lastSpeechEnd) : null;
 
     /// <summary>Feeds audio; returns the utterances that ended within it.</summary>
     public IReadOnlyList<SpeechSegment> Push(ReadOnlySpan<float> samples)
@@ -53,7 +63,10 @@ public sealed class SpeechSegmenter
         return ended;
     }
 
-    /// <summary>The end of the stream: an utterance still open is closed.</summary>
+    /// <summary>
+    /// Declares the end of the open utterance now, its speech ending at the last speech frame (the end of the stream,
+    /// or a listener that knows the request is complete); null when none is open or it is too short.
+    /// </summary>
     public SpeechSegment? Flush()
     {
         if (_speechStart is not { } start)
@@ -70,6 +83,7 @@ public sealed class SpeechSegmenter
         var probability = _detector.SpeechProbability(_pending);
         var frameStart = _position;
         _position += _pending.Length;
+        _lastFrameQuiet = probability < _options.Threshold - 0.15;
         if (probability >= _options.Threshold)
         {
             _speechStart ??= frameStart;
@@ -83,7 +97,7 @@ public sealed class SpeechSegmenter
 
         var silence = Samples(_options.MinSilence);
         var tooLong = _position - start >= Samples(_options.MaxUtterance);
-        var quietLongEnough = probability < _options.Threshold - 0.15 && _position - _lastSpeechEnd >= silence;
+        var quietLongEnough = _lastFrameQuiet && _position - _lastSpeechEnd >= silence;
         if (tooLong || quietLongEnough)
         {
             _speechStart = null;

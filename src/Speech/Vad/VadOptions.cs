@@ -26,6 +26,20 @@ public sealed class VadOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02")]
     public TimeSpan Padding { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// After this much silence within an utterance, what was heard so far is recognised speculatively, so that the
+    /// transcript is ready (or nearly) when the end is declared; speech that resumes cancels it. Zero: never.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan SpeculateAfter { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>
+    /// When the speculative transcript is a complete, clear request, this much silence ends the utterance instead of
+    /// <see cref="MinSilence"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.032", "00:00:05")]
+    public TimeSpan CompleteRequestSilence { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>An utterance is cut here even if the driver keeps talking.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan MaxUtterance { get; set; } = TimeSpan.FromSeconds(15);

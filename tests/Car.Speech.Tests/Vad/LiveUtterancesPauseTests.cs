@@ -1,0 +1,152 @@
+using Car.Speech.Vad;
+
+namespace Car.Speech.Tests.Vad;
+
+/// <summary>
+/// The pauses inside an utterance, as the speculative recogniser sees them: the audio so far at a pause, speech that
+/// resumes, and an utterance ended early because what was heard is already a complete request.
+/// </summary>
+public class LiveUtterancesPauseTests
+{
+    private const int Rate = 16_000;
+    private static readonly TimeSpan PauseAfter = TimeSpan.FromMilliseconds(150);
+
+    [Fact]
+    public async Task ShortPauseInsideASentence_ReportedAndResumed_StillOneUtterance()
+    {
+        // 0.8 s of speech, a 300 ms pause (shorter than the 400 ms end of speech), 0.6 s more, then silence.
+        var audio = Speech(4.0, (1.0, 1.8), (2.1, 2.7));
+
+        var heard = await ListenAsync(new LiveUtterances(Segmenter()), audio);
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Resumed, HeardAudioKind.Paused, HeardAudioKind.Closed], heard.Select(h => h.Kind));
+        var closed = heard[^1];
+        Assert.True(closed.Segment!.End > 2.7 * Rate, "the utterance runs past the pause");
+        Assert.True(heard[0].Segment!.End < 2.0 * Rate, "the first pause held only the first part");
+    }
+
+    [Fact]
+    public async Task PauseThatBecomesTheEnd_ClosedUtteranceIsExactlyWhatThePauseHeld()
+    {
+        var audio = Speech(3.0, (1.0, 1.8));
+
+        var heard = await ListenAsync(new LiveUtterances(Segmenter()), audio);
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Closed], heard.Select(h => h.Kind));
+        Assert.Equal(heard[0].Segment, heard[1].Segment);
+        Assert.Equal(heard[0].Samples, heard[1].Samples);
+    }
+
+    [Fact]
+    public async Task CompleteRequestAtThePause_EndsAtTheShorterSilence()
+    {
+        var audio = Speech(3.0, (1.0, 1.8));
+        var normal = await ClosedAtAsync(audio, endEarly: false);
+
+        var early = await ClosedAtAsync(audio, endEarly: true);
+
+        // Speech ends at 1.8 s: the usual end comes after 400 ms of silence, the early one after 200 ms.
+        Assert.InRange(normal, 2.2, 2.4);
+        Assert.InRange(early, 2.0, 2.15);
+    }
+
+    [Fact]
+    public async Task EarlyEndAskedForAnEarlierPause_IgnoredOnceSpeechResumed()
+    {
+        var audio = Speech(4.0, (1.0, 1.8), (2.1, 2.7));
+        var live = new LiveUtterances(Segmenter());
+        SpeechSegment? first = null;
+        var closes = 0;
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && first is null)
+            {
+                first = h.Segment;
+            }
+            else if (h.Kind == HeardAudioKind.Resumed)
+            {
+                // A guess about the first part that comes back late, after the driver went on talking.
+                live.EndAfterSilence(first!, TimeSpan.FromMilliseconds(100));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                closes++;
+                Assert.True(h.Segment!.End > 2.7 * Rate, "not cut at the first part");
+            }
+        }
+
+        Assert.Equal(1, closes);
+    }
+
+    [Fact]
+    public async Task NoPauseWanted_OnlyClosedUtterances()
+    {
+        var audio = Speech(4.0, (1.0, 1.8), (2.1, 2.7));
+        var heard = new List<HeardAudio>();
+        await foreach (var h in new LiveUtterances(Segmenter()).ListenAsync(Chunks(audio, 512), TimeSpan.Zero))
+        {
+            heard.Add(h);
+        }
+
+        Assert.Equal(HeardAudioKind.Closed, Assert.Single(heard).Kind);
+    }
+
+    private static async Task<double> ClosedAtAsync(float[] audio, bool endEarly)
+    {
+        var live = new LiveUtterances(Segmenter());
+        var read = 0L;
+        await foreach (var h in live.ListenAsync(Counting(audio, 512, n => read = n), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && endEarly)
+            {
+                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                return read / (double)Rate;
+            }
+        }
+
+        throw new InvalidOperationException("no utterance closed");
+    }
+
+    private static SpeechSegmenter Segmenter() => new(new EnergyVoiceActivityDetector(), new VadOptions());
+
+    private static async Task<List<HeardAudio>> ListenAsync(LiveUtterances live, float[] audio)
+    {
+        var heard = new List<HeardAudio>();
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            heard.Add(h);
+        }
+
+        return heard;
+    }
+
+    private static float[] Speech(double seconds, params (double From, double To)[] spans)
+    {
+        var audio = new float[(int)(seconds * Rate)];
+        foreach (var (from, to) in spans)
+        {
+            for (var i = (int)(from * Rate); i < (int)(to * Rate); i++)
+            {
+                audio[i] = (float)(0.3 * Math.Sin(2 * Math.PI * 200 * i / Rate));
+            }
+        }
+
+        return audio;
+    }
+
+    private static IAsyncEnumerable<float[]> Chunks(float[] audio, int size) => Counting(audio, size, _ => { });
+
+    private static async IAsyncEnumerable<float[]> Counting(float[] audio, int size, Action<long> read)
+    {
+        for (var i = 0; i < audio.Length; i += size)
+        {
+            await Task.Yield();
+            var end = Math.Min(i + size, audio.Length);
+            read(end);
+            yield return audio[i..end];
+        }
+    }
+}
