@@ -5,8 +5,9 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
-// dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20]   end of speech → transcript/action,
-//   real time through a file-backed microphone, quiet then with 2 busy processes (OMP_WAIT_POLICY=ACTIVE: the old spin)
+// dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20]   end of speech → transcript/action/first
+//   reply audio, real time through a file-backed microphone, quiet then with 2 busy processes, recognising after the end,
+//   speculatively, and speculatively with the oracle judge (OMP_WAIT_POLICY=ACTIVE: the old spin)
 // dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime]
 //   always listening for an hour of mostly silence from a file-backed microphone: RSS over time (see SoakBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
@@ -54,7 +55,10 @@ if (args.Length > 0 && args[0] == "speech" && args.Contains("--live"))
     LiveSpeechBenchmark.PrintHeader();
     foreach (var busy in args.Contains("--busy-only") ? new[] { 2 } : new[] { 0, 2 })
     {
-        await LiveSpeechBenchmark.RunAsync(Option("--commands", 20), busy, Option("--threads", 2));
+        foreach (var mode in Enum.GetValues<RecognitionMode>())
+        {
+            await LiveSpeechBenchmark.RunAsync(Option("--commands", 20), busy, Option("--threads", 2), mode);
+        }
     }
 
     return;

@@ -87,6 +87,21 @@ public sealed class EspeakSpeaker : ISpeaker
         }
     }
 
+    /// <summary>Writes the spoken <paramref name="text"/> as WAV into <paramref name="destination"/> while it is synthesised.</summary>
+    public async Task SynthesizeAsync(string text, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ThrowIfMissing();
+        using var process = Process.Start(Espeak(text, wavPath: null)) ?? throw new InvalidOperationException($"{_options.Program} did not start.");
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardOutput.BaseStream.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{_options.Program} failed ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+        }
+    }
+
     public async Task WriteWavAsync(string text, string path, CancellationToken cancellationToken = default)
     {
         ThrowIfMissing();

@@ -25,6 +25,22 @@ public class EspeakSpeechTests
     }
 
     [Fact]
+    public async Task Synthesize_StreamsTheSameSpeechAsTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"car-speak-{Guid.NewGuid():N}.wav");
+        await Speaker.WriteWavAsync("已为您打开主驾车窗", path);
+        var written = await File.ReadAllBytesAsync(path);
+        File.Delete(path);
+
+        using var streamed = new MemoryStream();
+        await Speaker.SynthesizeAsync("已为您打开主驾车窗", streamed);
+
+        // Same samples; only the header's sizes differ (a stream cannot go back to fill them in).
+        Assert.Equal(written.Length, streamed.Length);
+        Assert.Equal(written.AsSpan(44).ToArray(), streamed.ToArray().AsSpan(44).ToArray());
+    }
+
+    [Fact]
     public async Task Vad_SpeechMixedIntoSilenceAndNoise_CoveredWithin200MillisecondsAtEachEdge()
     {
         var speech = await SpeakAsync("打开车窗");
