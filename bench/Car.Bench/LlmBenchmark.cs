@@ -22,6 +22,7 @@ internal static class LlmBenchmark
         var nlu = NluModel.Load(Paths.NluModels);
         var rules = new RuleParser(nlu);
         var rows = new List<string>();
+        var warmUps = new List<string>();
         Console.WriteLine($"Car LLM fallback: utterance '{Utterance}' ({Utterance.Length} characters), answers capped at {tokens} tokens, {runs} runs, {threads} threads, CPU");
         foreach (var path in models)
         {
@@ -65,12 +66,48 @@ internal static class LlmBenchmark
                 $"| {Median(reused, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(reused, c => c.Total.TotalMilliseconds),8:F0} | {Median(full, c => c.FirstToken.TotalMilliseconds),7:F0} | {Median(full, c => c.Total.TotalMilliseconds),8:F0} " +
                 $"| {reused[0].GeneratedTokens,3} | {nodeFirst ?? double.NaN,7:F0} | {node ?? double.NaN,8:F0} | {(node is null ? "n/a" : $"{ours / node.Value:F3}"),6} |");
             GC.KeepAlive(warm);
+            warmUps.Add(await WarmUpRowAsync(path, nlu, rules, threads));
         }
 
         Console.WriteLine();
         Console.WriteLine("| model                    |    MB | load ms | RSS MB | prefix | prompt t/s | gen t/s | 1st ms reuse | total ms reuse | 1st ms full | total ms full | tok | node 1st ms | node full ms | ours/node |");
         Console.WriteLine("|--------------------------|------:|--------:|-------:|-------:|-----------:|--------:|-------------:|---------------:|------------:|--------------:|----:|------------:|-------------:|----------:|");
         rows.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("Start-up: the system prompt evaluated (and saved), then restored from the saved file by a second parser (a restart).");
+        Console.WriteLine("| model                    | prefix tokens | evaluate + save ms | restore ms | state file MB | restored |");
+        Console.WriteLine("|--------------------------|--------------:|-------------------:|-----------:|--------------:|----------|");
+        warmUps.ForEach(Console.WriteLine);
+    }
+
+    private static async Task<string> WarmUpRowAsync(string path, NluModel nlu, RuleParser rules, int threads)
+    {
+        var directory = Directory.CreateTempSubdirectory("car-bench-llm-state-").FullName;
+        try
+        {
+            var options = Options(path, threads, reusePrefix: true);
+            options.PrefixStateDirectory = directory;
+            TimeSpan evaluated;
+            int prefixTokens;
+            using (var first = new LlmIntentParser(LlamaWeights.LoadFromFile(path), nlu, rules, options))
+            {
+                var clock = Stopwatch.StartNew();
+                await first.PrepareAsync();
+                evaluated = clock.Elapsed;
+                prefixTokens = first.PrefixTokens;
+            }
+
+            using var restarted = new LlmIntentParser(LlamaWeights.LoadFromFile(path), nlu, rules, options);
+            var restoreClock = Stopwatch.StartNew();
+            await restarted.PrepareAsync();
+            var restored = restoreClock.Elapsed;
+            var size = Directory.GetFiles(directory, "*.kv").Sum(f => new FileInfo(f).Length);
+            return $"| {Path.GetFileName(path),-24} | {prefixTokens,13} | {evaluated.TotalMilliseconds,18:F0} | {restored.TotalMilliseconds,10:F0} | {size / 1e6,13:F1} | {restarted.PrefixRestored,-8} |";
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static LlmOptions Options(string path, int threads, bool reusePrefix) => new()

@@ -13,4 +13,7 @@ public enum ParseErrorKind
 
     /// <summary>The model could not run (bad file, context too small…).</summary>
     EngineFailed,
+
+    /// <summary>The model is still evaluating its prompt after start-up, and the rules had no answer: ask again shortly.</summary>
+    WarmingUp,
 }

@@ -99,6 +99,39 @@ public sealed class LlamaContext : IDisposable
         RemoveCacheFrom(position);
     }
 
+    /// <summary>The cache of the one sequence Car uses, as llama.cpp serialises it (to restore it after a restart).</summary>
+    public unsafe byte[] SaveCache()
+    {
+        using var pass = _gate.Enter(_abort);
+        var size = LlamaNative.StateSeqGetSize(_context, 0);
+        var state = new byte[(int)size];
+        fixed (byte* destination = state)
+        {
+            var written = LlamaNative.StateSeqGetData(_context, destination, size, 0);
+            return written == size ? state : state[..(int)written];
+        }
+    }
+
+    /// <summary>
+    /// Replaces the cache with one <see cref="SaveCache"/> gave for this model and context size; false (and an empty
+    /// cache) when llama.cpp refuses it.
+    /// </summary>
+    public unsafe bool RestoreCache(ReadOnlySpan<byte> state)
+    {
+        using var pass = _gate.Enter(_abort);
+        RemoveCacheFrom(0);
+        fixed (byte* source = state)
+        {
+            if (LlamaNative.StateSeqSetData(_context, source, (nuint)state.Length, 0) == 0)
+            {
+                RemoveCacheFrom(0);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Runs a short native call (sampling) inside the gate, so that Dispose waits for it too.</summary>
     internal T Run<T>(Func<SafeLlamaContextHandle, T> call)
     {

@@ -15,9 +15,10 @@ public sealed class LlamaWeights : IDisposable
 
     private readonly SafeLlamaModelHandle _model;
 
-    private LlamaWeights(SafeLlamaModelHandle model)
+    private LlamaWeights(SafeLlamaModelHandle model, string identity)
     {
         _model = model;
+        Identity = identity;
         Vocab = LlamaNative.ModelGetVocab(model);
         VocabSize = LlamaNative.VocabNTokens(Vocab);
         ParameterCount = LlamaNative.ModelNParams(model);
@@ -28,6 +29,12 @@ public sealed class LlamaWeights : IDisposable
     public int VocabSize { get; }
 
     public ulong ParameterCount { get; }
+
+    /// <summary>
+    /// Which weights these are, for caches derived from them: the file's full path, size and time of last change, and
+    /// the GPU layers. Another file, or the same file replaced, has another identity.
+    /// </summary>
+    public string Identity { get; }
 
     /// <summary>The model's own chat template, or null when the file has none.</summary>
     public string? ChatTemplate { get; }
@@ -57,7 +64,9 @@ public sealed class LlamaWeights : IDisposable
             throw new LlmException($"llama.cpp could not load '{path}'{(reason.Length > 0 ? $": {reason}" : " (truncated or unsupported file)")}.");
         }
 
-        return new LlamaWeights(new SafeLlamaModelHandle(pointer));
+        var file = new FileInfo(path);
+        return new LlamaWeights(new SafeLlamaModelHandle(pointer),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}|{gpuLayers}"));
     }
 
     /// <param name="poll">

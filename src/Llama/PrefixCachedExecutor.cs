@@ -16,14 +16,20 @@ public sealed class PrefixCachedExecutor : IDisposable
     private readonly int[] _prefix;
     private readonly int[] _suffix;
     private readonly bool _reusePrefix;
+    private readonly string? _stateFile;
     private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
-    private bool _prefixEvaluated;
+    private volatile bool _prefixEvaluated;
+    private volatile bool _preparing;
     private volatile bool _disposed;
 
-    public PrefixCachedExecutor(LlamaContext context, string prefix, string suffix, string grammar, bool reusePrefix = true)
+    /// <param name="stateDirectory">
+    /// Where the evaluated prefix's cache is saved and found again after a restart (one file per weights, context size
+    /// and prefix); null: evaluated at every start.
+    /// </param>
+    public PrefixCachedExecutor(LlamaContext context, string prefix, string suffix, string grammar, bool reusePrefix = true, string? stateDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
@@ -31,13 +37,33 @@ public sealed class PrefixCachedExecutor : IDisposable
         _suffix = context.Weights.Tokenize(suffix, addSpecial: false, parseSpecial: true);
         _sampler = new GrammarSampler(context.Weights, grammar);
         _reusePrefix = reusePrefix;
+        _stateFile = stateDirectory is null || !reusePrefix ? null : Path.Combine(stateDirectory, $"llm-prefix-{StateKey(context, _prefix)}.kv");
     }
 
     public int PrefixTokens => _prefix.Length;
 
+    /// <summary>Where the prefix's cache is saved, or null.</summary>
+    public string? StateFile => _stateFile;
+
+    /// <summary>Whether the prefix's cache came from <see cref="StateFile"/> rather than from evaluating it.</summary>
+    public bool PrefixRestored { get; private set; }
+
+    /// <summary>Whether the start-up evaluation of the prefix (<see cref="PrepareAsync"/>) is still running.</summary>
+    public bool IsWarmingUp => _preparing && !_prefixEvaluated;
+
     /// <summary>Evaluates the prefix now (start-up) so that the first utterance does not pay for it.</summary>
-    public async Task PrepareAsync(CancellationToken cancellationToken = default) =>
-        await RunTurnAsync(token => EnsurePrefix(token), cancellationToken).ConfigureAwait(false);
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        _preparing = true;
+        try
+        {
+            await RunTurnAsync(token => EnsurePrefix(token), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _preparing = false;
+        }
+    }
 
     public Task<Completion> CompleteAsync(string userText, int maxTokens, CancellationToken cancellationToken = default) =>
         RunTurnAsync(token => Complete(userText, maxTokens, token), cancellationToken);
@@ -97,13 +123,30 @@ public sealed class PrefixCachedExecutor : IDisposable
     private static Task<T> RunNativeAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    private static string StateKey(LlamaContext context, int[] prefix)
+    {
+        var identity = $"{context.Weights.Identity}|{context.ContextSize}|{string.Join(',', prefix)}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
+    }
+
     private bool EnsurePrefix(CancellationToken cancellationToken)
     {
         if (!_prefixEvaluated)
         {
-            _context.RemoveFrom(0);
-            _prefixEvaluated = false;
-            _context.Evaluate(_prefix, 0, cancellationToken);
+            if (_stateFile is not null && PrefixStateFile.TryRead(_stateFile) is { } state && _context.RestoreCache(state))
+            {
+                PrefixRestored = true;
+            }
+            else
+            {
+                _context.RemoveFrom(0);
+                _context.Evaluate(_prefix, 0, cancellationToken);
+                if (_stateFile is not null)
+                {
+                    PrefixStateFile.TryWrite(_stateFile, _context.SaveCache());
+                }
+            }
+
             _prefixEvaluated = true;
         }
         else

@@ -16,6 +16,7 @@ public sealed class Conversation : IDisposable
     public const string NotUnderstood = "抱歉，我没听懂，请换个说法试试";
     public const string TooLong = "这句话太长了，请简短地再说一次";
     public const string SayAgain = "抱歉，没能及时听明白，请再说一次";
+    public const string WarmingUp = "语言模型还在启动，这句我暂时听不懂，请稍后再说一次";
     public const string ConfirmationLapsed = "刚才的确认已失效（时间过久或车辆情况有变），请再说一次您的要求";
     public const string CarUnavailable = "抱歉，暂时读不到车辆状态，这次没有执行任何操作";
     public const string Cancelled = "好的，已取消";
@@ -113,7 +114,12 @@ public sealed class Conversation : IDisposable
     {
         if (parse.Error is not null)
         {
-            var reply = parse.ErrorKind == ParseErrorKind.TooLong ? TooLong : SayAgain;
+            var reply = parse.ErrorKind switch
+            {
+                ParseErrorKind.TooLong => TooLong,
+                ParseErrorKind.WarmingUp => WarmingUp,
+                _ => SayAgain,
+            };
             return Report(parse, [], [], parse.ErrorKind == ParseErrorKind.TooLong ? null : reply, reply);
         }
 

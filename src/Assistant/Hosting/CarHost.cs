@@ -34,7 +34,10 @@ public static class CarHost
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : Environments.Production,
         });
-        builder.Configuration.AddInMemoryCollection([new("Cloud:DataDirectory", DataDirectory)]);
+        builder.Configuration.AddInMemoryCollection([
+            new("Cloud:DataDirectory", DataDirectory),
+            new("Llm:PrefixStateDirectory", Path.Combine(DataDirectory, "llm")),
+        ]);
         AddJsonFile(builder.Configuration, "appsettings.json");
         AddJsonFile(builder.Configuration, $"appsettings.{builder.Environment.EnvironmentName}.json");
         builder.Configuration

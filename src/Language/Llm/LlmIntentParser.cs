@@ -35,7 +35,8 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
         var split = chat.IndexOf(Placeholder, StringComparison.Ordinal);
         _context = weights.CreateContext(options.ContextSize, options.Threads, options.Poll);
-        _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix);
+        _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix,
+            string.IsNullOrEmpty(options.PrefixStateDirectory) ? null : options.PrefixStateDirectory);
         // Two intents of the longest kind, brackets and the end token: what a useful answer can need.
         TokenBudget = Math.Min(options.MaxTokens, (2 * Grammar.LongestIntentCharacters) + 4);
     }
@@ -50,6 +51,9 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
 
     public int PrefixTokens => _executor.PrefixTokens;
 
+    /// <summary>Whether the system prompt's cache was restored from <see cref="LlmOptions.PrefixStateDirectory"/> instead of evaluated.</summary>
+    public bool PrefixRestored => _executor.PrefixRestored;
+
     /// <summary>The whole prompt for an utterance as token ids, exactly as the model is given it.</summary>
     public int[] FullPromptTokens(string utterance) => _executor.PromptTokens(utterance);
 
@@ -63,6 +67,12 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         var original = text?.Trim() ?? string.Empty;
+        if (_executor.IsWarmingUp)
+        {
+            // Waiting for the start-up evaluation would spend the deadline; the driver is told to try again shortly.
+            return new ParsedUtterance(original, [], Engine, Error: "the language model is still starting up", ErrorKind: ParseErrorKind.WarmingUp);
+        }
+
         using var timer = new CancellationTokenSource(_options.Deadline, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try

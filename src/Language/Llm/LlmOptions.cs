@@ -63,4 +63,10 @@ public sealed class LlmOptions
 
     /// <summary>Keep the system prompt's KV cache between utterances (off only to measure what it saves).</summary>
     public bool ReusePrefix { get; set; } = true;
+
+    /// <summary>
+    /// Where the evaluated system prompt's KV cache is saved, so that a restart restores it instead of evaluating it
+    /// again (one file per model, context size and prompt); empty: never saved. <c>car</c>: <c>llm</c> in its data directory.
+    /// </summary>
+    public string? PrefixStateDirectory { get; set; }
 }

@@ -84,6 +84,15 @@ internal static unsafe partial class LlamaNative
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_memory_clear")]
     public static partial void MemoryClear(IntPtr memory, byte data);
 
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_state_seq_get_size")]
+    public static partial nuint StateSeqGetSize(SafeLlamaContextHandle context, int sequence);
+
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_state_seq_get_data")]
+    public static partial nuint StateSeqGetData(SafeLlamaContextHandle context, byte* destination, nuint size, int sequence);
+
+    [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_state_seq_set_data")]
+    public static partial nuint StateSeqSetData(SafeLlamaContextHandle context, byte* source, nuint size, int sequence);
+
     [LibraryImport(NativeEngines.Llama, EntryPoint = "llama_set_abort_callback")]
     public static partial void SetAbortCallback(SafeLlamaContextHandle context, delegate* unmanaged<IntPtr, byte> callback, IntPtr data);
 
