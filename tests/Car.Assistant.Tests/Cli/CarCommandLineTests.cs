@@ -23,6 +23,36 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Parse_OneLineAtATime_EachAnswerArrivesBeforeTheNextLineIsSent()
+    {
+        using var car = CarProcess.Start("parse");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            foreach (var utterance in new[] { "打开车窗", "空调调到22度", "冷杉" })
+            {
+                await car.StandardInput.WriteLineAsync(utterance);
+                await car.StandardInput.FlushAsync();
+
+                // The output is buffered only while more input waits: here none does, so the answer comes now.
+                var answer = await car.StandardOutput.ReadLineAsync(timeout.Token);
+                Assert.StartsWith($$"""{"text":"{{utterance}}",""", answer, StringComparison.Ordinal);
+            }
+
+            car.StandardInput.Close();
+            await car.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, car.ExitCode);
+        }
+        finally
+        {
+            if (!car.HasExited)
+            {
+                car.Kill();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Parse_IssueExamples_WhatADriverMeant()
     {
         var input = Encoding.UTF8.GetBytes("打电话给小王\n导航到高新区\n播放不能说的秘密\n不想导航了\n冷杉\n");

@@ -100,6 +100,10 @@ internal static class CarProcess
         return (process.ExitCode, await output, await errors);
     }
 
+    /// <summary>A running <c>car</c> whose stdin, stdout and stderr the test drives itself.</summary>
+    public static Process Start(params string[] arguments) =>
+        Process.Start(StartInfo(new Dictionary<string, string>(), arguments)) ?? throw new InvalidOperationException("car did not start");
+
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
