@@ -20,6 +20,7 @@ public sealed class RuleParser : IIntentParser
     private readonly int _maxLength;
     private readonly RuleParserResources _resources;
     private readonly WordBoundaryFilter _boundaries;
+    private readonly PlaceNames _places;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -30,6 +31,7 @@ public sealed class RuleParser : IIntentParser
         _maxLength = maxUtteranceLength;
         _resources = resources ?? RuleParserResources.None;
         _boundaries = new WordBoundaryFilter(_tagger);
+        _places = new PlaceNames(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -111,6 +113,13 @@ public sealed class RuleParser : IIntentParser
             {
                 followUp ??= FollowUpDetector.Detect(frame);
             }
+        }
+
+        if (intents.Count == 0 && followUp is null && words is not null && _places.Find(normalized, tags, words, out var sureness) is { } place)
+        {
+            // 东湖路 alone: where the driver is going.
+            var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
+            intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon.SlotWords("surnames")));
         }
 
         var repeated = tags.Any(t => t.Has("again"));

@@ -1,0 +1,105 @@
+using Car.Language.Model;
+using Car.Language.Segmentation;
+
+namespace Car.Language;
+
+/// <summary>
+/// Recognises an utterance that is nothing but a place's name (东湖路, 人民医院, 城南新村, 开元大酒店): drivers answer
+/// "去哪儿？" or just say where they are going, so it is a destination. A name is taken only when it is shaped like
+/// one: it ends in a place word of the lexicon (<c>placeSuffixes</c>: 路, 街, 小区, 医院, 站…) or the dictionary knows
+/// all of it as place names (jieba's <c>ns</c>); words that make a sentence of it (pronouns, prepositions, particles,
+/// adverbs, verbs of its own) or any command word the lexicon knows send it elsewhere. Needs the segmentation.
+/// </summary>
+public sealed class PlaceNames
+{
+    private const string PlaceTag = "ns";
+
+    /// <summary>jieba's parts of speech that make talk, not a name: pronouns, prepositions, conjunctions, particles, adverbs, interjections, modal particles.</summary>
+    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg"];
+
+    private readonly IReadOnlyList<string> _suffixes;
+    private readonly IReadOnlyList<string> _weakSuffixes;
+    private readonly IReadOnlyList<string> _notNames;
+    private readonly IReadOnlyList<string> _asks;
+
+    public PlaceNames(Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        _suffixes = lexicon.SlotWords("placeSuffixes");
+        _weakSuffixes = lexicon.SlotWords("placeSuffixesWeak");
+        _notNames = lexicon.SlotWords("destinationReject");
+        _asks = lexicon.SlotWords("placeAsks");
+    }
+
+    /// <summary>The shortest name worth taking: one character is a word, not a place.</summary>
+    public const int ShortestName = 2;
+
+    /// <summary>The shortest name taken without asking: 商城, 江湖 and a lone city (a song's title too) are asked about.</summary>
+    public const int ShortestSureName = 3;
+
+    /// <summary>
+    /// The place <paramref name="tags"/> leave of <paramref name="text"/> once the fillers at its edges are gone, or
+    /// null when it is not only a place's name (or a place and how to get there: 东湖路怎么走). Category words (酒店, 火锅) may stand inside a name; nothing else the
+    /// lexicon knows may.
+    /// </summary>
+    /// <param name="sureness">1 for a name of <see cref="ShortestSureName"/> or more characters ending in a place word;
+    /// <see cref="SlotExtractors.DoubtfulWords"/> (ask first) for a shorter one, one ending in a word that also ends
+    /// common words (山, 海, 门: 江湖, 出门) or one the dictionary knows only as a place (a city's name may be a song's title too).</param>
+    public string? Find(string text, IReadOnlyList<Tag> tags, SegmentedText words, out double sureness)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(words);
+        sureness = SlotExtractors.DoubtfulWords;
+
+        var start = 0;
+        var end = text.Length;
+        foreach (var tag in tags)
+        {
+            if (tag.IsFiller && tag.Start == start)
+            {
+                start = tag.End;
+            }
+        }
+
+        for (var i = tags.Count - 1; i >= 0 && tags[i].IsFiller && tags[i].End == end; i--)
+        {
+            end = tags[i].Start;
+        }
+
+        // 东湖路怎么走 asks the way to the place.
+        if (end > start && _asks.FirstOrDefault(a => text.AsSpan(start, end - start).EndsWith(a, StringComparison.Ordinal)) is { } ask)
+        {
+            end -= ask.Length;
+        }
+
+        if (end - start is < ShortestName or > SlotExtractors.LongestName
+            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat"))
+            || !words.IsBoundary(start) || !words.IsBoundary(end))
+        {
+            return null;
+        }
+
+        var name = text[start..end];
+        if (!name.All(char.IsLetterOrDigit) || _notNames.Contains(name))
+        {
+            return null;
+        }
+
+        var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
+        if (inside.Exists(w => TalkTags.Contains(w.Tag) || (w.Tag.StartsWith('v') && w.Start > start && w.End < end)))
+        {
+            return null;
+        }
+
+        var last = words.TextOf(inside[^1]);
+        if (_suffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
+        {
+            sureness = name.Length >= ShortestSureName ? 1.0 : SlotExtractors.DoubtfulWords;
+            return name;
+        }
+
+        var weak = _weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);
+        return weak || inside.TrueForAll(w => w.Tag == PlaceTag) ? name : null;
+    }
+}
