@@ -39,12 +39,12 @@ public sealed class PlaceNames
 
     /// <summary>
     /// The place <paramref name="tags"/> leave of <paramref name="text"/> once the fillers at its edges are gone, or
-    /// null when it is not only a place's name (or a place and how to get there: 东湖路怎么走). Category words (酒店, 火锅) may stand inside a name; nothing else the
-    /// lexicon knows may.
+    /// null when it is not only a place's name (or a place and how to get there: 东湖路怎么走). Category words (酒店, 火锅) and
+    /// numbers after the first word (香樟路18号) may stand inside a name; nothing else the lexicon knows may.
     /// </summary>
-    /// <param name="sureness">1 for a name of <see cref="ShortestSureName"/> or more characters ending in a place word;
-    /// <see cref="SlotExtractors.DoubtfulWords"/> (ask first) for a shorter one, one ending in a word that also ends
-    /// common words (山, 海, 门: 江湖, 出门) or one the dictionary knows only as a place (a city's name may be a song's title too).</param>
+    /// <param name="sureness">1 for a name of <see cref="ShortestSureName"/> or more characters ending in a place word,
+    /// of more ending in a word that also ends common words (山, 海, 门: 江湖, 出门), or of two places (浙江临江);
+    /// <see cref="SlotExtractors.DoubtfulWords"/> (ask first) for shorter ones and a lone place (a city's name may be a song's title too).</param>
     public string? Find(string text, IReadOnlyList<Tag> tags, SegmentedText words, out double sureness)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -74,7 +74,7 @@ public sealed class PlaceNames
         }
 
         if (end - start is < ShortestName or > SlotExtractors.LongestName
-            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat"))
+            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && !(t.Number is not null && t.Start > start))
             || !words.IsBoundary(start) || !words.IsBoundary(end))
         {
             return null;
@@ -99,7 +99,19 @@ public sealed class PlaceNames
             return name;
         }
 
-        var weak = _weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);
-        return weak || inside.TrueForAll(w => w.Tag == PlaceTag) ? name : null;
+        // 云杉湾度假山 and 浙江临江 (two places) are names; 龙山 or a lone city (a song too) may be something else.
+        if (_weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
+        {
+            sureness = name.Length > ShortestSureName ? 1.0 : SlotExtractors.DoubtfulWords;
+            return name;
+        }
+
+        if (inside.TrueForAll(w => w.Tag == PlaceTag))
+        {
+            sureness = inside.Count > 1 ? 1.0 : SlotExtractors.DoubtfulWords;
+            return name;
+        }
+
+        return null;
     }
 }

@@ -104,6 +104,12 @@ public sealed class RuleParser : IIntentParser
             if (_matcher.Match(frame, normalized, words) is { } intent)
             {
                 intent = NamedSlots.Refine(intent, _resources.Names, words, Model.Lexicon.SlotWords("surnames"));
+                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
+                {
+                    // 打开导航带我去X: opening the map is part of going there.
+                    intents.RemoveAt(intents.Count - 1);
+                }
+
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {
                     intents.Add(intent);

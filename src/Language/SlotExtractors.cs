@@ -250,7 +250,7 @@ public sealed class SlotExtractors
             if (slot == SlotNames.Theme)
             {
                 var theme = TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop")));
-                sureness = Sureness(theme, text[..match.Index]);
+                sureness = Sureness(theme, text[..match.Index], LongestName);
                 return theme.Length > 0 ? SlotValue.Of(theme) : null;
             }
 
@@ -260,7 +260,9 @@ public sealed class SlotExtractors
                 return null;
             }
 
-            sureness = Sureness(span.Text, text[..match.Index]);
+            sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
+                ? 1.0
+                : Sureness(span.Text, text[..match.Index], slot == SlotNames.Destination ? LongestAddress : LongestName);
             return SlotValue.Of(span.Text);
         }
 
@@ -276,10 +278,10 @@ public sealed class SlotExtractors
     /// 给我们打电话我们就接你): the car then asks instead of acting. What may stand before the carrier is politeness,
     /// a pronoun or the assistant's name (<see cref="_openers"/>).
     /// </summary>
-    private double Sureness(string words, string beforeCarrier)
+    private double Sureness(string words, string beforeCarrier, int longest)
     {
         var digits = words.All(char.IsAsciiDigit);
-        if ((words.Length < 2 && !digits) || words.Length > LongestName)
+        if ((words.Length < 2 && !digits) || words.Length > longest)
         {
             return DoubtfulWords;
         }
@@ -298,6 +300,9 @@ public sealed class SlotExtractors
 
     /// <summary>A name, title or place longer than this is more likely talk than a value.</summary>
     public const int LongestName = 16;
+
+    /// <summary>A destination may be a whole address (省 市 区 路 号): longer than a name before it is doubtful.</summary>
+    public const int LongestAddress = 24;
 
     private SpeakerSpan Clean(SpeakerSpan span, string slot)
     {
