@@ -14,8 +14,11 @@ public sealed class PlaceNames
 {
     private const string PlaceTag = "ns";
 
-    /// <summary>jieba's parts of speech that make talk, not a name: pronouns, prepositions, conjunctions, particles, adverbs, interjections, modal particles.</summary>
-    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg"];
+    /// <summary>
+    /// jieba's parts of speech that make talk, not a name: pronouns, prepositions, conjunctions, particles, adverbs,
+    /// interjections, modal particles, idioms and set phrases (画蛇添足), verbs (驶入辅路), measure words (那座桥).
+    /// </summary>
+    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg", "i", "l", "v", "vn", "vd", "mq"];
 
     private readonly IReadOnlyList<string> _suffixes;
     private readonly IReadOnlyList<string> _weakSuffixes;
@@ -87,7 +90,7 @@ public sealed class PlaceNames
         }
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
-        if (inside.Exists(w => TalkTags.Contains(w.Tag) || (w.Tag.StartsWith('v') && w.Start > start && w.End < end)))
+        if (inside.Exists(w => TalkTags.Contains(w.Tag) && !(inside.Count == 1 && w.Tag.StartsWith('v'))))
         {
             return null;
         }
@@ -95,7 +98,9 @@ public sealed class PlaceNames
         var last = words.TextOf(inside[^1]);
         if (_suffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
-            sureness = name.Length >= ShortestSureName ? 1.0 : SlotExtractors.DoubtfulWords;
+            // 汽车站 or 服务区 alone names no one place.
+            var generic = _suffixes.Contains(name) || _weakSuffixes.Contains(name);
+            sureness = name.Length >= ShortestSureName && !generic ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 

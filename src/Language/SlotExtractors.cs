@@ -254,6 +254,11 @@ public sealed class SlotExtractors
                 return theme.Length > 0 ? SlotValue.Of(theme) : null;
             }
 
+            if (slot == SlotNames.Destination && StartsWithKnownPlaceAndTalk(span))
+            {
+                return null;
+            }
+
             if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
                 || _lexicon.SlotWords(slot + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
             {
@@ -268,6 +273,13 @@ public sealed class SlotExtractors
 
         return null;
     }
+
+    /// <summary>
+    /// 回家洗澡 and 回家以后 talk about going home (家 as a word, then more): no destination. 家乐福 is a name of its own.
+    /// </summary>
+    private bool StartsWithKnownPlaceAndTalk(SpeakerSpan span) =>
+        _lexicon.SlotWords("destinationKnown").Any(k => span.Text.Length > k.Length && span.Text.StartsWith(k, StringComparison.Ordinal)
+            && span.Words is { } words && words.IsBoundary(span.Start + k.Length));
 
     /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
     public const double DoubtfulWords = 0.6;
