@@ -13,12 +13,14 @@ namespace Car.Language;
 public sealed class PlaceNames
 {
     private const string PlaceTag = "ns";
+    private const string DirectionTag = "f";
 
     /// <summary>
     /// jieba's parts of speech that make talk, not a name: pronouns, prepositions, conjunctions, particles, adverbs,
-    /// interjections, modal particles, idioms and set phrases (画蛇添足), verbs (驶入辅路), measure words (那座桥).
+    /// interjections, modal particles, idioms and set phrases (画蛇添足), verbs (驶入辅路), measure words (那座桥),
+    /// time words (现在); a direction word (上, 里) may end a name's part (桂香路西侧) but not open it.
     /// </summary>
-    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg", "i", "l", "v", "vn", "vd", "mq"];
+    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg", "i", "l", "v", "vn", "vd", "mq", "t"];
 
     private readonly IReadOnlyList<string> _suffixes;
     private readonly IReadOnlyList<string> _weakSuffixes;
@@ -48,11 +50,12 @@ public sealed class PlaceNames
     /// <param name="sureness">1 for a name of <see cref="ShortestSureName"/> or more characters ending in a place word,
     /// of more ending in a word that also ends common words (山, 海, 门: 江湖, 出门), or of two places (浙江临江);
     /// <see cref="SlotExtractors.DoubtfulWords"/> (ask first) for shorter ones and a lone place (a city's name may be a song's title too).</param>
-    public string? Find(string text, IReadOnlyList<Tag> tags, SegmentedText words, out double sureness)
+    public string? Find(string text, IReadOnlyList<Tag> tags, SegmentedText words, WordSegmenter segmenter, out double sureness)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(segmenter);
         sureness = SlotExtractors.DoubtfulWords;
 
         var start = 0;
@@ -83,31 +86,43 @@ public sealed class PlaceNames
             return null;
         }
 
+        // 川菜馆 and 麦当劳 are what to search for; 松涛宾馆 has a name of its own.
+        var named = end - start - tags.Where(t => t.Start >= start && t.End <= end).Sum(t => t.End - t.Start);
         var name = text[start..end];
+        if (named < ShortestName)
+        {
+            return null;
+        }
+
         if (!name.All(char.IsLetterOrDigit) || _notNames.Contains(name))
         {
             return null;
         }
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
-        if (inside.Exists(w => TalkTags.Contains(w.Tag) && !(inside.Count == 1 && w.Tag.StartsWith('v'))))
+        if (inside.Exists(w => TalkTags.Contains(w.Tag) && !(inside.Count == 1 && w.Tag.StartsWith('v'))) || inside[0].Tag == DirectionTag)
         {
             return null;
         }
+
+        // 应|是桂|香路: in a first word the segmenter only guessed, a character of talk (请, 应) may be a misheard
+        // command glued to the name; 松林|大道 is a name.
+        var guessedStart = inside.Count > 1 && inside[0].Tag == WordDictionary.UnknownTag
+            && segmenter.Segment(name[..1]) is [{ Tag: var first }] && TalkTags.Contains(first);
 
         var last = words.TextOf(inside[^1]);
         if (_suffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
             // 汽车站 or 服务区 alone names no one place.
             var generic = _suffixes.Contains(name) || _weakSuffixes.Contains(name);
-            sureness = name.Length >= ShortestSureName && !generic ? 1.0 : SlotExtractors.DoubtfulWords;
+            sureness = name.Length >= ShortestSureName && !generic && !guessedStart ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 
         // 云杉湾度假山 and 浙江临江 (two places) are names; 龙山 or a lone city (a song too) may be something else.
         if (_weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
-            sureness = name.Length > ShortestSureName ? 1.0 : SlotExtractors.DoubtfulWords;
+            sureness = name.Length > ShortestSureName && !guessedStart ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 

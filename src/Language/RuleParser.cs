@@ -121,9 +121,15 @@ public sealed class RuleParser : IIntentParser
             }
         }
 
-        if (intents.Count == 0 && followUp is null && words is not null && _places.Find(normalized, tags, words, out var sureness) is { } place)
+        // 东湖路 alone, or 松涛宾馆 (a name, not a search: 附近的宾馆): where the driver is going.
+        // 临江火车站开始导航 is a destination too, not only "start the navigation".
+        var searchOrNothing = intents.Count == 0 ? followUp is null
+            : (intents is [{ Name: IntentNames.PoiSearch } search] && search.Text(SlotNames.Query) is not null)
+                || intents is [{ Name: IntentNames.NavResume }];
+        if (searchOrNothing && words is not null && _resources.Words is { } segmenter
+            && _places.Find(normalized, tags, words, segmenter, out var sureness) is { } place)
         {
-            // 东湖路 alone: where the driver is going.
+            intents.Clear();
             var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
             intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon.SlotWords("surnames")));
         }
