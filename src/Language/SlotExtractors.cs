@@ -254,7 +254,8 @@ public sealed class SlotExtractors
                 return theme.Length > 0 ? SlotValue.Of(theme) : null;
             }
 
-            if (slot == SlotNames.Destination && StartsWithKnownPlaceAndTalk(span))
+            // 音量加到12: a number alone is a setting, not a place.
+            if (slot == SlotNames.Destination && (StartsWithKnownPlaceAndTalk(span) || span.Text.All(char.IsAsciiDigit)))
             {
                 return null;
             }
