@@ -26,6 +26,7 @@ public sealed class PlaceNames
     private readonly IReadOnlyList<string> _weakSuffixes;
     private readonly IReadOnlyList<string> _notNames;
     private readonly IReadOnlyList<string> _asks;
+    private readonly IReadOnlyList<string> _leads;
 
     public PlaceNames(Lexicon lexicon)
     {
@@ -34,6 +35,7 @@ public sealed class PlaceNames
         _weakSuffixes = lexicon.SlotWords("placeSuffixesWeak");
         _notNames = lexicon.SlotWords("destinationReject");
         _asks = lexicon.SlotWords("placeAsks");
+        _leads = lexicon.SlotWords("placeLeads");
     }
 
     /// <summary>The shortest name worth taking: one character is a word, not a place.</summary>
@@ -71,6 +73,12 @@ public sealed class PlaceNames
         for (var i = tags.Count - 1; i >= 0 && tags[i].IsFiller && tags[i].End == end; i--)
         {
             end = tags[i].Start;
+        }
+
+        // 打开导航东湖路 opens the map on the way there; 东湖路怎么走 asks the way.
+        if (end > start && _leads.FirstOrDefault(l => text.AsSpan(start, end - start).StartsWith(l, StringComparison.Ordinal)) is { } lead)
+        {
+            start += lead.Length;
         }
 
         // 东湖路怎么走 asks the way to the place.
