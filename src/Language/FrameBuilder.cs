@@ -86,7 +86,7 @@ public static class FrameBuilder
         for (var i = boundary + 1; i < tags.Count && !tags[i].IsBoundary; i++)
         {
             // A place word ends a name (清和大酒店), it does not start a request.
-            if ((tags[i].IsHead && !tags[i].HasGroup("cat")) || tags[i].IsAction)
+            if ((tags[i].IsHead && !tags[i].HasGroup("cat")) || (tags[i].IsAction && !IsSizeOfAPlace(tags, i)))
             {
                 return false;
             }
