@@ -20,7 +20,7 @@ public sealed class PlaceNames
     /// interjections, modal particles, idioms and set phrases (画蛇添足), verbs (驶入辅路), measure words (那座桥),
     /// time words (现在); a direction word (上, 里) may end a name's part (桂香路西侧) but not open it.
     /// </summary>
-    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "zg", "i", "l", "v", "vn", "vd", "mq", "t"];
+    private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "i", "l", "v", "vn", "vd", "mq", "t"];
 
     private readonly IReadOnlyList<string> _suffixes;
     private readonly IReadOnlyList<string> _weakSuffixes;

@@ -268,7 +268,8 @@ public sealed class SlotExtractors
 
             sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
                 ? 1.0
-                : Sureness(span.Text, text[..match.Index], slot == SlotNames.Destination ? LongestAddress : LongestName);
+                : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), LongestAddress)
+                : Sureness(span.Text, text[..match.Index], LongestName);
             return SlotValue.Of(span.Text);
         }
 
@@ -281,6 +282,12 @@ public sealed class SlotExtractors
     private bool StartsWithKnownPlaceAndTalk(SpeakerSpan span) =>
         _lexicon.SlotWords("destinationKnown").Any(k => span.Text.Length > k.Length && span.Text.StartsWith(k, StringComparison.Ordinal)
             && span.Words is { } words && words.IsBoundary(span.Start + k.Length));
+
+    /// <summary>打开导航到X: opening the map before saying where is no other talk.</summary>
+    private string WithoutOpener(string beforeCarrier) =>
+        _lexicon.SlotWords("destinationOpeners").FirstOrDefault(o => beforeCarrier.StartsWith(o, StringComparison.Ordinal)) is { } opener
+            ? beforeCarrier[opener.Length..]
+            : beforeCarrier;
 
     /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
     public const double DoubtfulWords = 0.6;
