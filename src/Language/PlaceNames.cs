@@ -38,6 +38,25 @@ public sealed class PlaceNames
         _leads = lexicon.SlotWords("placeLeads");
     }
 
+    /// <summary>
+    /// Whether a word of a name makes talk of it. jieba tags some place words as verbs (超市, 站) and a verb of one
+    /// character may be part of a name (临江|动|车站), and so may a name of one word; a verb that opens a longer
+    /// name (请, 走) or a verb of more characters (驶入) is talk.
+    /// </summary>
+    private bool IsTalk(Word word, int index, int count, string last)
+    {
+        if (!word.Tag.StartsWith('v'))
+        {
+            return TalkTags.Contains(word.Tag);
+        }
+
+        // One word alone is a place, whatever its tag.
+        return count > 1 && !(index == count - 1 && EndsInPlaceWord(last)) && (word.Length > 1 || index == 0);
+    }
+
+    private bool EndsInPlaceWord(string word) =>
+        _suffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal)) || _weakSuffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal));
+
     /// <summary>The shortest name worth taking: one character is a word, not a place.</summary>
     public const int ShortestName = 2;
 
@@ -108,7 +127,8 @@ public sealed class PlaceNames
         }
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
-        if (inside.Exists(w => TalkTags.Contains(w.Tag) && !(inside.Count == 1 && w.Tag.StartsWith('v'))) || inside[0].Tag == DirectionTag)
+        var last = words.TextOf(inside[^1]);
+        if ((inside.Count > 1 && inside[0].Tag == DirectionTag) || inside.Where((w, i) => IsTalk(w, i, inside.Count, last)).Any())
         {
             return null;
         }
@@ -118,7 +138,6 @@ public sealed class PlaceNames
         var guessedStart = inside.Count > 1 && inside[0].Tag == WordDictionary.UnknownTag
             && segmenter.Segment(name[..1]) is [{ Tag: var first }] && TalkTags.Contains(first);
 
-        var last = words.TextOf(inside[^1]);
         if (_suffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
             // 汽车站 or 服务区 alone names no one place.
