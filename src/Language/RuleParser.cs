@@ -110,6 +110,12 @@ public sealed class RuleParser : IIntentParser
                     intents.RemoveAt(intents.Count - 1);
                 }
 
+                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavGo && intent.Name == IntentNames.NavResume)
+                {
+                    // 去X导航开始: going there starts the navigation.
+                    continue;
+                }
+
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {
                     intents.Add(intent);
