@@ -13,7 +13,8 @@ namespace Car.Language;
 public sealed class PlaceNames
 {
     private const string PlaceTag = "ns";
-    private const string DirectionTag = "f";
+    private const string AdverbTag = "d";
+    private const string PhraseTag = "l";
 
     /// <summary>
     /// jieba's parts of speech that make talk, not a name: pronouns, prepositions, conjunctions, particles, adverbs,
@@ -25,6 +26,7 @@ public sealed class PlaceNames
     private readonly IReadOnlyList<string> _suffixes;
     private readonly IReadOnlyList<string> _weakSuffixes;
     private readonly IReadOnlyList<string> _notNames;
+    private readonly IReadOnlyList<string> _notInside;
     private readonly IReadOnlyList<string> _asks;
     private readonly IReadOnlyList<string> _leads;
 
@@ -34,28 +36,41 @@ public sealed class PlaceNames
         _suffixes = lexicon.SlotWords("placeSuffixes");
         _weakSuffixes = lexicon.SlotWords("placeSuffixesWeak");
         _notNames = lexicon.SlotWords("destinationReject");
+        _notInside = lexicon.SlotWords("destinationRejectInside");
         _asks = lexicon.SlotWords("placeAsks");
         _leads = lexicon.SlotWords("placeLeads");
     }
 
     /// <summary>
-    /// Whether a word of a name makes talk of it. jieba tags some place words as verbs (超市, 站) and a verb of one
-    /// character may be part of a name (临江|动|车站), and so may a name of one word; a verb that opens a longer
-    /// name (请, 走) or a verb of more characters (驶入) is talk.
+    /// Whether a word of a name makes talk of it. jieba tags some place words as verbs or set phrases (超市, 站,
+    /// 十字路口), and words inside a name as verbs or adverbs (平湖|火车站, 云杉|高速|口): what makes talk is such a
+    /// word opening a longer name (请, 驶入, 很少) or a word that is always talk (我, 的, 吗). A name of one word
+    /// (jieba calls some cities verbs) is a place whatever its tag, unless it is an idiom (画蛇添足).
     /// </summary>
     private bool IsTalk(Word word, int index, int count, string last)
     {
-        if (!word.Tag.StartsWith('v'))
+        var verbLike = word.Tag.StartsWith('v') || word.Tag is AdverbTag or PhraseTag;
+        if (!verbLike)
         {
             return TalkTags.Contains(word.Tag);
         }
 
-        // One word alone is a place, whatever its tag.
-        return count > 1 && !(index == count - 1 && EndsInPlaceWord(last)) && (word.Length > 1 || index == 0);
+        if (count == 1)
+        {
+            return word.Tag == PhraseTag;
+        }
+
+        return index == 0 || (word.Tag == PhraseTag && !(index == count - 1 && EndsInPlaceWord(last)));
     }
 
     private bool EndsInPlaceWord(string word) =>
         _suffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal)) || _weakSuffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal));
+
+    /// <summary>
+    /// 上 and 下 before a place say where to go (上临江县, 上|云杉|高速), they are not part of its name like 中 in 中山桥;
+    /// 上海 is a place word of its own.
+    /// </summary>
+    private static readonly string[] GoDirections = ["上", "下"];
 
     /// <summary>The shortest name worth taking: one character is a word, not a place.</summary>
     public const int ShortestName = 2;
@@ -66,7 +81,7 @@ public sealed class PlaceNames
     /// <summary>
     /// The place <paramref name="tags"/> leave of <paramref name="text"/> once the fillers at its edges are gone, or
     /// null when it is not only a place's name (or a place and how to get there: 东湖路怎么走). Category words (酒店, 火锅) and
-    /// numbers after the first word (香樟路18号) may stand inside a name; nothing else the lexicon knows may.
+    /// numbers (香樟路18号, 42中学) may stand inside a name; nothing else the lexicon knows may.
     /// </summary>
     /// <param name="sureness">1 for a name of <see cref="ShortestSureName"/> or more characters ending in a place word,
     /// of more ending in a word that also ends common words (山, 海, 门: 江湖, 出门), or of two places (浙江临江);
@@ -107,7 +122,7 @@ public sealed class PlaceNames
         }
 
         if (end - start is < ShortestName or > SlotExtractors.LongestName
-            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && !(t.Number is not null && t.Start > start))
+            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && t.Number is null)
             || !words.IsBoundary(start) || !words.IsBoundary(end))
         {
             return null;
@@ -121,14 +136,14 @@ public sealed class PlaceNames
             return null;
         }
 
-        if (!name.All(char.IsLetterOrDigit) || _notNames.Contains(name))
+        if (!name.All(char.IsLetterOrDigit) || _notNames.Contains(name) || _notInside.Any(w => name.Contains(w, StringComparison.Ordinal)))
         {
             return null;
         }
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
         var last = words.TextOf(inside[^1]);
-        if ((inside.Count > 1 && inside[0].Tag == DirectionTag) || inside.Where((w, i) => IsTalk(w, i, inside.Count, last)).Any())
+        if ((inside.Count > 1 && inside[0].Tag != PlaceTag && GoDirections.Contains(name[..1])) || inside.Where((w, i) => IsTalk(w, i, inside.Count, last)).Any())
         {
             return null;
         }
