@@ -29,6 +29,7 @@ public sealed class PlaceNames
     private readonly IReadOnlyList<string> _notInside;
     private readonly IReadOnlyList<string> _asks;
     private readonly IReadOnlyList<string> _leads;
+    private readonly IReadOnlyList<string> _wayAsks;
 
     public PlaceNames(Lexicon lexicon)
     {
@@ -39,6 +40,7 @@ public sealed class PlaceNames
         _notInside = lexicon.SlotWords("destinationRejectInside");
         _asks = lexicon.SlotWords("placeAsks");
         _leads = lexicon.SlotWords("placeLeads");
+        _wayAsks = lexicon.SlotWords("wayAsks");
     }
 
     /// <summary>
@@ -116,9 +118,11 @@ public sealed class PlaceNames
         }
 
         // 东湖路怎么走 asks the way to the place.
+        var asksTheWay = false;
         if (end > start && _asks.FirstOrDefault(a => text.AsSpan(start, end - start).EndsWith(a, StringComparison.Ordinal)) is { } ask)
         {
             end -= ask.Length;
+            asksTheWay = _wayAsks.Contains(ask);
         }
 
         if (end - start is < ShortestName or > SlotExtractors.LongestName
@@ -171,6 +175,13 @@ public sealed class PlaceNames
         if (inside.TrueForAll(w => w.Tag == PlaceTag))
         {
             sureness = inside.Count > 1 ? 1.0 : SlotExtractors.DoubtfulWords;
+            return name;
+        }
+
+        // 松林金悦怎么走: asking the way makes a place of a name of any shape.
+        if (asksTheWay)
+        {
+            sureness = name.Length >= ShortestSureName && !guessedStart ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 
