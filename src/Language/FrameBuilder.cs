@@ -73,7 +73,7 @@ public static class FrameBuilder
     }
 
     /// <summary>
-    /// A conjunction word inside a name (颐和园) does not end a request that takes the speaker's words unless
+    /// A conjunction word inside a name (颐和园, 清和大酒店) does not end a request that takes the speaker's words unless
     /// another request follows it; punctuation always does.
     /// </summary>
     private static bool IsInsideSpeakerWords(Frame current, IReadOnlyList<Tag> tags, int boundary, IFrameJudge judge)
@@ -85,7 +85,8 @@ public static class FrameBuilder
 
         for (var i = boundary + 1; i < tags.Count && !tags[i].IsBoundary; i++)
         {
-            if (tags[i].IsHead || tags[i].IsAction)
+            // A place word ends a name (清和大酒店), it does not start a request.
+            if ((tags[i].IsHead && !tags[i].HasGroup("cat")) || (tags[i].IsAction && !IsSizeOfAPlace(tags, i)))
             {
                 return false;
             }

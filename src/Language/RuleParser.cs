@@ -20,6 +20,7 @@ public sealed class RuleParser : IIntentParser
     private readonly int _maxLength;
     private readonly RuleParserResources _resources;
     private readonly WordBoundaryFilter _boundaries;
+    private readonly PlaceNames _places;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -30,6 +31,7 @@ public sealed class RuleParser : IIntentParser
         _maxLength = maxUtteranceLength;
         _resources = resources ?? RuleParserResources.None;
         _boundaries = new WordBoundaryFilter(_tagger);
+        _places = new PlaceNames(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -102,6 +104,18 @@ public sealed class RuleParser : IIntentParser
             if (_matcher.Match(frame, normalized, words) is { } intent)
             {
                 intent = NamedSlots.Refine(intent, _resources.Names, words, Model.Lexicon.SlotWords("surnames"));
+                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
+                {
+                    // 打开导航带我去X: opening the map is part of going there.
+                    intents.RemoveAt(intents.Count - 1);
+                }
+
+                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavGo && intent.Name == IntentNames.NavResume)
+                {
+                    // 去X导航开始: going there starts the navigation.
+                    continue;
+                }
+
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {
                     intents.Add(intent);
@@ -111,6 +125,19 @@ public sealed class RuleParser : IIntentParser
             {
                 followUp ??= FollowUpDetector.Detect(frame);
             }
+        }
+
+        // 东湖路 alone, or 松涛宾馆 (a name, not a search: 附近的宾馆): where the driver is going.
+        // 临江火车站开始导航 is a destination too, not only "start the navigation".
+        var searchOrNothing = intents.Count == 0 ? followUp is null
+            : (intents is [{ Name: IntentNames.PoiSearch } search] && search.Text(SlotNames.Query) is not null)
+                || intents is [{ Name: IntentNames.NavResume }];
+        if (searchOrNothing && words is not null && _resources.Words is { } segmenter
+            && _places.Find(normalized, tags, words, segmenter, out var sureness) is { } place)
+        {
+            intents.Clear();
+            var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
+            intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon.SlotWords("surnames")));
         }
 
         var repeated = tags.Any(t => t.Has("again"));

@@ -250,8 +250,14 @@ public sealed class SlotExtractors
             if (slot == SlotNames.Theme)
             {
                 var theme = TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop")));
-                sureness = Sureness(theme, text[..match.Index]);
+                sureness = Sureness(theme, text[..match.Index], LongestName);
                 return theme.Length > 0 ? SlotValue.Of(theme) : null;
+            }
+
+            // 音量加到12: a number alone is a setting, not a place.
+            if (slot == SlotNames.Destination && (StartsWithKnownPlaceAndTalk(span) || span.Text.All(char.IsAsciiDigit)))
+            {
+                return null;
             }
 
             if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
@@ -260,12 +266,28 @@ public sealed class SlotExtractors
                 return null;
             }
 
-            sureness = Sureness(span.Text, text[..match.Index]);
+            sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
+                ? 1.0
+                : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), LongestAddress)
+                : Sureness(span.Text, text[..match.Index], LongestName);
             return SlotValue.Of(span.Text);
         }
 
         return null;
     }
+
+    /// <summary>
+    /// 回家洗澡 and 回家以后 talk about going home (家 as a word, then more): no destination. 家乐福 is a name of its own.
+    /// </summary>
+    private bool StartsWithKnownPlaceAndTalk(SpeakerSpan span) =>
+        _lexicon.SlotWords("destinationKnown").Any(k => span.Text.Length > k.Length && span.Text.StartsWith(k, StringComparison.Ordinal)
+            && span.Words is { } words && words.IsBoundary(span.Start + k.Length));
+
+    /// <summary>打开导航到X: opening the map before saying where is no other talk.</summary>
+    private string WithoutOpener(string beforeCarrier) =>
+        _lexicon.SlotWords("destinationOpeners").FirstOrDefault(o => beforeCarrier.StartsWith(o, StringComparison.Ordinal)) is { } opener
+            ? beforeCarrier[opener.Length..]
+            : beforeCarrier;
 
     /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
     public const double DoubtfulWords = 0.6;
@@ -276,10 +298,10 @@ public sealed class SlotExtractors
     /// 给我们打电话我们就接你): the car then asks instead of acting. What may stand before the carrier is politeness,
     /// a pronoun or the assistant's name (<see cref="_openers"/>).
     /// </summary>
-    private double Sureness(string words, string beforeCarrier)
+    private double Sureness(string words, string beforeCarrier, int longest)
     {
         var digits = words.All(char.IsAsciiDigit);
-        if ((words.Length < 2 && !digits) || words.Length > LongestName)
+        if ((words.Length < 2 && !digits) || words.Length > longest)
         {
             return DoubtfulWords;
         }
@@ -298,6 +320,9 @@ public sealed class SlotExtractors
 
     /// <summary>A name, title or place longer than this is more likely talk than a value.</summary>
     public const int LongestName = 16;
+
+    /// <summary>A destination may be a whole address (省 市 区 路 号): longer than a name before it is doubtful.</summary>
+    public const int LongestAddress = 24;
 
     private SpeakerSpan Clean(SpeakerSpan span, string slot)
     {

@@ -33,8 +33,26 @@ public sealed class WordBoundaryFilter
         // 第二个 picks from a list however the segmenter cuts it (第 and the number after it).
         var picked = concepts.Contains("ordinal")
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
-        return picked || (Respects(start, words) && Respects(end, words));
+        return picked || (Respects(start, words) && Respects(end, words)) || OpensOrClosesAGuess(start, end, concepts, words);
     }
+
+    /// <summary>
+    /// A going word (去, 到) at the edge of a word the segmenter only guessed (by the HMM, not from the dictionary) is
+    /// still the going word: 到枫溪 and 县去 are not words, 到 and 去 are. Command words keep dictionary words whole (去年, 回复).
+    /// </summary>
+    private static bool OpensOrClosesAGuess(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (!concepts.Contains(GoConcept))
+        {
+            return false;
+        }
+
+        var guess = words.WordAt(start);
+        return guess.Tag == WordDictionary.UnknownTag && end <= guess.End && end - start < guess.Length
+            && (guess.Start == start || guess.End == end);
+    }
+
+    private const string GoConcept = "act:go";
 
     /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>
     private bool Respects(int index, SegmentedText words)
