@@ -177,6 +177,9 @@ public sealed partial class BundleInstaller
         }
     }
 
+    /// <summary>Written bytes after which the disk is asked to write them back while the download goes on.</summary>
+    private const long WriteBackBytes = 32L << 20;
+
     private async Task StoreFileAsync(IBundleSource source, string root, BundleManifest manifest, BundleFile file, Transfer transfer, CancellationToken cancellationToken)
     {
         var target = BundleLayout.PathOf(root, file.Path);
@@ -250,54 +253,76 @@ public sealed partial class BundleInstaller
                 }
 
                 var sinceProgress = 0L;
-                for (var chunk = (int)(offset / buffer.Length); offset < file.Size; chunk++)
+                var unflushed = 0L;
+                Task writeBack = Task.CompletedTask;
+                try
                 {
-                    var want = (int)Math.Min(buffer.Length, file.Size - offset);
-                    var filled = 0;
-                    while (filled < want)
+                    for (var chunk = (int)(offset / buffer.Length); offset < file.Size; chunk++)
                     {
-                        // Never asks for more than the manifest's size: extra bytes a server sends are never read.
-                        int read;
-                        try
+                        var want = (int)Math.Min(buffer.Length, file.Size - offset);
+                        var filled = 0;
+                        while (filled < want)
                         {
-                            read = await input.Stream.ReadAsync(buffer.AsMemory(filled, want - filled), linked.Token).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is IOException or HttpRequestException)
-                        {
-                            throw new BundleInstallException(
-                                $"The transfer of {file.Path} from {source.Description} broke at byte {offset + filled} of {file.Size} ({e.Message}); the next try resumes.", e);
+                            // Never asks for more than the manifest's size: extra bytes a server sends are never read.
+                            int read;
+                            try
+                            {
+                                read = await input.Stream.ReadAsync(buffer.AsMemory(filled, want - filled), linked.Token).ConfigureAwait(false);
+                            }
+                            catch (Exception e) when (e is IOException or HttpRequestException)
+                            {
+                                throw new BundleInstallException(
+                                    $"The transfer of {file.Path} from {source.Description} broke at byte {offset + filled} of {file.Size} ({e.Message}); the next try resumes.", e);
+                            }
+
+                            if (read == 0)
+                            {
+                                throw new BundleInstallException($"{source.Description} ended {file.Path} at byte {offset + filled} of {file.Size}; the next try resumes.");
+                            }
+
+                            filled += read;
+                            sinceProgress += read;
+                            if (sinceProgress >= options.StallBytes)
+                            {
+                                sinceProgress = 0;
+                                stall.CancelAfter(options.StallTimeout);
+                            }
+
+                            _observer?.Received(read);
+                            await transfer.ThrottleAsync(read, options.MaxBytesPerSecond, _time, linked.Token).ConfigureAwait(false);
                         }
 
-                        if (read == 0)
+                        if (Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, want))) != file.Chunks[chunk])
                         {
-                            throw new BundleInstallException($"{source.Description} ended {file.Path} at byte {offset + filled} of {file.Size}; the next try resumes.");
+                            throw new BundleRejectedException(
+                                $"{file.Path}: chunk {chunk} (bytes {offset}–{offset + want}) does not match the manifest's hash: corrupt or tampered, refused.");
                         }
 
-                        filled += read;
-                        sinceProgress += read;
-                        if (sinceProgress >= options.StallBytes)
+                        RequireQuota(want);
+                        await output.WriteAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+                        offset += want;
+                        unflushed += want;
+                        if (unflushed >= WriteBackBytes && writeBack.IsCompleted)
                         {
-                            sinceProgress = 0;
-                            stall.CancelAfter(options.StallTimeout);
+                            // Let the disk write what is cached while the next chunks arrive and are hashed, instead of
+                            // all of it at the final fsync (which alone still makes the file durable).
+                            await writeBack.ConfigureAwait(false);
+                            var handle = output.SafeFileHandle;
+                            writeBack = Task.Run(() => RandomAccess.FlushToDisk(handle), CancellationToken.None);
+                            unflushed = 0;
                         }
 
-                        _observer?.Received(read);
-                        await transfer.ThrottleAsync(read, options.MaxBytesPerSecond, _time, linked.Token).ConfigureAwait(false);
+                        if (source.UsesNetwork)
+                        {
+                            RequireNetwork(source);
+                        }
                     }
-
-                    if (Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, want))) != file.Chunks[chunk])
-                    {
-                        throw new BundleRejectedException(
-                            $"{file.Path}: chunk {chunk} (bytes {offset}–{offset + want}) does not match the manifest's hash: corrupt or tampered, refused.");
-                    }
-
-                    RequireQuota(want);
-                    await output.WriteAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
-                    offset += want;
-                    if (source.UsesNetwork)
-                    {
-                        RequireNetwork(source);
-                    }
+                }
+                finally
+                {
+                    // The final fsync makes the file durable; a write-back still running is waited for (and a failure
+                    // of it on a transfer that failed anyway is of no interest).
+                    await writeBack.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
                 }
             }
         }
