@@ -19,7 +19,7 @@ internal sealed class BundleParserFactory(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    public ParserGeneration Build(InstalledBundle bundle, bool withLlm = true)
+    public ModelGeneration<IIntentParser> Build(InstalledBundle bundle, bool withLlm = true)
     {
         var nluDirectory = bundle.DirectoryFor(BundleRoles.Rules)
             ?? throw new NluModelException($"The bundle (version {bundle.Version}) has no NLU rules.");
@@ -41,7 +41,7 @@ internal sealed class BundleParserFactory(
         var rules = new RuleParser(model, settings.MaxUtteranceLength, resources);
         if (!withLlm)
         {
-            return new ParserGeneration(rules, bundle.Version, null);
+            return new ModelGeneration<IIntentParser>(rules, bundle.Version, null);
         }
 
         // The configured LLM settings, bound afresh (every setting, including ones added later), pointed at this bundle's model.
@@ -53,7 +53,7 @@ internal sealed class BundleParserFactory(
         var selector = new IntentParserSelector(rules, model, Options.Create(configured), time, loggers.CreateLogger<IntentParserSelector>());
         try
         {
-            return new ParserGeneration(selector.Parser, bundle.Version, selector);
+            return new ModelGeneration<IIntentParser>(selector.Parser, bundle.Version, selector);
         }
         catch
         {

@@ -3,6 +3,7 @@ using Car.Language;
 using Car.Language.Llm;
 using Car.Ota.Bundles;
 using Car.Ota.Health;
+using Car.Speech;
 using Car.Speech.Recognition;
 using Car.Speech.Vad;
 using Car.VehicleBus.Signals;
@@ -57,6 +58,9 @@ public static class BundlesAssistantBuilderExtensions
             () => sp.GetService<IntentParserSelector>()?.Parser ?? sp.GetRequiredService<RuleParser>(),
             sp.GetRequiredService<ILogger<ReloadableIntentParser>>()));
         services.Replace(ServiceDescriptor.Singleton<IIntentParser>(sp => sp.GetRequiredService<ReloadableIntentParser>()));
+        // Whisper too; the VAD and the VSS catalog are read at start (a restart takes a new bundle's).
+        services.TryAddSingleton<ReloadableSpeechRecognizer>();
+        services.Replace(ServiceDescriptor.Singleton<ISpeechRecognizer>(sp => sp.GetRequiredService<ReloadableSpeechRecognizer>()));
         return builder;
     }
 

@@ -15,7 +15,7 @@ internal sealed class LanguageHealthCheck(BundleParserFactory factory) : IBundle
         {
             foreach (var test in bundle.Manifest?.SelfTests ?? [])
             {
-                var parsed = await generation.Parser.ParseAsync(test.Text, cancellationToken).ConfigureAwait(false);
+                var parsed = await generation.Model.ParseAsync(test.Text, cancellationToken).ConfigureAwait(false);
                 var intent = parsed.Intents.Count > 0 ? parsed.Intents[0].Name : parsed.Error ?? "nothing";
                 if (intent != test.Intent)
                 {

@@ -15,9 +15,9 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
     private readonly BundleParserFactory _factory;
     private readonly IActiveBundle _active;
     private readonly ILogger _logger;
-    private readonly Lazy<ParserGeneration> _initial;
+    private readonly Lazy<ModelGeneration<IIntentParser>> _initial;
     private readonly SemaphoreSlim _swapping = new(1, 1);
-    private ParserGeneration? _current;
+    private ModelGeneration<IIntentParser>? _current;
 
     internal ReloadableIntentParser(BundleParserFactory factory, IActiveBundle active, Func<IIntentParser> startup, ILogger<ReloadableIntentParser> logger)
     {
@@ -25,11 +25,11 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         _active = active;
         _logger = logger;
         // The parser the container built from the bundle active at start (owned by the container).
-        _initial = new Lazy<ParserGeneration>(() => new ParserGeneration(startup(), active.Current.Version, owner: null));
+        _initial = new Lazy<ModelGeneration<IIntentParser>>(() => new ModelGeneration<IIntentParser>(startup(), active.Current.Version, owner: null));
         _active.Changed += OnChanged;
     }
 
-    public string Engine => Acquire() is var generation ? Use(generation, g => g.Parser.Engine) : "rules";
+    public string Engine => Acquire() is var generation ? Use(generation, g => g.Model.Engine) : "rules";
 
     /// <summary>The version of the bundle new requests are parsed with.</summary>
     public long Version => Current.Version;
@@ -37,14 +37,14 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
     /// <summary>Completes when the latest swap has finished (tests and benchmarks wait on it).</summary>
     public Task? PendingSwap { get; private set; }
 
-    private ParserGeneration Current => Volatile.Read(ref _current) ?? _initial.Value;
+    private ModelGeneration<IIntentParser> Current => Volatile.Read(ref _current) ?? _initial.Value;
 
     public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
         var generation = Acquire();
         try
         {
-            return await generation.Parser.ParseAsync(text, cancellationToken).ConfigureAwait(false);
+            return await generation.Model.ParseAsync(text, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -98,7 +98,7 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         }
     }
 
-    private ParserGeneration Acquire()
+    private ModelGeneration<IIntentParser> Acquire()
     {
         while (true)
         {
@@ -110,7 +110,7 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         }
     }
 
-    private static T Use<T>(ParserGeneration generation, Func<ParserGeneration, T> read)
+    private static T Use<T>(ModelGeneration<IIntentParser> generation, Func<ModelGeneration<IIntentParser>, T> read)
     {
         try
         {

@@ -89,7 +89,7 @@ public sealed class ReloadableIntentParserTests : IDisposable
     public void Generation_ReleasedByTheHolderWhileAParseRuns_IsDisposedOnlyWhenTheParseEnds()
     {
         var owner = new Owner();
-        var generation = new ParserGeneration(_host.Services.GetRequiredService<RuleParser>(), 1, owner);
+        var generation = new ModelGeneration<IIntentParser>(_host.Services.GetRequiredService<RuleParser>(), 1, owner);
 
         Assert.True(generation.TryAcquire());
         generation.Release();

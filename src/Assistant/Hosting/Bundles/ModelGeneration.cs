@@ -1,24 +1,24 @@
-using Car.Language;
-
 namespace Car.Assistant.Hosting.Bundles;
 
 /// <summary>
-/// The parser built from one bundle, counted while requests use it: the holder keeps one reference, each parse
-/// one more; when the holder lets go (a newer bundle is active) the last parse to finish releases the models.
+/// The models built from one bundle (a parser, a recogniser), counted while requests use them: the holder keeps one
+/// reference, each request one more; when the holder lets go (a newer bundle is active) the last request to finish
+/// releases the models.
 /// </summary>
-internal sealed class ParserGeneration
+internal sealed class ModelGeneration<T>
+    where T : class
 {
     private readonly IDisposable? _owner;
     private int _references = 1;
 
-    public ParserGeneration(IIntentParser parser, long version, IDisposable? owner)
+    public ModelGeneration(T model, long version, IDisposable? owner)
     {
-        Parser = parser;
+        Model = model;
         Version = version;
         _owner = owner;
     }
 
-    public IIntentParser Parser { get; }
+    public T Model { get; }
 
     public long Version { get; }
 
