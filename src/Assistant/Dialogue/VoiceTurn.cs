@@ -1,3 +1,4 @@
+using Car.Assistant.Telemetry;
 using Car.Speech;
 
 namespace Car.Assistant.Dialogue;
@@ -25,9 +26,17 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(null, null, null);
         }
 
-        var transcript = await recognizer.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
+        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        Transcript transcript;
+        using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
+        {
+            transcript = await recognizer.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
+            stage.Tag("car.asr.text", transcript.Text).Tag("car.asr.confidence", Math.Round(transcript.Confidence, 2)).Tag("car.asr.tokens", transcript.Tokens);
+        }
+
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
+            TurnTelemetry.CurrentTurn()?.SetTag("car.text", transcript.Text).SetTag("car.ask", SayAgain).SetTag("car.reply", SayAgain);
             return new HeardUtterance(transcript, null, SayAgain);
         }
 
