@@ -4,12 +4,12 @@ const NS = 'http://www.w3.org/2000/svg';
 const $ = id => document.getElementById(id);
 const W = p => `Vehicle.Cabin.Door.${p}.Window.Position`;
 const PLACES = [
-  { place: 'Row1.DriverSide', station: 'Row1.Driver', key: 'fl', x: 96, y: 180, seatX: 140, seatY: 230, label: '主驾' },
-  { place: 'Row1.PassengerSide', station: 'Row1.Passenger', key: 'fr', x: 310, y: 180, seatX: 220, seatY: 230, label: '副驾' },
-  { place: 'Row2.DriverSide', station: 'Row2.Driver', key: 'rl', x: 96, y: 340, seatX: 140, seatY: 460, label: '左后' },
-  { place: 'Row2.PassengerSide', station: 'Row2.Passenger', key: 'rr', x: 310, y: 340, seatX: 220, seatY: 460, label: '右后' },
+  { place: 'Row1.DriverSide', station: 'Row1.Driver', key: 'fl', x: 96, y: 225, seatX: 140, seatY: 262, label: '主驾' },
+  { place: 'Row1.PassengerSide', station: 'Row1.Passenger', key: 'fr', x: 310, y: 225, seatX: 220, seatY: 262, label: '副驾' },
+  { place: 'Row2.DriverSide', station: 'Row2.Driver', key: 'rl', x: 96, y: 395, seatX: 140, seatY: 432, label: '左后' },
+  { place: 'Row2.PassengerSide', station: 'Row2.Passenger', key: 'rr', x: 310, y: 395, seatX: 220, seatY: 432, label: '右后' },
 ];
-const WINDOW = { w: 14, h: 130 };
+const WINDOW = { w: 14, h: 120 };
 const GEARS = { '126': 'P', '127': 'D', '0': 'N', '-1': 'R' };
 
 function el(name, attrs, parent) {
@@ -63,9 +63,9 @@ function render(s) {
     const fan = s[`Vehicle.Cabin.HVAC.Station.${p.station}.FanSpeed`];
     $(`fan-${p.key}`).textContent = fan === undefined ? '' : `风量 ${fan}%`;
   }
-  travel('sunroof-glass', 200, 110, s['Vehicle.Cabin.Sunroof.Position']);
+  travel('sunroof-glass', 180, 60, s['Vehicle.Cabin.Sunroof.Position']);
   const shade = Math.max(0, Math.min(100, s['Vehicle.Cabin.Sunroof.Shade.Position'] || 0));
-  $('shade').setAttribute('height', 110 * (1 - shade / 100));
+  $('shade').setAttribute('height', 60 * (1 - shade / 100));
   $('sunroof-label').textContent = `天窗 ${Math.round(s['Vehicle.Cabin.Sunroof.Position'] || 0)}% · 遮阳帘 ${Math.round(shade)}%`;
   const cabin = s['Vehicle.Cabin.HVAC.AmbientAirTemperature'];
   $('cabin-temp').textContent = cabin === undefined ? '–' : `${cabin.toFixed(1)}°C`;
@@ -129,7 +129,7 @@ function logTurn(turn) {
     const safe = s.name === 'policy' ? describe(s.tags) : esc(describe ? describe(s.tags) : JSON.stringify(s.tags));
     return `<span class="stage stage-${s.name}${s.error ? ' failed' : ''}"><b>${s.name}</b> ${s.ms.toFixed(1)} ms · ${safe}${s.error ? ' · ' + esc(s.error) : ''}</span>`;
   }).join('');
-  item.innerHTML = `<span class="ms">${turn.ms.toFixed(0)} ms</span><span class="said">${turn.input === 'wav' ? '🎤 ' : ''}${esc(turn.text || '(audio)')}</span>`
+  item.innerHTML = `<span class="ms">${turn.ms.toFixed(0)} ms</span><span class="said">${turn.input === 'wav' ? '[wav] ' : ''}${esc(turn.text || '(audio)')}</span>`
     + ` → <span class="answer${failed ? ' error' : ''}">${esc(turn.error || turn.reply || turn.ask || '')}</span>${stages}`;
   $('log').prepend(item);
 }
