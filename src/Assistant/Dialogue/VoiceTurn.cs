@@ -36,7 +36,8 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
 
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
-            TurnTelemetry.CurrentTurn()?.SetTag("car.text", transcript.Text).SetTag("car.ask", SayAgain).SetTag("car.reply", SayAgain);
+            // Asking to repeat is asking back: counted and tagged like the conversation's own questions.
+            conversation.Telemetry.Completed(new TurnReport(transcript.Text, TurnStages.Asr, [], [], [], SayAgain, SayAgain, []));
             return new HeardUtterance(transcript, null, SayAgain);
         }
 

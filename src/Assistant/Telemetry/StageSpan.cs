@@ -20,10 +20,14 @@ public sealed class StageSpan : IDisposable
         _record = record;
     }
 
-    /// <summary>Adds what the stage found (engine, confidence, decision, …) to its span.</summary>
+    /// <summary>Adds what the stage found (engine, confidence, decision, …) to its span; nothing for null or empty text.</summary>
     public StageSpan Tag(string key, object? value)
     {
-        _activity?.SetTag(key, value);
+        if (value is not (null or string { Length: 0 }))
+        {
+            _activity?.SetTag(key, value);
+        }
+
         return this;
     }
 
