@@ -218,14 +218,6 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
 
         rates[VssPaths.SunroofPosition] = 100 / options.SunroofTravelTime.TotalSeconds;
         rates[VssPaths.SunshadePosition] = 100 / options.SunroofTravelTime.TotalSeconds;
-        foreach (var (path, fault) in options.Faults)
-        {
-            if (fault == ActuatorFault.Slow && rates.TryGetValue(path, out var rate))
-            {
-                rates[path] = rate / 5;
-            }
-        }
-
         return rates;
     }
 
@@ -268,7 +260,8 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         foreach (var (path, target) in _travelTargets.ToList())
         {
             var position = _exactNumbers[path];
-            var step = _travelRates[path] * seconds;
+            // A slow motor (a fault set at start or while running) moves at a fifth of its speed.
+            var step = _travelRates[path] * seconds / (_faults.GetValueOrDefault(path) == ActuatorFault.Slow ? 5 : 1);
             var next = Math.Abs(target - position) <= step ? target : position + (Math.Sign(target - position) * step);
             _exactNumbers[path] = next;
             SetCurrentLocked(Catalog.Get(path), SignalValue.FromNumber(next));
