@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Car.Assistant.Dashboard;
 using Car.VehicleBus.Broker;
 using Car.VehicleBus.Providers;
 using Car.VehicleBus.Simulator;
@@ -10,7 +11,8 @@ namespace Car.Assistant.Cli;
 
 /// <summary>
 /// <c>car serve</c>: the head unit's vehicle service. The kuksa.val.v2 broker listens on <c>Broker:Url</c>
-/// (http://127.0.0.1:55555 by default) with the simulated car as its provider over the provider stream, until
+/// (http://127.0.0.1:55555 by default) with the simulated car as its provider over the provider stream, and the
+/// developer dashboard on <c>Dashboard:Url</c> (http://127.0.0.1:8080; empty: off), until
 /// Ctrl+C or SIGTERM. Faults can be injected into the car: <c>--fault PATH=stuck|slow|partial</c>,
 /// <c>--provider-fault gone|silent</c>.
 /// </summary>
@@ -64,10 +66,14 @@ public static class ServeCommand
                     builder.Configuration.AddInMemoryCollection(settings);
                     builder.Services.AddVehicleBroker();
                     builder.Services.AddSimulatorProvider();
+                    builder.Services.AddCarDashboard();
                 },
                 cancellationToken).ConfigureAwait(false);
             var address = await host.Services.GetRequiredService<BrokerEndpoint>().Address.WaitAsync(cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"car serve: kuksa.val.v2 broker on {address} with the simulated car as provider; Ctrl+C stops.").ConfigureAwait(false);
+            var dashboard = await host.Services.GetRequiredService<DashboardEndpoint>().Address.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(
+                $"car serve: kuksa.val.v2 broker on {address} with the simulated car as provider{(dashboard is null ? string.Empty : $"; dashboard on {dashboard}")}; Ctrl+C stops.")
+                .ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
             {

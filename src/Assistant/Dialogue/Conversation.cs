@@ -1,5 +1,7 @@
 using Car.Assistant.Policy;
 using Car.Assistant.Policy.Safety;
+using Car.Assistant.Telemetry;
+using Car.CloudSync.Recommendations;
 using Car.Language;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,7 @@ public sealed class Conversation : IDisposable
     private readonly PolicyOptions _options;
     private readonly SafetyEnvelope _envelope;
     private readonly TimeProvider _time;
+    private readonly TurnTelemetry _telemetry;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private CancellationTokenSource? _inFlight;
 
@@ -40,8 +43,10 @@ public sealed class Conversation : IDisposable
         CloudNavigation navigation,
         SafetyEnvelope envelope,
         TimeProvider time,
-        IOptions<PolicyOptions> options)
+        IOptions<PolicyOptions> options,
+        TurnTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _envelope = envelope;
         _time = time;
         _recommendations = recommendations;
@@ -53,6 +58,9 @@ public sealed class Conversation : IDisposable
     }
 
     public DialogueState State { get; } = new();
+
+    /// <summary>The spans and metrics of this conversation's turns (a spoken turn adds its own stages to them).</summary>
+    internal TurnTelemetry Telemetry => _telemetry;
 
     /// <summary>
     /// Handles one utterance. Parsing needs no session state and happens first, so that 取消 stops a turn still in
@@ -68,7 +76,25 @@ public sealed class Conversation : IDisposable
     /// </summary>
     public async Task<TurnReport> HandleAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
-        var parse = await _parser.ParseAsync(text ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        using var span = TurnTelemetry.StartTurn(text ?? string.Empty);
+        var report = await HandleTurnAsync(text ?? string.Empty, acknowledge, cancellationToken).ConfigureAwait(false);
+        _telemetry.Completed(report);
+        return report;
+    }
+
+    private async Task<TurnReport> HandleTurnAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken)
+    {
+        ParsedUtterance parse;
+        using (var stage = _telemetry.Stage(TurnStages.Parse))
+        {
+            parse = await _parser.ParseAsync(text, cancellationToken).ConfigureAwait(false);
+            stage.Tag("car.parse.engine", parse.Engine)
+                .Tag("car.parse.intents", string.Join(", ", parse.Intents.Select(i => i.Name)))
+                .Tag("car.parse.confidence", parse.Intents.Count > 0 ? parse.Intents.Min(i => i.Confidence) : null)
+                .Tag("car.parse.follow_up", parse.FollowUp?.GetType().Name)
+                .Tag("car.parse.error", parse.Error);
+        }
+
         if (parse.Intents.Any(i => i.Name == IntentNames.AssistantCancel))
         {
             CancelInFlight();
@@ -179,9 +205,25 @@ public sealed class Conversation : IDisposable
     {
         var position = CarPosition.From(context.Vehicle.Snapshot);
         var offer = State.Offer;
-        var routes = await _navigation.PlanAsync(intents, offer, position, cancellationToken).ConfigureAwait(false);
-        var decision = _policy.Decide(
-            [.. intents.Where(i => !PlaceRecommendations.Handles(i))], context with { Routes = routes }, confirmed);
+        IReadOnlyDictionary<string, RoutePlan> routes;
+        using (var stage = intents.Any(i => i.Name == IntentNames.NavGo) ? _telemetry.Stage(TurnStages.Cloud).Tag("car.cloud.call", "route") : null)
+        {
+            routes = await _navigation.PlanAsync(intents, offer, position, cancellationToken).ConfigureAwait(false);
+            stage?.Tag("car.cloud.routes", routes.Count);
+        }
+
+        PolicyDecision decision;
+        using (var stage = _telemetry.Stage(TurnStages.Policy))
+        {
+            decision = _policy.Decide(
+                [.. intents.Where(i => !PlaceRecommendations.Handles(i))], context with { Routes = routes }, confirmed);
+            stage.Tag("car.policy.situation", Describe(context.Vehicle.Situation))
+                .Tag("car.policy.actions", string.Join(", ", decision.Actions.Select(a => $"{a.Signal}={a.Value}")))
+                .Tag("car.policy.refused", string.Join("; ", decision.Refused.Select(r => $"{r.Intent}: {r.Reason}")))
+                .Tag("car.policy.held", string.Join(", ", decision.Held.Select(i => i.Name)))
+                .Tag("car.policy.ask", decision.Ask);
+        }
+
         string? acknowledged = null;
         void Accepted(int count)
         {
@@ -194,7 +236,15 @@ public sealed class Conversation : IDisposable
             }
         }
 
-        var results = await _executor.ExecuteAsync(decision.Actions, Accepted, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ActionResult> results;
+        using (var stage = decision.Actions.Count > 0 ? _telemetry.Stage(TurnStages.Actuate) : null)
+        {
+            results = await _executor.ExecuteAsync(decision.Actions, Accepted, cancellationToken).ConfigureAwait(false);
+            stage?.Tag("car.actuate.results", string.Join(", ", results.Select(r => $"{r.Signal}={r.Value} {r.Status}")))
+                .Tag("car.actuate.confirmed", results.Count(r => r.Confirmed))
+                .Tag("car.actuate.unconfirmed", results.Count(r => !r.Confirmed));
+        }
+
         Remember(intents, decision, context.Vehicle);
         await _navigation.ReportTripsAsync(intents, results, routes, offer, position, cancellationToken).ConfigureAwait(false);
         var refused = decision.Refused.ToList();
@@ -207,7 +257,13 @@ public sealed class Conversation : IDisposable
         var ask = decision.Ask;
         foreach (var search in intents.Where(PlaceRecommendations.Handles))
         {
-            var outcome = await _recommendations.RecommendAsync(search, position, 0, cancellationToken).ConfigureAwait(false);
+            RecommendationOutcome outcome;
+            using (var stage = _telemetry.Stage(TurnStages.Cloud).Tag("car.cloud.call", search.Name))
+            {
+                outcome = await _recommendations.RecommendAsync(search, position, 0, cancellationToken).ConfigureAwait(false);
+                stage.Tag("car.cloud.reply", outcome.Reply);
+            }
+
             replies.Add(outcome.Reply);
             refused.AddRange(outcome.Refusal is { } refusal ? [refusal] : []);
             ask ??= outcome.Ask;
@@ -225,12 +281,21 @@ public sealed class Conversation : IDisposable
     private async Task<TurnReport> OfferAsync(
         ParsedUtterance parse, Intent search, int offset, VehicleState vehicle, CancellationToken cancellationToken)
     {
-        var outcome = await _recommendations.RecommendAsync(search, CarPosition.From(vehicle.Snapshot), offset, cancellationToken)
-            .ConfigureAwait(false);
+        RecommendationOutcome outcome;
+        using (var stage = _telemetry.Stage(TurnStages.Cloud).Tag("car.cloud.call", search.Name))
+        {
+            outcome = await _recommendations.RecommendAsync(search, CarPosition.From(vehicle.Snapshot), offset, cancellationToken)
+                .ConfigureAwait(false);
+            stage.Tag("car.cloud.reply", outcome.Reply);
+        }
+
         State.Offer = outcome.Offer ?? State.Offer;
         return new TurnReport(
             parse.Text, parse.Engine, [search], [], outcome.Refusal is { } refusal ? [refusal] : [], outcome.Ask, outcome.Reply, []);
     }
+
+    private static string Describe(DrivingSituation situation) =>
+        $"{situation.SpeedKmh:0} km/h{(situation.IsParked ? ", parked" : string.Empty)}{(situation.Raining ? ", rain" : string.Empty)}";
 
     private bool NeedPersists(ParsedUtterance parse, IReadOnlyList<Intent> intents) =>
         intents.Any(i => i.Name.StartsWith("comfort.", StringComparison.Ordinal)

@@ -13,6 +13,7 @@ public static class DialogueServiceCollectionExtensions
     {
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddCarTelemetry();
         services.TryAddSingleton<PlaceRecommendations>();
         services.TryAddSingleton<CloudNavigation>();
         services.TryAddSingleton<VehicleEventLog>();

@@ -1,3 +1,4 @@
+using Car.Assistant.Telemetry;
 using Car.Speech;
 
 namespace Car.Assistant.Dialogue;
@@ -25,20 +26,46 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(null, null, null);
         }
 
-        var transcript = await recognizer.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
-        return await HandleAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        Transcript transcript;
+        using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
+        {
+            transcript = await recognizer.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
+            Tag(stage, transcript);
+        }
+
+        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One turn on a transcript already made (by a speculative recognition, say).</summary>
+    /// <summary>
+    /// One turn on a transcript already made while the driver paused (speculative recognition): its asr stage is
+    /// tagged as such and lasts only as long as the turn waited for it.
+    /// </summary>
     public async Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transcript);
+        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
+        {
+            Tag(stage, transcript).Tag("car.asr.speculative", true);
+        }
+
+        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HeardUtterance> RespondAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken)
+    {
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
+            // Asking to repeat is asking back: counted and tagged like the conversation's own questions.
+            conversation.Telemetry.Completed(new TurnReport(transcript.Text, TurnStages.Asr, [], [], [], SayAgain, SayAgain, []));
             return new HeardUtterance(transcript, null, SayAgain);
         }
 
         var report = await conversation.HandleAsync(transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
         return new HeardUtterance(transcript, report, report.Ask);
     }
+
+    private static StageSpan Tag(StageSpan stage, Transcript transcript) =>
+        stage.Tag("car.asr.text", transcript.Text).Tag("car.asr.confidence", Math.Round(transcript.Confidence, 2)).Tag("car.asr.tokens", transcript.Tokens);
 }

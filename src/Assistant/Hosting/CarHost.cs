@@ -59,6 +59,7 @@ public static class CarHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddCarAssistant().UseLlm().UseSpeech().UseBundles(Path.Combine(DataDirectory, "bundles"));
+        builder.Services.AddCarTelemetryExport(builder.Configuration);
         return builder;
     }
 

@@ -20,6 +20,7 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
     private readonly Dictionary<string, SignalValue> _current = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _travelTargets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _travelRates;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ActuatorFault> _faults;
     private readonly List<Action<SignalChange>> _subscribers = [];
     private readonly ITimer _ticker;
     private DateTimeOffset _lastUpdate;
@@ -49,6 +50,7 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         }
 
         _travelRates = TravelRates(_options);
+        _faults = new(_options.Faults, StringComparer.Ordinal);
         foreach (var signal in catalog.Signals)
         {
             var start = startValues.TryGetValue(signal.Path, out var configured) ? configured : SimulatorStartValues.Neutral(signal);
@@ -73,6 +75,21 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         {
             SetSensor(path, value);
         }
+    }
+
+    /// <summary>The faults injected now, by actuator path (those configured, then those set while running).</summary>
+    public IReadOnlyDictionary<string, ActuatorFault> Faults => new Dictionary<string, ActuatorFault>(_faults.Where(f => f.Value != ActuatorFault.None), StringComparer.Ordinal);
+
+    /// <summary>Injects a fault into one actuator while the car runs (<see cref="ActuatorFault.None"/> repairs it); its next target obeys it.</summary>
+    /// <exception cref="VehicleBusException">The path is not an actuator of the catalog.</exception>
+    public void SetFault(string path, ActuatorFault fault)
+    {
+        if (Catalog.Get(path).Kind != SignalKind.Actuator)
+        {
+            throw new VehicleBusException(VehicleBusError.NotAnActuator, path, $"{path} is a sensor; only actuators take faults.");
+        }
+
+        _faults[path] = fault;
     }
 
     /// <summary>Sets a sensor's value, as the car's own hardware would (tests and scenarios use this).</summary>
@@ -136,7 +153,7 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         }
 
         ThrowIfInvalid(signal, target);
-        var fault = _options.Faults.GetValueOrDefault(path);
+        var fault = _faults.GetValueOrDefault(path);
         lock (_gate)
         {
             AdvanceLocked(_time.GetUtcNow());
@@ -201,14 +218,6 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
 
         rates[VssPaths.SunroofPosition] = 100 / options.SunroofTravelTime.TotalSeconds;
         rates[VssPaths.SunshadePosition] = 100 / options.SunroofTravelTime.TotalSeconds;
-        foreach (var (path, fault) in options.Faults)
-        {
-            if (fault == ActuatorFault.Slow && rates.TryGetValue(path, out var rate))
-            {
-                rates[path] = rate / 5;
-            }
-        }
-
         return rates;
     }
 
@@ -251,7 +260,8 @@ public sealed class VehicleSimulator : IVehicleBus, IDisposable
         foreach (var (path, target) in _travelTargets.ToList())
         {
             var position = _exactNumbers[path];
-            var step = _travelRates[path] * seconds;
+            // A slow motor (a fault set at start or while running) moves at a fifth of its speed.
+            var step = _travelRates[path] * seconds / (_faults.GetValueOrDefault(path) == ActuatorFault.Slow ? 5 : 1);
             var next = Math.Abs(target - position) <= step ? target : position + (Math.Sign(target - position) * step);
             _exactNumbers[path] = next;
             SetCurrentLocked(Catalog.Get(path), SignalValue.FromNumber(next));

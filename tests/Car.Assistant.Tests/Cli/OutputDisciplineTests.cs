@@ -37,6 +37,8 @@ public sealed class OutputDisciplineTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains(":quit", output, StringComparison.Ordinal);
+        Assert.Contains(":scenario parked|city|highway|rain", output, StringComparison.Ordinal);
+        Assert.Contains(":state", output, StringComparison.Ordinal);
         Assert.DoesNotContain("没听懂", output, StringComparison.Ordinal);
     }
 

@@ -72,7 +72,8 @@ public sealed class ServeCommandTests
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "car.dll"));
-        foreach (var argument in (string[])["serve", "--set", $"Broker:Url={url}", .. extra])
+        // The dashboard is off here: its own tests run it on a free port (Dashboard/DashboardFixture.cs).
+        foreach (var argument in (string[])["serve", "--set", $"Broker:Url={url}", "--set", "Dashboard:Url=", .. extra])
         {
             start.ArgumentList.Add(argument);
         }

@@ -58,4 +58,43 @@ public class ActuatorFaultTests
         Assert.Equal(20, afterNormalTime);
         Assert.Equal(100, (await car.GetAsync(DriverWindow)).AsNumber());
     }
+
+    [Fact]
+    public async Task SetFault_WhileRunning_NextTargetObeysItAndNoneRepairs()
+    {
+        var (car, clock) = Create(ActuatorFault.None);
+        using var _ = car;
+
+        car.SetFault(DriverWindow, ActuatorFault.Slow);
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(100));
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var slow = (await car.GetAsync(DriverWindow)).AsNumber();
+        clock.Advance(TimeSpan.FromSeconds(16));
+        car.SetFault(DriverWindow, ActuatorFault.Stuck);
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(0));
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var stuck = (await car.GetAsync(DriverWindow)).AsNumber();
+        var injected = car.Faults;
+        car.SetFault(DriverWindow, ActuatorFault.None);
+        await car.ActuateAsync(DriverWindow, SignalValue.FromNumber(0));
+        clock.Advance(TimeSpan.FromSeconds(4));
+
+        Assert.Equal(20, slow);
+        Assert.Equal(100, stuck);
+        Assert.Equal(ActuatorFault.Stuck, injected[DriverWindow]);
+        Assert.Equal(0, (await car.GetAsync(DriverWindow)).AsNumber());
+        Assert.False(car.Faults.ContainsKey(DriverWindow));
+    }
+
+    [Fact]
+    public void SetFault_Sensor_RefusedWithTheReason()
+    {
+        var (car, _) = Create(ActuatorFault.None);
+        using var __ = car;
+
+        var error = Assert.Throws<VehicleBusException>(() => car.SetFault(VssPaths.Speed, ActuatorFault.Stuck));
+
+        Assert.Equal(VehicleBusError.NotAnActuator, error.Error);
+        Assert.Contains("only actuators take faults", error.Message, StringComparison.Ordinal);
+    }
 }
