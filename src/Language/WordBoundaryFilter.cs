@@ -33,8 +33,27 @@ public sealed class WordBoundaryFilter
         // 第二个 picks from a list however the segmenter cuts it (第 and the number after it).
         var picked = concepts.Contains("ordinal")
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
-        return picked || (Respects(start, words) && Respects(end, words));
+        return picked || (Respects(start, words) && Respects(end, words)) || OpensUnknownWord(start, end, concepts, words);
     }
+
+    /// <summary>
+    /// A one-character action at the start of a word the dictionary does not know: the HMM glues single characters
+    /// together, so 播林小明 is 播 + a name it has not seen, not one word (放弃 and 回复 are in the dictionary).
+    /// </summary>
+    private static bool OpensUnknownWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length
+            || !concepts.Any(c => c.StartsWith("act:", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag };
+    }
+
+    /// <summary>An unknown word this long holds more than a name's two characters and a stray one.</summary>
+    private const int MinimumUnknownWord = 3;
 
     /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>
     private bool Respects(int index, SegmentedText words)
