@@ -6,7 +6,7 @@ namespace Car.Language;
 /// <summary>
 /// Sharpens the speaker's-words slots of a parsed request with what is known about names: a contact, destination
 /// or title the owner's gazetteer lists makes the request sure; 周杰伦的稻香 is an artist and a title when the part
-/// before 的 is a known artist or a person's name (jieba's <c>nr</c>), and always for X唱的Y; 不能说的秘密 stays one title.
+/// before 的 is a known artist or a person's name (jieba's <c>nr</c>), and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title.
 /// </summary>
 public static class NamedSlots
 {
@@ -41,8 +41,9 @@ public static class NamedSlots
     private static (string Artist, string Title)? SplitArtistAndTitle(
         string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
-        var sung = query.IndexOf("唱的", StringComparison.Ordinal);
-        var (of, width) = sung > 0 ? (sung, 2) : (query.IndexOf('的', StringComparison.Ordinal), 1);
+        var performed = query.IndexOf("演唱的", StringComparison.Ordinal);
+        var sung = performed > 0 ? performed : query.IndexOf("唱的", StringComparison.Ordinal);
+        var (of, width) = performed > 0 ? (performed, 3) : sung > 0 ? (sung, 2) : (query.IndexOf('的', StringComparison.Ordinal), 1);
         if (of <= 0 || of + width >= query.Length)
         {
             return null;
