@@ -6,7 +6,8 @@ namespace Car.Language;
 /// <summary>
 /// Sharpens the speaker's-words slots of a parsed request with what is known about names: a contact, destination
 /// or title the owner's gazetteer lists makes the request sure; 周杰伦的稻香 is an artist and a title when the part
-/// before 的 is a known artist or a person's name (jieba's <c>nr</c>), and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title.
+/// before 的 is a known artist, a person's name (jieba's <c>nr</c>), a name in Latin letters or one word the dictionary
+/// does not know, and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title.
 /// </summary>
 public static class NamedSlots
 {
@@ -57,9 +58,22 @@ public static class NamedSlots
         }
 
         return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
+            || IsLatinName(artist, title) || IsUnknownWord(artist, words)
             ? (artist, title)
             : null;
     }
+
+    /// <summary>A name in Latin letters before a title in Chinese (a band's or a singer's: 某乐队的 + 歌名).</summary>
+    private static bool IsLatinName(string artist, string title) =>
+        artist.Any(char.IsAsciiLetter) && artist.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ')
+        && title.Any(c => !char.IsAscii(c));
+
+    /// <summary>
+    /// One word the dictionary does not know, that the HMM found: a name it has not seen (a singer), where the part of a
+    /// title before 的 is words the dictionary knows (最初的信仰, 拥抱你的离去).
+    /// </summary>
+    private static bool IsUnknownWord(string text, SegmentedText? words) =>
+        text.Length >= 2 && WordSpelling(text, words) is { Tag: WordDictionary.UnknownTag };
 
     private static bool IsPersonName(string text, SegmentedText? words) =>
         WordSpelling(text, words) is { Tag: PersonTag };
