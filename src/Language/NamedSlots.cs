@@ -13,6 +13,12 @@ public static class NamedSlots
 {
     private const string PersonTag = "nr";
 
+    /// <summary>
+    /// The fewest characters an artist split at 的 has; a title after a name that the dictionary does not know has as
+    /// many (难念的经 is one title).
+    /// </summary>
+    private const int ShortestPart = 2;
+
     public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
         ArgumentNullException.ThrowIfNull(intent);
@@ -57,8 +63,14 @@ public static class NamedSlots
             return (artist, title);
         }
 
+        if (artist.Length < ShortestPart)
+        {
+            // 郎的诱惑: one character before 的 is a title's own word, not a name.
+            return null;
+        }
+
         return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
-            || IsLatinName(artist, title) || IsUnknownWord(artist, words)
+            || IsLatinName(artist, title) || (title.Length >= ShortestPart && IsUnknownWord(artist, words))
             ? (artist, title)
             : null;
     }
