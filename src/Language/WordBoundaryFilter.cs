@@ -37,13 +37,14 @@ public sealed class WordBoundaryFilter
     }
 
     /// <summary>
-    /// A one-character action at the start of a word the dictionary does not know: the HMM glues single characters
-    /// together, so 播林小明 is 播 + a name it has not seen, not one word (放弃 and 回复 are in the dictionary).
+    /// A one-character play word at the start of a word the dictionary does not know: the HMM glues single characters
+    /// together, so 播林小明 is 播 + a name it has not seen, not one word (放弃 is in the dictionary). Only for playing:
+    /// before a place (去 + an unknown word) recognition slips are too often the unknown word.
     /// </summary>
     private static bool OpensUnknownWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
         if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length
-            || !concepts.Any(c => c.StartsWith("act:", StringComparison.Ordinal)))
+            || !concepts.Contains(PlayConcept))
         {
             return false;
         }
@@ -51,6 +52,8 @@ public sealed class WordBoundaryFilter
         var word = words.WordAt(start);
         return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag };
     }
+
+    private const string PlayConcept = "act:play";
 
     /// <summary>An unknown word this long holds more than a name's two characters and a stray one.</summary>
     private const int MinimumUnknownWord = 3;
