@@ -8,6 +8,9 @@ namespace Car.Language;
 /// </summary>
 public static class FrameBuilder
 {
+    /// <summary>Words for media that are not music (相声, 动画片): never swallowed by a title, so they can veto playing.</summary>
+    private const string NotMusic = "notmusic";
+
     public static List<Frame> Build(IReadOnlyList<Tag> tags, int textLength, IFrameJudge judge)
     {
         var frames = new List<Frame>();
@@ -37,7 +40,7 @@ public static class FrameBuilder
                 continue;
             }
 
-            if (!current.IsEmpty && !tag.HasGroup("pref") && judge.TakesSpeakerWords(current)
+            if (!current.IsEmpty && !tag.HasGroup("pref") && !tag.Has(NotMusic) && judge.TakesSpeakerWords(current)
                 && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)))
             {
                 // 我想听我想大声告诉你: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.

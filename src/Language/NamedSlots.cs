@@ -6,11 +6,18 @@ namespace Car.Language;
 /// <summary>
 /// Sharpens the speaker's-words slots of a parsed request with what is known about names: a contact, destination
 /// or title the owner's gazetteer lists makes the request sure; 周杰伦的稻香 is an artist and a title when the part
-/// before 的 is a known artist or a person's name (jieba's <c>nr</c>), and always for X唱的Y; 不能说的秘密 stays one title.
+/// before 的 is a known artist, a person's name (jieba's <c>nr</c>), a name in Latin letters or one word the dictionary
+/// does not know, and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title.
 /// </summary>
 public static class NamedSlots
 {
     private const string PersonTag = "nr";
+
+    /// <summary>
+    /// The fewest characters an artist split at 的 has; a title after a name that the dictionary does not know has as
+    /// many (难念的经 is one title).
+    /// </summary>
+    private const int ShortestPart = 2;
 
     public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
@@ -41,8 +48,9 @@ public static class NamedSlots
     private static (string Artist, string Title)? SplitArtistAndTitle(
         string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
-        var sung = query.IndexOf("唱的", StringComparison.Ordinal);
-        var (of, width) = sung > 0 ? (sung, 2) : (query.IndexOf('的', StringComparison.Ordinal), 1);
+        var performed = query.IndexOf("演唱的", StringComparison.Ordinal);
+        var sung = performed > 0 ? performed : query.IndexOf("唱的", StringComparison.Ordinal);
+        var (of, width) = performed > 0 ? (performed, 3) : sung > 0 ? (sung, 2) : (query.IndexOf('的', StringComparison.Ordinal), 1);
         if (of <= 0 || of + width >= query.Length)
         {
             return null;
@@ -55,10 +63,29 @@ public static class NamedSlots
             return (artist, title);
         }
 
+        if (artist.Length < ShortestPart)
+        {
+            // 郎的诱惑: one character before 的 is a title's own word, not a name.
+            return null;
+        }
+
         return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
+            || IsLatinName(artist, title) || (title.Length >= ShortestPart && IsUnknownWord(artist, words))
             ? (artist, title)
             : null;
     }
+
+    /// <summary>A name in Latin letters before a title in Chinese (a band's or a singer's: 某乐队的 + 歌名).</summary>
+    private static bool IsLatinName(string artist, string title) =>
+        artist.Any(char.IsAsciiLetter) && artist.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ')
+        && title.Any(c => !char.IsAscii(c));
+
+    /// <summary>
+    /// One word the dictionary does not know, that the HMM found: a name it has not seen (a singer), where the part of a
+    /// title before 的 is words the dictionary knows (最初的信仰, 拥抱你的离去).
+    /// </summary>
+    private static bool IsUnknownWord(string text, SegmentedText? words) =>
+        text.Length >= 2 && WordSpelling(text, words) is { Tag: WordDictionary.UnknownTag };
 
     private static bool IsPersonName(string text, SegmentedText? words) =>
         WordSpelling(text, words) is { Tag: PersonTag };

@@ -250,7 +250,7 @@ public sealed class SlotExtractors
             if (slot == SlotNames.Theme)
             {
                 var theme = TrimFillers(RemoveAll(span.Text, _lexicon.SlotWords("themeDrop")));
-                sureness = Sureness(theme, text[..match.Index], LongestName);
+                sureness = Sureness(theme, text[..match.Index], slot, LongestName);
                 return theme.Length > 0 ? SlotValue.Of(theme) : null;
             }
 
@@ -268,8 +268,13 @@ public sealed class SlotExtractors
 
             sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
                 ? 1.0
-                : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), LongestAddress)
-                : Sureness(span.Text, text[..match.Index], LongestName);
+                : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), slot, LongestAddress)
+                : Sureness(span.Text, text[..match.Index], slot, LongestName);
+            if (slot == SlotNames.Contact && !LooksLikeAContact(span))
+            {
+                sureness = Math.Min(sureness, DoubtfulWords);
+            }
+
             return SlotValue.Of(span.Text);
         }
 
@@ -293,15 +298,17 @@ public sealed class SlotExtractors
     public const double DoubtfulWords = 0.6;
 
     /// <summary>
-    /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧),
-    /// longer than <see cref="LongestName"/>, or when the carrier word comes after other talk (你要去保护顺序,
+    /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧) that
+    /// the lexicon does not list as a whole value of the slot (<c>{slot}Short</c>: 妈), longer than
+    /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你要去保护顺序,
     /// 给我们打电话我们就接你): the car then asks instead of acting. What may stand before the carrier is politeness,
     /// a pronoun or the assistant's name (<see cref="_openers"/>).
     /// </summary>
-    private double Sureness(string words, string beforeCarrier, int longest)
+    private double Sureness(string words, string beforeCarrier, string slot, int longest)
     {
         var digits = words.All(char.IsAsciiDigit);
-        if ((words.Length < 2 && !digits) || words.Length > longest)
+        var shortValue = words.Length < 2 && !digits && !_lexicon.SlotWords(slot + "Short").Contains(words);
+        if (shortValue || words.Length > longest)
         {
             return DoubtfulWords;
         }
@@ -317,6 +324,36 @@ public sealed class SlotExtractors
     }
 
     private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();
+
+    /// <summary>
+    /// jieba's parts of speech that a contact's name is not made of: adverbs, prepositions, conjunctions, modal
+    /// particles, time and direction words, verbs (刚才他, 老板我现在就, 开锁这个, 李少说话). Pronouns and 的 are
+    /// (我妈, 亲爱的老婆).
+    /// </summary>
+    private static readonly HashSet<string> NotNameParts = new(StringComparer.Ordinal) { "d", "p", "c", "y", "t", "f", "v" };
+
+    /// <summary>
+    /// Whether the words after 打电话给 / before 打电话 read as a contact: a number alone or a name alone, not a number
+    /// run into talk (663叮当你好) nor a stretch with words no name is made of (<see cref="NotNameParts"/>). Without the
+    /// segmentation, only the number check applies.
+    /// </summary>
+    private static bool LooksLikeAContact(SpeakerSpan span)
+    {
+        var text = span.Text;
+        if (text.Any(char.IsAsciiDigit) && text.Any(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return false;
+        }
+
+        if (span.Words is not { } words || span.Start < 0 || span.Start + text.Length > words.Text.Length)
+        {
+            return true;
+        }
+
+        var end = span.Start + text.Length;
+        // One character of such a part is as often a piece of a name the dictionary does not know (王宝掌, 郝光与).
+        return !words.Any(w => w.Start < end && w.End > span.Start && w.Length > 1 && NotNameParts.Contains(w.Tag));
+    }
 
     /// <summary>A name, title or place longer than this is more likely talk than a value.</summary>
     public const int LongestName = 16;

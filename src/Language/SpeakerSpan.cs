@@ -5,7 +5,7 @@ namespace Car.Language;
 /// <summary>
 /// The speaker's words for a slot, where they stand in the utterance, and the utterance's words (null without
 /// segmentation): trimming takes a word off an edge only where the segmentation has a boundary, so a name ending
-/// in a filler character (理想, 下定决心忘记你) stays whole.
+/// in a filler character (理想, 下定决心忘记你) stays whole; a one-character lead also comes off a word the HMM made.
 /// </summary>
 public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText? Words)
 {
@@ -21,7 +21,8 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     {
         foreach (var prefix in prefixes)
         {
-            if (Text.Length > prefix.Length && Text.StartsWith(prefix, StringComparison.Ordinal) && CanCut(prefix.Length))
+            if (Text.Length > prefix.Length && Text.StartsWith(prefix, StringComparison.Ordinal)
+                && (CanCut(prefix.Length) || (prefix.Length == 1 && OpensUnknownWord())))
             {
                 return new SpeakerSpan(Text[prefix.Length..], Start + prefix.Length, Words);
             }
@@ -78,6 +79,14 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
 
         return cut == Text.Length ? this : new SpeakerSpan(Text[..cut], Start, Words);
     }
+
+    /// <summary>
+    /// True when the span starts a word the dictionary does not know, of three characters or more: the HMM glued a
+    /// one-character word to a name it has not seen (唱 + a singer), so that character may come off.
+    /// </summary>
+    private bool OpensUnknownWord() =>
+        Words is not null && Start >= 0 && Start < Words.Text.Length && Words.IsBoundary(Start)
+        && Words.WordAt(Start) is { Length: >= 3, Tag: Segmentation.WordDictionary.UnknownTag };
 
     private bool CanCut(int offset)
     {

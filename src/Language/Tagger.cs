@@ -6,7 +6,7 @@ namespace Car.Language;
 /// Cuts a normalised utterance into tags by longest match against the lexicon and the number scanner (the longer
 /// wins; on a tie the lexicon, so 一点 is "a little" and not the number one). A unit after a number joins it:
 /// 二十二度 is <c>num:degree</c> 22, 二十二度半 is 22.5, 三档 is <c>num:level</c> 3, 30% is <c>num:percent</c> 30.
-/// Five or more digits are a phone number (<c>phone</c>). Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
+/// Five or more digits are a phone number (<c>phone</c>). A space between Latin letters is part of a name, not a boundary. Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
 /// </summary>
 public sealed class Tagger
 {
@@ -41,6 +41,12 @@ public sealed class Tagger
             {
                 tags.Add(new Tag([PhoneNumberConcept], i, i + digits, text.Substring(i, digits)));
                 i += digits;
+                continue;
+            }
+
+            if (IsSpaceInsideLatinWords(span, i))
+            {
+                i++;
                 continue;
             }
 
@@ -79,6 +85,14 @@ public sealed class Tagger
     }
 
     private static readonly string[] NumberConcepts = ["num:bare"];
+
+    /// <summary>
+    /// A space between two Latin letters separates the words of one name or title (john doe, blue river), not two
+    /// requests: it is no boundary.
+    /// </summary>
+    private static bool IsSpaceInsideLatinWords(ReadOnlySpan<char> text, int index) =>
+        text[index] == ' ' && index > 0 && index + 1 < text.Length
+        && char.IsAsciiLetter(text[index - 1]) && char.IsAsciiLetter(text[index + 1]);
 
     /// <summary>
     /// A run of <see cref="ShortestPhoneNumber"/> or more digits is a phone number (10086, 13812345678), never a

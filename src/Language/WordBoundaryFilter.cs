@@ -33,7 +33,8 @@ public sealed class WordBoundaryFilter
         // 第二个 picks from a list however the segmenter cuts it (第 and the number after it).
         var picked = concepts.Contains("ordinal")
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
-        return picked || (Respects(start, words) && Respects(end, words)) || OpensOrClosesAGuess(start, end, concepts, words);
+        return picked || (Respects(start, words) && Respects(end, words))
+            || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words);
     }
 
     /// <summary>
@@ -52,7 +53,29 @@ public sealed class WordBoundaryFilter
             && (guess.Start == start || guess.End == end);
     }
 
+    /// <summary>
+    /// A one-character play word at the start of a word the dictionary does not know: the HMM glues single characters
+    /// together, so 播林小明 is 播 + a name it has not seen, not one word (放弃 is in the dictionary). Only for playing:
+    /// going words have their own rule (<see cref="OpensOrClosesAGuess"/>).
+    /// </summary>
+    private static bool OpensUnknownWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length
+            || !concepts.Contains(PlayConcept))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag };
+    }
+
     private const string GoConcept = "act:go";
+
+    private const string PlayConcept = "act:play";
+
+    /// <summary>An unknown word this long holds more than a name's two characters and a stray one.</summary>
+    private const int MinimumUnknownWord = 3;
 
     /// <summary>True when <paramref name="index"/> is a word boundary or cuts only a word made of car words.</summary>
     private bool Respects(int index, SegmentedText words)

@@ -14,7 +14,7 @@ internal static class IntentMatch
     public static bool Same(Intent expected, Intent actual) =>
         expected.Name == actual.Name && expected.Name switch
         {
-            IntentNames.MediaPlay => MediaStrings(expected).SetEquals(MediaStrings(actual)),
+            IntentNames.MediaPlay => SameMedia(MediaStrings(expected), MediaStrings(actual)),
             IntentNames.NavGo => SlotText.Normalize(expected.Text(SlotNames.Destination)) == SlotText.Normalize(actual.Text(SlotNames.Destination))
                 && expected.Text(SlotNames.Preference) == actual.Text(SlotNames.Preference),
             IntentNames.PhoneCall => SlotText.Contact(expected.Text(SlotNames.Contact)) == SlotText.Contact(actual.Text(SlotNames.Contact)),
@@ -28,6 +28,35 @@ internal static class IntentMatch
     /// <summary>True for an intent that would change the car, navigate, play or call, said clearly enough to act on.</summary>
     public static bool Acts(Intent intent) =>
         intent.IsClear && intent.Name is not (IntentNames.StatusQuery or IntentNames.PoiSearch or IntentNames.TripRecommend or IntentNames.AssistantCancel);
+
+    /// <summary>The corpus's way of writing what was heard and what was meant: 稳稳的体验||体面 (ASR heard 体验, the song is 体面).</summary>
+    public const string Alternatives = "||";
+
+    /// <summary>
+    /// Each expected string matches one said string, and none is left over. An expected string may list the words
+    /// heard and the words meant (<see cref="Alternatives"/>); either is what the speaker asked for.
+    /// </summary>
+    private static bool SameMedia(HashSet<string> expected, HashSet<string> actual)
+    {
+        if (expected.Count != actual.Count)
+        {
+            return false;
+        }
+
+        var left = new HashSet<string>(actual, StringComparer.Ordinal);
+        foreach (var value in expected)
+        {
+            var said = value.Split(Alternatives).Select(SlotText.Normalize).FirstOrDefault(left.Contains);
+            if (said is null)
+            {
+                return false;
+            }
+
+            left.Remove(said);
+        }
+
+        return true;
+    }
 
     private static HashSet<string> MediaStrings(Intent intent) =>
         [.. intent.Slots.Where(s => MediaSlots.Contains(s.Key) && s.Value.Text is not null)

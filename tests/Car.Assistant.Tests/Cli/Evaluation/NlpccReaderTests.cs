@@ -39,6 +39,20 @@ public class NlpccReaderTests
         Assert.True(IntentMatch.Same(play, new Intent(IntentNames.MediaPlay).With(SlotNames.Query, SlotValue.Of("晚风")).With("artist", SlotValue.Of("小王"))));
     }
 
+    [Theory]
+    [InlineData("晚疯", true)]
+    [InlineData("晚风", true)]
+    [InlineData("晚疯||晚风", false)]
+    [InlineData("晚", false)]
+    public void Map_HeardAndMeantTitle_EitherMatches(string said, bool same)
+    {
+        var turn = NlpccReader.Parse("1\t放一首晚疯\tmusic.play\t放一首<song>晚疯||晚风</song>", 1);
+
+        var play = Assert.Single(NlpccMapping.Map(turn).Expected.Intents!);
+
+        Assert.Equal(same, IntentMatch.Same(play, new Intent(IntentNames.MediaPlay).With(SlotNames.Query, SlotValue.Of(said))));
+    }
+
     [Fact]
     public void Map_EmotionOnly_NotExpressibleButPlayTolerated()
     {
