@@ -101,8 +101,11 @@ internal static class CarProcess
     }
 
     /// <summary>A running <c>car</c> whose stdin, stdout and stderr the test drives itself.</summary>
-    public static Process Start(params string[] arguments) =>
-        Process.Start(StartInfo(new Dictionary<string, string>(), arguments)) ?? throw new InvalidOperationException("car did not start");
+    public static Process Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <inheritdoc cref="Start(string[])"/>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Process.Start(StartInfo(environment, arguments)) ?? throw new InvalidOperationException("car did not start");
 
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
