@@ -1,4 +1,5 @@
 using System.Net;
+using Car.VehicleBus.Broker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -86,19 +87,7 @@ public sealed class DashboardServer : IAsyncDisposable
             throw Invalid($"{key}: '{options.Url}' is not an http:// address, e.g. http://127.0.0.1:8080 (empty turns the dashboard off).");
         }
 
-        IPAddress address;
-        if (url.Host is "localhost")
-        {
-            address = IPAddress.Loopback;
-        }
-        else if (url.Host is "*" or "+" or "0.0.0.0")
-        {
-            address = IPAddress.Any;
-        }
-        else if (!IPAddress.TryParse(url.Host.Trim('[', ']'), out address!))
-        {
-            throw Invalid($"{key}: '{url.Host}' is not an IP address this machine can listen on.");
-        }
+        var address = ListenAddress.Of(url.Host) ?? throw Invalid($"{key}: '{url.Host}' is not an IP address this machine can listen on.");
 
         if (!IPAddress.IsLoopback(address) && !options.AllowRemote)
         {

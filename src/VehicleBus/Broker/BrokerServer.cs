@@ -111,19 +111,7 @@ public sealed class BrokerServer : IAsyncDisposable
             throw Invalid($"{key}: '{options.Url}' is not an http:// or https:// address, e.g. http://127.0.0.1:55555.");
         }
 
-        IPAddress address;
-        if (url.Host is "localhost")
-        {
-            address = IPAddress.Loopback;
-        }
-        else if (url.Host is "*" or "+" or "0.0.0.0")
-        {
-            address = IPAddress.Any;
-        }
-        else if (!IPAddress.TryParse(url.Host.Trim('[', ']'), out address!))
-        {
-            throw Invalid($"{key}: '{url.Host}' is not an IP address this machine can listen on.");
-        }
+        var address = ListenAddress.Of(url.Host) ?? throw Invalid($"{key}: '{url.Host}' is not an IP address this machine can listen on.");
 
         if (!IsLoopback(url) && string.IsNullOrEmpty(options.JwtPublicKeyFile))
         {

@@ -169,8 +169,9 @@ internal sealed partial class KuksaValService : VAL.VALBase
                 }
             }
         }
-        catch (OperationCanceledException) when (access.Expires <= _broker.UtcNow)
+        catch (OperationCanceledException) when (call.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
+            // Only the token's expiry cancels the call besides the caller (a timer may fire a moment before the clock says so).
             throw VehicleBroker.Status(StatusCode.Unauthenticated, "The provider's token has expired.");
         }
         finally
@@ -322,8 +323,9 @@ internal sealed partial class KuksaValService : VAL.VALBase
                 }
             }
         }
-        catch (OperationCanceledException) when (access.Expires <= _broker.UtcNow)
+        catch (OperationCanceledException) when (call.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
+            // Only the token's expiry cancels the call besides the subscriber (a timer may fire a moment before the clock says so).
             throw VehicleBroker.Status(StatusCode.Unauthenticated, "The token has expired.");
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
