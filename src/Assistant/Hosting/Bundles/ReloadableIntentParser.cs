@@ -15,9 +15,8 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
     private readonly BundleParserFactory _factory;
     private readonly IActiveBundle _active;
     private readonly ILogger _logger;
-    private readonly Lazy<ModelGeneration<IIntentParser>> _initial;
+    private readonly ModelSwap<IIntentParser> _models;
     private readonly SemaphoreSlim _swapping = new(1, 1);
-    private ModelGeneration<IIntentParser>? _current;
 
     internal ReloadableIntentParser(BundleParserFactory factory, IActiveBundle active, Func<IIntentParser> startup, ILogger<ReloadableIntentParser> logger)
     {
@@ -25,23 +24,21 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         _active = active;
         _logger = logger;
         // The parser the container built from the bundle active at start (owned by the container).
-        _initial = new Lazy<ModelGeneration<IIntentParser>>(() => new ModelGeneration<IIntentParser>(startup(), active.Current.Version, owner: null));
+        _models = new ModelSwap<IIntentParser>(() => new ModelGeneration<IIntentParser>(startup(), active.Current.Version, owner: null));
         _active.Changed += OnChanged;
     }
 
-    public string Engine => Acquire() is var generation ? Use(generation, g => g.Model.Engine) : "rules";
+    public string Engine => _models.Use(parser => parser.Engine);
 
     /// <summary>The version of the bundle new requests are parsed with.</summary>
-    public long Version => Current.Version;
+    public long Version => _models.Current.Version;
 
     /// <summary>Completes when the latest swap has finished (tests and benchmarks wait on it).</summary>
     public Task? PendingSwap { get; private set; }
 
-    private ModelGeneration<IIntentParser> Current => Volatile.Read(ref _current) ?? _initial.Value;
-
     public async ValueTask<ParsedUtterance> ParseAsync(string text, CancellationToken cancellationToken = default)
     {
-        var generation = Acquire();
+        var generation = _models.Acquire();
         try
         {
             return await generation.Model.ParseAsync(text, cancellationToken).ConfigureAwait(false);
@@ -61,8 +58,7 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         {
             var started = TimeProvider.System.GetTimestamp();
             var next = await Task.Run(() => _factory.Build(bundle), cancellationToken).ConfigureAwait(false);
-            var previous = Interlocked.Exchange(ref _current, next) ?? (_initial.IsValueCreated ? _initial.Value : null);
-            previous?.Release();
+            _models.Replace(next);
             var milliseconds = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
             Log.Swapped(_logger, bundle.Version, bundle.Slot, milliseconds);
         }
@@ -75,7 +71,7 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
     public void Dispose()
     {
         _active.Changed -= OnChanged;
-        Interlocked.Exchange(ref _current, null)?.Release();
+        _models.Dispose();
         _swapping.Dispose();
     }
 
@@ -95,30 +91,6 @@ public sealed partial class ReloadableIntentParser : IIntentParser, IDisposable
         {
             // The health check loaded these models before activation; if they fail here the old ones keep answering.
             Log.SwapFailed(_logger, bundle.Version, e.Message);
-        }
-    }
-
-    private ModelGeneration<IIntentParser> Acquire()
-    {
-        while (true)
-        {
-            var generation = Current;
-            if (generation.TryAcquire())
-            {
-                return generation;
-            }
-        }
-    }
-
-    private static T Use<T>(ModelGeneration<IIntentParser> generation, Func<ModelGeneration<IIntentParser>, T> read)
-    {
-        try
-        {
-            return read(generation);
-        }
-        finally
-        {
-            generation.Release();
         }
     }
 

@@ -20,9 +20,9 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
     private readonly IConfiguration _configuration;
     private readonly TraditionalToSimplified _script;
     private readonly ILogger _logger;
-    private readonly Lazy<Loaded> _initial;
+    private readonly ModelSwap<ISpeechRecognizer> _models;
     private readonly SemaphoreSlim _swapping = new(1, 1);
-    private Loaded? _current;
+    private string? _modelPath;
 
     public ReloadableSpeechRecognizer(
         IActiveBundle active, IConfiguration configuration, IOptions<SpeechRecognitionOptions> options, TraditionalToSimplified script,
@@ -34,28 +34,27 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
         _configuration = configuration;
         _script = script;
         _logger = logger;
-        // The model of the bundle active at start; a bad file throws here, on first use, as it always did.
-        _initial = new(() =>
+        // The model of the bundle active at start; a bad file throws on first use, as it always did.
+        _modelPath = options.Value.ModelPath;
+        _models = new ModelSwap<ISpeechRecognizer>(() =>
         {
             var recognizer = new WhisperSpeechRecognizer(options, script);
-            return new Loaded(new ModelGeneration<ISpeechRecognizer>(recognizer, active.Current.Version, recognizer), options.Value.ModelPath);
+            return new ModelGeneration<ISpeechRecognizer>(recognizer, active.Current.Version, recognizer);
         });
         _active.Changed += OnChanged;
     }
 
-    public string? Unavailable => Use(g => g.Model.Unavailable);
+    public string? Unavailable => _models.Use(recognizer => recognizer.Unavailable);
 
     /// <summary>The Whisper model file new utterances are recognised with (null: none).</summary>
-    public string? ModelPath => Current.Path;
+    public string? ModelPath => Volatile.Read(ref _modelPath);
 
     /// <summary>Completes when the latest swap has finished.</summary>
     public Task? PendingSwap { get; private set; }
 
-    private Loaded Current => Volatile.Read(ref _current) ?? _initial.Value;
-
     public async Task<Transcript> RecognizeAsync(float[] samples, CancellationToken cancellationToken = default)
     {
-        var generation = Acquire();
+        var generation = _models.Acquire();
         try
         {
             return await generation.Model.RecognizeAsync(samples, cancellationToken).ConfigureAwait(false);
@@ -69,15 +68,7 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
     public void Dispose()
     {
         _active.Changed -= OnChanged;
-        var current = Volatile.Read(ref _current);
-        if (current is not null)
-        {
-            current.Generation.Release();
-        }
-        else if (_initial.IsValueCreated)
-        {
-            _initial.Value.Generation.Release();
-        }
+        _models.Dispose();
 
         _swapping.Dispose();
     }
@@ -93,7 +84,7 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
             try
             {
                 var path = bundle.PathFor(BundleRoles.Asr);
-                if (_configuration[$"{SpeechRecognitionOptions.SectionName}:ModelPath"] is not null || path == Current.Path)
+                if (_configuration[$"{SpeechRecognitionOptions.SectionName}:ModelPath"] is not null || path == ModelPath)
                 {
                     // Pinned by a setting, or the same model file: nothing to load.
                     return;
@@ -103,9 +94,8 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
                 _configuration.GetSection(SpeechRecognitionOptions.SectionName).Bind(options);
                 options.ModelPath = path;
                 var recognizer = await Task.Run(() => new WhisperSpeechRecognizer(Options.Create(options), _script)).ConfigureAwait(false);
-                var next = new Loaded(new ModelGeneration<ISpeechRecognizer>(recognizer, bundle.Version, recognizer), path);
-                var previous = Interlocked.Exchange(ref _current, next);
-                (previous?.Generation ?? (_initial.IsValueCreated ? _initial.Value.Generation : null))?.Release();
+                _models.Replace(new ModelGeneration<ISpeechRecognizer>(recognizer, bundle.Version, recognizer));
+                Volatile.Write(ref _modelPath, path);
                 Log.Swapped(_logger, bundle.Version, path ?? "none");
             }
             finally
@@ -119,34 +109,6 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
             Log.SwapFailed(_logger, bundle.Version, e.Message);
         }
     }
-
-    private ModelGeneration<ISpeechRecognizer> Acquire()
-    {
-        while (true)
-        {
-            var generation = Current.Generation;
-            if (generation.TryAcquire())
-            {
-                return generation;
-            }
-        }
-    }
-
-    private T Use<T>(Func<ModelGeneration<ISpeechRecognizer>, T> read)
-    {
-        var generation = Acquire();
-        try
-        {
-            return read(generation);
-        }
-        finally
-        {
-            generation.Release();
-        }
-    }
-
-    /// <summary>A loaded model and the file it came from.</summary>
-    private sealed record Loaded(ModelGeneration<ISpeechRecognizer> Generation, string? Path);
 
     private static partial class Log
     {
