@@ -28,6 +28,15 @@ internal sealed class DeliveringCar : IAsyncDisposable
 
     public Task StartAsync() => Delivery.StartAsync(CancellationToken.None);
 
+    /// <summary>Reports the events one by one, as the car does when they happen.</summary>
+    public async Task ReportAllAsync(IEnumerable<ReportedEvent> events)
+    {
+        foreach (var reported in events)
+        {
+            await Reporter.ReportAsync(reported);
+        }
+    }
+
     /// <summary>
     /// Sends the events straight to the server again: every key must come back as a duplicate (the server has each),
     /// none as accepted (it had not lost any).

@@ -41,10 +41,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         await using var car = new DeliveringCar(Options());
         await car.StartAsync();
 
-        foreach (var reported in events)
-        {
-            await car.Reporter.ReportAsync(reported);
-        }
+        await car.ReportAllAsync(events);
 
         await AssertDeliveredExactlyOnceAsync(car, events);
     }
@@ -56,10 +53,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         await using var car = new DeliveringCar(Options());
         await car.StartAsync();
 
-        foreach (var reported in events.Concat(events))
-        {
-            await car.Reporter.ReportAsync(reported);
-        }
+        await car.ReportAllAsync(events.Concat(events));
 
         await AssertDeliveredExactlyOnceAsync(car, events);
     }
@@ -72,10 +66,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         await using var car = new DeliveringCar(Options());
         await car.StartAsync();
 
-        foreach (var reported in events)
-        {
-            await car.Reporter.ReportAsync(reported);
-        }
+        await car.ReportAllAsync(events);
 
         await Task.Delay(500);
         Assert.Equal(30, car.Queued);
@@ -92,10 +83,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         var options = Options();
         options.OutboxBatchSize = 10;
         await using var car = new DeliveringCar(options);
-        foreach (var reported in events)
-        {
-            await car.Reporter.ReportAsync(reported);
-        }
+        await car.ReportAllAsync(events);
 
         _cloud.Proxy.ChunkDelay = TimeSpan.FromMilliseconds(10);
         await car.StartAsync();
@@ -115,10 +103,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         var options = Options();
         options.OutboxBatchSize = 20;
         await using var car = new DeliveringCar(options);
-        foreach (var reported in events)
-        {
-            await car.Reporter.ReportAsync(reported);
-        }
+        await car.ReportAllAsync(events);
 
         _cloud.Proxy.ChunkDelay = TimeSpan.FromMilliseconds(15);
         await car.StartAsync();
@@ -140,10 +125,7 @@ public sealed class OutboxDeliveryTests : IClassFixture<CloudServerFixture>, IDi
         await using (var before = new DeliveringCar(Options()))
         {
             await before.StartAsync();
-            foreach (var reported in events)
-            {
-                await before.Reporter.ReportAsync(reported);
-            }
+            await before.ReportAllAsync(events);
 
             await Task.Delay(200);
             Assert.Equal(20, before.Queued);
