@@ -1,4 +1,5 @@
 using Car.Language.Gazetteers;
+using Car.Language.Model;
 using Car.Language.Segmentation;
 
 namespace Car.Language;
@@ -7,7 +8,8 @@ namespace Car.Language;
 /// Sharpens the speaker's-words slots of a parsed request with what is known about names: a contact, destination
 /// or title the owner's gazetteer lists makes the request sure; 周杰伦的稻香 is an artist and a title when the part
 /// before 的 is a known artist, a person's name (jieba's <c>nr</c>), a name in Latin letters or one word the dictionary
-/// does not know, and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title.
+/// does not know, and always for X唱的Y and X演唱的Y; 不能说的秘密 stays one title. X歌曲Y (歌曲 a word of its own) is an
+/// artist and a title too, and so is a person's name the dictionary knows beside a title (某歌手 + 歌名, 歌名 + 某歌手).
 /// </summary>
 public static class NamedSlots
 {
@@ -19,16 +21,20 @@ public static class NamedSlots
     /// </summary>
     private const int ShortestPart = 2;
 
-    public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
+    public static Intent Refine(Intent intent, Gazetteer names, SegmentedText? words, Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var surnames = lexicon.SlotWords("surnames");
         if (intent.Name == IntentNames.MediaPlay && intent.Text(SlotNames.Query) is { } query
-            && SplitArtistAndTitle(query, names, words, surnames) is var (artist, title))
+            && SplitArtistAndTitle(query, names, words, surnames) is var (artist, title)
+            && !lexicon.SlotWords("titleReject").Contains(title))
         {
-            intent = new Intent(intent.Name, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
+            var others = intent.Slots.Where(s => s.Key != SlotNames.Query);
+            intent = intent with
             {
-                Confidence = intent.Confidence,
+                Slots = [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title)), .. others],
             };
         }
 
@@ -46,7 +52,81 @@ public static class NamedSlots
     };
 
     private static (string Artist, string Title)? SplitArtistAndTitle(
-        string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
+        string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames) =>
+        AroundSongWord(query, words) ?? AroundOf(query, names, words, surnames) ?? BesidePersonName(query, words, surnames);
+
+    /// <summary>X歌曲Y: the artist, the word for a song, then the title (歌曲 a word of its own).</summary>
+    private static (string Artist, string Title)? AroundSongWord(string query, SegmentedText? words)
+    {
+        var start = QueryStart(query, words);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        foreach (var songWord in SongWords)
+        {
+            var at = query.IndexOf(songWord, StringComparison.Ordinal);
+            var artist = at > 0 ? query[..at] : string.Empty;
+            var title = at > 0 ? query[(at + songWord.Length)..] : string.Empty;
+            if (artist.Length >= ShortestPart && title.Length >= ShortestPart
+                && WordSpelling(songWord, words, start + at) is not null)
+            {
+                return (artist, title);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] SongWords = ["歌曲"];
+
+    /// <summary>
+    /// A person's name the dictionary knows (jieba's <c>nr</c>, two or three characters opening with a common surname)
+    /// at one end of the query and two characters or more at the other: 某歌手 + 歌名 or 歌名 + 某歌手. jieba also tags
+    /// words such as 老虎 or 凤凰 <c>nr</c>, hence the surname.
+    /// </summary>
+    private static (string Artist, string Title)? BesidePersonName(string query, SegmentedText? words, IReadOnlyList<string> surnames)
+    {
+        var start = QueryStart(query, words);
+        if (words is null || start < 0)
+        {
+            return null;
+        }
+
+        var first = words.WordAt(start);
+        if (IsSurnamedPerson(first, words, surnames) && query.Length - first.Length >= ShortestPart
+            && query[first.Length] != '的')
+        {
+            return (query[..first.Length], query[first.Length..]);
+        }
+
+        var last = words.WordAt(start + query.Length - 1);
+        var titleLength = last.Start - start;
+        if (IsSurnamedFullName(last, words, surnames) && last.End == start + query.Length
+            && titleLength >= ShortestPart && query[titleLength - 1] != '的')
+        {
+            return (query[titleLength..], query[..titleLength]);
+        }
+
+        return null;
+    }
+
+    private static bool IsSurnamedPerson(Word word, SegmentedText words, IReadOnlyList<string> surnames) =>
+        word is { Tag: PersonTag, Length: >= ShortestPart and <= 3 } && surnames.Contains(words.Text.Substring(word.Start, 1));
+
+    /// <summary>A title before a name: the name has three characters (two-character <c>nr</c> words end too many titles: 高坡, 明白).</summary>
+    private static bool IsSurnamedFullName(Word word, SegmentedText words, IReadOnlyList<string> surnames) =>
+        word.Length == 3 && IsSurnamedPerson(word, words, surnames);
+
+    /// <summary>Where the query starts in the segmented utterance, at a word boundary; -1 when it does not.</summary>
+    private static int QueryStart(string query, SegmentedText? words)
+    {
+        var start = words?.Text.IndexOf(query, StringComparison.Ordinal) ?? -1;
+        return words is not null && start >= 0 && words.IsBoundary(start) ? start : -1;
+    }
+
+    private static (string Artist, string Title)? AroundOf(string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
         var performed = query.IndexOf("演唱的", StringComparison.Ordinal);
         var sung = performed > 0 ? performed : query.IndexOf("唱的", StringComparison.Ordinal);
@@ -111,15 +191,18 @@ public static class NamedSlots
     }
 
     /// <summary>The one word of the segmentation that spells <paramref name="text"/> exactly, if there is one.</summary>
-    private static Word? WordSpelling(string text, SegmentedText? words)
+    private static Word? WordSpelling(string text, SegmentedText? words) =>
+        WordSpelling(text, words, words?.Text.IndexOf(text, StringComparison.Ordinal) ?? -1);
+
+    /// <summary>The word of the segmentation at <paramref name="start"/> that spells <paramref name="text"/> exactly.</summary>
+    private static Word? WordSpelling(string text, SegmentedText? words, int start)
     {
-        var start = words?.Text.IndexOf(text, StringComparison.Ordinal) ?? -1;
-        if (words is null || start < 0 || !words.IsBoundary(start))
+        if (words is null || start < 0 || start + text.Length > words.Text.Length || !words.IsBoundary(start))
         {
             return null;
         }
 
         var word = words.WordAt(start);
-        return word.Length == text.Length ? word : null;
+        return word.Length == text.Length && words.TextOf(word) == text ? word : null;
     }
 }

@@ -21,6 +21,7 @@ public sealed class RuleParser : IIntentParser
     private readonly RuleParserResources _resources;
     private readonly WordBoundaryFilter _boundaries;
     private readonly PlaceNames _places;
+    private readonly MusicStyleWords _styles;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -32,6 +33,7 @@ public sealed class RuleParser : IIntentParser
         _resources = resources ?? RuleParserResources.None;
         _boundaries = new WordBoundaryFilter(_tagger);
         _places = new PlaceNames(model.Lexicon);
+        _styles = MusicStyleWords.From(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -103,7 +105,7 @@ public sealed class RuleParser : IIntentParser
 
             if (_matcher.Match(frame, normalized, words) is { } intent)
             {
-                intent = NamedSlots.Refine(intent, _resources.Names, words, Model.Lexicon.SlotWords("surnames"));
+                intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.
@@ -137,7 +139,7 @@ public sealed class RuleParser : IIntentParser
         {
             intents.Clear();
             var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
-            intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon.SlotWords("surnames")));
+            intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon));
         }
 
         var repeated = tags.Any(t => t.Has("again"));

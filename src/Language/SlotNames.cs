@@ -19,6 +19,7 @@ public static class SlotNames
     public const string Position = "position";
     public const string Preference = "preference";
     public const string Query = "query";
+    public const string Style = "style";
     public const string Subject = "subject";
     public const string Target = "target";
     public const string Theme = "theme";

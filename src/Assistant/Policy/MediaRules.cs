@@ -36,7 +36,10 @@ public sealed class MediaRules : IIntentRule
         return IntentOutcome.Do(reply, PlannedAction.Number(signal, clamped));
     }
 
-    /// <summary>Plays what was asked: 周杰伦的稻香 (artist and title), a title, an artist, or the speaker's words.</summary>
+    /// <summary>
+    /// Plays what was asked: 周杰伦的稻香 (artist and title), a title, an artist, or the speaker's words, with the style
+    /// said (晚风吹过 dj) in the search.
+    /// </summary>
     private static IntentOutcome Play(Intent intent)
     {
         var artist = intent.Text(SlotNames.Artist);
@@ -48,6 +51,11 @@ public sealed class MediaRules : IIntentRule
             ({ } a, null) => a,
             _ => intent.Text(SlotNames.Query),
         };
+        if (intent.Text(SlotNames.Style) is { } style)
+        {
+            query = query is null ? style : $"{query} {style}";
+        }
+
         var actions = new List<PlannedAction>();
         if (query is not null)
         {

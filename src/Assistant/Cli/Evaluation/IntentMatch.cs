@@ -4,12 +4,12 @@ namespace Car.Assistant.Cli.Evaluation;
 
 /// <summary>
 /// Whether a parsed intent says what an expected one says: the same name and the same mapped slots. media.play
-/// compares the speaker's strings in query/artist/title as a set, whatever their role; nav.go its destination and
+/// compares the speaker's strings in query/artist/title/style as a set, whatever their role; nav.go its destination and
 /// preference; phone.call its contact; poi.search its category. Other intents compare by name.
 /// </summary>
 internal static class IntentMatch
 {
-    private static readonly string[] MediaSlots = [SlotNames.Query, "artist", "title"];
+    private static readonly string[] MediaSlots = [SlotNames.Query, SlotNames.Artist, SlotNames.Title, SlotNames.Style];
 
     public static bool Same(Intent expected, Intent actual) =>
         expected.Name == actual.Name && expected.Name switch

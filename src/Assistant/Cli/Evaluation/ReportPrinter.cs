@@ -10,12 +10,12 @@ internal static class ReportPrinter
     public static void WriteTable(TextWriter output, EvaluationReport report)
     {
         output.WriteLine($"{report.Corpus} ({report.Engine})");
-        output.WriteLine($"{"domain",-12}{"utterances",11}{"expressible",12}{"exact",9}{"missed",9}{"wrong",9}{"excluded",10}");
+        output.WriteLine($"{"domain",-12}{"utterances",11}{"expressible",12}{"exact",9}{"missed",9}{"wrong",9}{"(intent)",10}{"excluded",10}");
         foreach (var row in report.Domains.Append(report.Overall))
         {
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{row.Domain,-12}{row.Utterances,11}{row.Expressible,12}{Percent(row.ExactRate),9}{Percent(row.MissedRate),9}{Percent(row.WrongRate),9}{row.Excluded,10}"));
+                $"{row.Domain,-12}{row.Utterances,11}{row.Expressible,12}{Percent(row.ExactRate),9}{Percent(row.MissedRate),9}{Percent(row.WrongRate),9}{Percent(row.WrongIntentRate),10}{row.Excluded,10}"));
         }
     }
 
@@ -64,10 +64,12 @@ internal static class ReportPrinter
         writer.WriteNumber("exact", row.Exact);
         writer.WriteNumber("missed", row.Missed);
         writer.WriteNumber("wrong", row.Wrong);
+        writer.WriteNumber("wrongIntent", row.WrongIntent);
         writer.WriteNumber("excluded", row.Excluded);
         writer.WriteNumber("exactRate", Math.Round(row.ExactRate, 4));
         writer.WriteNumber("missedRate", Math.Round(row.MissedRate, 4));
         writer.WriteNumber("wrongRate", Math.Round(row.WrongRate, 4));
+        writer.WriteNumber("wrongIntentRate", Math.Round(row.WrongIntentRate, 4));
         writer.WriteEndObject();
     }
 

@@ -32,4 +32,17 @@ internal static class UtteranceScorer
 
         return acting.Count == 0 && utterance.Domain != EvaluationDomains.Others ? Outcome.Missed : Outcome.Partial;
     }
+
+    /// <summary>
+    /// For a wrong utterance: whether the car would do another kind of thing than asked (navigate instead of play, play
+    /// on chit-chat), not only the right kind with another value (the title said a little differently).
+    /// </summary>
+    public static bool ActsOtherIntent(LabeledUtterance utterance, ParsedUtterance parsed)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var expected = utterance.Expected;
+        var acting = parsed.FollowUp is null ? parsed.Intents.Where(IntentMatch.Acts) : [];
+        return acting.Any(a => !expected.Tolerated.Contains(a.Name) && !(expected.Intents ?? []).Any(e => e.Name == a.Name));
+    }
 }

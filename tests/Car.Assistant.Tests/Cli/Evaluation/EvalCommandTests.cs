@@ -17,6 +17,7 @@ public class EvalCommandTests
             Assert.Equal(0, exitCode);
             Assert.Equal(3, report.RootElement.GetProperty("overall").GetProperty("utterances").GetInt32());
             Assert.Equal("rules", report.RootElement.GetProperty("engine").GetString());
+            Assert.Equal(0, report.RootElement.GetProperty("overall").GetProperty("wrongIntent").GetInt32());
         }
         finally
         {

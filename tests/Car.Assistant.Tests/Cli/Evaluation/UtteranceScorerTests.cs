@@ -33,4 +33,23 @@ public class UtteranceScorerTests
     [Fact]
     public void Score_OthersWithAStatusQuestion_NotWrong() =>
         Assert.Equal(Outcome.Partial, Score(EvaluationDomains.Others, Expectation.Nothing, new Intent(IntentNames.StatusQuery)));
+
+    [Fact]
+    public void ActsOtherIntent_TruncatedDestination_SameKindOfAction()
+    {
+        var utterance = new LabeledUtterance("导航去人民公园", EvaluationDomains.Navigation, Expectation.Exactly(GoToPark), "line 1");
+        var parsed = new ParsedUtterance("导航去人民公园", [new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of("人民"))], "rules");
+
+        Assert.Equal(Outcome.Wrong, UtteranceScorer.Score(utterance, parsed));
+        Assert.False(UtteranceScorer.ActsOtherIntent(utterance, parsed));
+    }
+
+    [Fact]
+    public void ActsOtherIntent_PlayingInsteadOfNavigating_AnotherKind()
+    {
+        var utterance = new LabeledUtterance("导航去人民公园", EvaluationDomains.Navigation, Expectation.Exactly(GoToPark), "line 1");
+        var parsed = new ParsedUtterance("导航去人民公园", [new Intent(IntentNames.MediaPlay)], "rules");
+
+        Assert.True(UtteranceScorer.ActsOtherIntent(utterance, parsed));
+    }
 }
