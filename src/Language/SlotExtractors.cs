@@ -269,6 +269,7 @@ public sealed class SlotExtractors
             sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
                 ? 1.0
                 : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), slot, LongestAddress)
+                : slot == SlotNames.Contact ? ContactSureness(span.Text, text[..match.Index])
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
             if (slot == SlotNames.Contact && !LooksLikeAContact(span))
             {
@@ -324,6 +325,21 @@ public sealed class SlotExtractors
     }
 
     private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();
+
+    /// <summary>A contact's name, kinship or title (王总, 二姑, 张师傅) longer than this is more likely talk.</summary>
+    public const int LongestContact = 5;
+
+    /// <summary>
+    /// <see cref="Sureness"/> for a contact, also doubtful when longer than <see cref="LongestContact"/> (a number
+    /// may be long) or when it opens with a word a contact does not (<c>contactDoubtfulStart</c>: 你是和乔).
+    /// </summary>
+    private double ContactSureness(string words, string beforeCarrier)
+    {
+        var sureness = Sureness(words, beforeCarrier, SlotNames.Contact, LongestName);
+        var talk = (words.Length > LongestContact && !words.All(char.IsAsciiDigit))
+            || _lexicon.SlotWords("contactDoubtfulStart").Any(w => words.Length > w.Length && words.StartsWith(w, StringComparison.Ordinal));
+        return talk ? Math.Min(sureness, DoubtfulWords) : sureness;
+    }
 
     /// <summary>
     /// jieba's parts of speech that a contact's name is not made of: adverbs, prepositions, conjunctions, modal
