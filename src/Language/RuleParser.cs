@@ -123,6 +123,10 @@ public sealed class RuleParser : IIntentParser
                     intents.Add(intent);
                 }
             }
+            else if (intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(intents[^1], frame, normalized) is { } whole)
+            {
+                intents[^1] = whole;
+            }
             else
             {
                 followUp ??= FollowUpDetector.Detect(frame);
@@ -147,6 +151,22 @@ public sealed class RuleParser : IIntentParser
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
         return new Reading(intents, followUp, repeated, outOfDomain);
+    }
+
+    /// <summary>
+    /// 导航到东南门, 导航到某某电大: a last character that alone is a car word (门 a door, 大 bigger) and asks for nothing
+    /// ends the place name just said, not a request of its own.
+    /// </summary>
+    private static Intent? PlaceNameEnd(Intent previous, Frame frame, string normalized)
+    {
+        if (previous.Name != IntentNames.NavGo || previous.Text(SlotNames.Destination) is not { } destination
+            || frame.SpanEnd < normalized.Length || frame.SpanEnd - frame.SpanStart != 1
+            || !normalized.AsSpan(0, frame.SpanStart).EndsWith(destination, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return previous.With(SlotNames.Destination, SlotValue.Of(destination + normalized[frame.SpanStart]));
     }
 
     private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain);
