@@ -229,16 +229,22 @@ public sealed class SlotExtractors
                 span = span.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
 
-            span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot);
+            span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot, weak: slot != name);
             if (_lexicon.Fillers.Contains(span.Text) || _lexicon.SlotWords("trailFillers").Contains(span.Text))
             {
                 return null;
             }
 
             if (slot != name && span.Text.Length > 0 && span.Words is { } cut && span.Start < cut.Text.Length
-                && cut.WordAt(span.Start).Tag is "d" or "a" or "ad" or "zg")
+                && (cut.WordAt(span.Start).Tag is "d" or "a" or "ad" or "zg" || IsOneWordOf(span, cut, "v", "vn", "r", "m")))
             {
-                // 歌曲很好听 praises a song; it names none.
+                // 歌曲很好听 praises a song and 下载歌曲 does something else with one; they name none.
+                return null;
+            }
+
+            if (slot != name && _lexicon.SlotWords(name + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
+            {
+                // A name before 歌曲 comes alone: 请放歌曲 and 下载某某这首歌 ask for something else.
                 return null;
             }
 
@@ -377,7 +383,15 @@ public sealed class SlotExtractors
     /// <summary>A destination may be a whole address (省 市 区 路 号): longer than a name before it is doubtful.</summary>
     public const int LongestAddress = 24;
 
-    private SpeakerSpan Clean(SpeakerSpan span, string slot)
+    /// <summary>Whether the span is one word of the segmentation, of one of <paramref name="tags"/> (下载, 这).</summary>
+    private static bool IsOneWordOf(SpeakerSpan span, SegmentedText words, params string[] tags) =>
+        words.WordAt(span.Start) is var word && word.Length == span.Text.Length && tags.Contains(word.Tag);
+
+    /// <summary>
+    /// The span without punctuation, fillers and the slot's leading and trailing words. A query's politeness stays
+    /// (我要飞得更高 is a title) except in a weak template, where the name comes first (帮我找找某某这首歌).
+    /// </summary>
+    private SpeakerSpan Clean(SpeakerSpan span, string slot, bool weak = false)
     {
         var leads = _lexicon.SlotWords(slot + "Lead");
         var trails = _lexicon.SlotWords(slot + "Trail");
@@ -388,7 +402,7 @@ public sealed class SlotExtractors
             span = span.Trim(" ,，。、!！?？".ToCharArray());
 
             // A title can open with 我要 or 我想 (我要飞得更高); the query's carriers already took the politeness.
-            span = slot == SlotNames.Query ? span : span.TrimStart(_lexicon.SlotWords("leadFillers"));
+            span = slot == SlotNames.Query && !weak ? span : span.TrimStart(_lexicon.SlotWords("leadFillers"));
             span = span.TrimEnd(_lexicon.SlotWords("trailFillers")).TrimStart(leads).TrimEnd(trails);
             changed = span.Text != before;
         }
