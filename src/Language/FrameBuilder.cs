@@ -43,7 +43,7 @@ public static class FrameBuilder
             if (!current.IsEmpty && !tag.HasGroup("pref") && !tag.Has(NotMusic) && judge.TakesSpeakerWords(current)
                 && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)))
             {
-                // 我想听我想大声告诉你: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.
+                // 我想听我要大声唱出来: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.
                 continue;
             }
 

@@ -162,7 +162,7 @@ public static class NamedSlots
 
     /// <summary>
     /// One word the dictionary does not know, that the HMM found: a name it has not seen (a singer), where the part of a
-    /// title before 的 is words the dictionary knows (最初的信仰, 拥抱你的离去).
+    /// title before 的 is words the dictionary knows (最后的晚风, 想念你的夏天).
     /// </summary>
     private static bool IsUnknownWord(string text, SegmentedText? words) =>
         text.Length >= 2 && WordSpelling(text, words) is { Tag: WordDictionary.UnknownTag };

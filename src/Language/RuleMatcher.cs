@@ -21,7 +21,7 @@ public sealed class RuleMatcher
     public IFrameJudge JudgeFor(string utterance, SegmentedText? words = null) => new Judge(this, utterance, words);
 
     /// <param name="words">jieba's words of <paramref name="utterance"/>, so that the speaker's words are cut only
-    /// between words (放一首理想 keeps 理想 whole although 想 is a filler); null where segmentation is off.</param>
+    /// between words (给我放一首理想 keeps 理想 whole although 想 is a filler); null where segmentation is off.</param>
     public Intent? Match(Frame frame, string utterance, SegmentedText? words = null) => MatchRule(frame, utterance, words)?.Intent;
 
     private (FrameRule Rule, Intent Intent)? MatchRule(Frame frame, string utterance, SegmentedText? words)

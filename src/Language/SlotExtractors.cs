@@ -203,10 +203,10 @@ public sealed class SlotExtractors
     /// <summary>
     /// The words in a template's hole (给{}打电话 → 妈妈), cut at stop words, trimmed of the politeness and particles that
     /// can stand at their edges (<c>leadFillers</c>, <c>trailFillers</c>: 想 and 你 are not, 理想 and 爱你 are names) and of the lexicon's
-    /// leading and trailing words for the slot (<c>{slot}Lead</c>, <c>{slot}Trail</c>: 我要听谢东的歌 → 谢东), and
+    /// leading and trailing words for the slot (<c>{slot}Lead</c>, <c>{slot}Trail</c>: 我要听林小明的歌 → 林小明), and
     /// refused when they are a word the lexicon says is no value (<c>{slot}Reject</c>: 回到主页 is not a place) or contain
 /// one (<c>{slot}RejectInside</c>: 路口右转 is a driving instruction, not a destination).
-    /// With the segmentation, trimming cuts only between words: 放一首理想 keeps 理想 although 想 is a filler.
+    /// With the segmentation, trimming cuts only between words: 给我放一首理想 keeps 理想 although 想 is a filler.
     /// Templates are named after the slot they fill.
     /// </summary>
     private SlotValue? SpeakerWords(string name, Frame frame, string utterance, SegmentedText? segmented, out double sureness)
@@ -244,7 +244,7 @@ public sealed class SlotExtractors
 
             if (slot != name && _lexicon.SlotWords(name + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
             {
-                // A name before 歌曲 comes alone: 请放歌曲 and 下载某某这首歌 ask for something else.
+                // A name before 歌曲 comes alone: 帮我放个歌曲 and 下载某某这首歌 ask for something else.
                 return null;
             }
 
@@ -307,8 +307,8 @@ public sealed class SlotExtractors
     /// <summary>
     /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧) that
     /// the lexicon does not list as a whole value of the slot (<c>{slot}Short</c>: 妈), longer than
-    /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你要去保护顺序,
-    /// 给我们打电话我们就接你): the car then asks instead of acting. What may stand before the carrier is politeness,
+    /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你说要去看看热闹,
+    /// 给我们打电话我们就来接): the car then asks instead of acting. What may stand before the carrier is politeness,
     /// a pronoun or the assistant's name (<see cref="_openers"/>).
     /// </summary>
     private double Sureness(string words, string beforeCarrier, string slot, int longest)

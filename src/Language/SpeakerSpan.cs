@@ -47,7 +47,7 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
 
     /// <summary>
     /// What follows the last of <paramref name="carriers"/> inside the span: the speaker started over
-    /// (我要到南阳我要到奎屯 → 奎屯, 导航到星罗城导航到星罗城 → 星罗城).
+    /// (我要到东湖我要到西湖 → 西湖, 导航到云谷导航到云谷 → 云谷).
     /// </summary>
     public SpeakerSpan FromLast(IReadOnlyList<string> carriers)
     {
