@@ -86,10 +86,13 @@ public sealed class WordBoundaryFilter
         }
 
         var word = words.WordAt(index);
-        return IsMadeOfCarWords(words.TextOf(word));
+        return IsMadeOfCarWords(words.TextOf(word), IsLongNoun(word));
     }
 
-    private bool IsMadeOfCarWords(string word)
+    /// <summary>A noun of three characters or more that the dictionary knows (大红门; jieba's <c>nr</c> is too loose: 小点声).</summary>
+    private static bool IsLongNoun(Word word) => word is { Length: >= 3, Tag: "n" or "ns" or "nt" or "nz" };
+
+    private bool IsMadeOfCarWords(string word, bool noun)
     {
         if (_carWords.TryGetValue(word, out var known))
         {
@@ -103,7 +106,9 @@ public sealed class WordBoundaryFilter
         var acts = parts.Any(t => t.IsAction) && parts.Any(t => t.IsHead || t.IsBoundary);
         var counts = parts.All(t => t.Number is not null || t.HasGroup("unit"));
         var onePlace = parts.All(t => t.HasGroup("cat"));
-        var made = covered && (acts || counts || onePlace) && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        // A noun the dictionary knows that only spells car words one character at a time (大 + 红 + 门 in 大红门) is a name.
+        var spelled = noun && parts.Count >= 3 && parts.All(t => t.End - t.Start == 1);
+        var made = covered && (acts || counts || onePlace) && !spelled && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
         if (_carWords.Count < CacheLimit)
         {
             _carWords[word] = made;
