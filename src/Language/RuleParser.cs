@@ -76,9 +76,16 @@ public sealed class RuleParser : IIntentParser
             return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated), false);
         }
 
-        return (new ParsedUtterance(original, reading.Intents, Engine, reading.Intents.Count == 0 ? reading.FollowUp : null, reading.Repeated),
+        // One character (放, 冷) is too little to act on: a clipped word or a noise the recogniser heard; the car asks.
+        var intents = normalized.Length == 1
+            ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
+            : reading.Intents;
+        return (new ParsedUtterance(original, intents, Engine, reading.Intents.Count == 0 ? reading.FollowUp : null, reading.Repeated),
             reading.OutOfDomain);
     }
+
+    /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
+    public const double OneCharacterConfidence = 0.6;
 
     private Reading Read(string normalized)
     {
