@@ -20,3 +20,6 @@ public sealed record MoreChoicesFollowUp : FollowUp;
 
 /// <summary>确定 / 好的: yes to the question the assistant just asked.</summary>
 public sealed record ConfirmFollowUp : FollowUp;
+
+/// <summary>导航 / 我要打电话: a request without what it needs; the dialogue asks (您要去哪里？) and takes the answer.</summary>
+public sealed record MissingValueFollowUp(string IntentName) : FollowUp;

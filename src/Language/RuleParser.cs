@@ -80,8 +80,8 @@ public sealed class RuleParser : IIntentParser
         var intents = normalized.Length == 1
             ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
             : reading.Intents;
-        return (new ParsedUtterance(original, intents, Engine, reading.Intents.Count == 0 ? reading.FollowUp : null, reading.Repeated),
-            reading.OutOfDomain);
+        var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
+        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated), reading.OutOfDomain && followUp is null);
     }
 
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>

@@ -150,6 +150,13 @@ public sealed class Conversation : IDisposable
         }
 
         var intents = parse.Intents;
+        var awaited = State.Awaited;
+        State.Awaited = null;
+        if (awaited?.Answer(parse) is { } answer)
+        {
+            intents = [answer];
+        }
+
         if (intents.Any(i => i.Name == IntentNames.AssistantCancel))
         {
             State.ClearConfirmation();
@@ -177,6 +184,9 @@ public sealed class Conversation : IDisposable
                         .ConfigureAwait(false);
                 case MoreChoicesFollowUp:
                     return Report(parse, [], [], FollowUpResolver.NothingToPick, FollowUpResolver.NothingToPick);
+                case MissingValueFollowUp missing:
+                    State.Awaited = new AwaitedValue(missing.IntentName);
+                    return Report(parse, [], [], State.Awaited.Question, State.Awaited.Question);
                 case null:
                     State.ClearConfirmation();
                     return Report(parse, [], [], null, NotUnderstood);

@@ -1,0 +1,47 @@
+using Car.VehicleBus.Signals;
+
+namespace Car.Assistant.Tests.Dialogue;
+
+/// <summary>导航 or 打电话 said alone: the car asks where or whom, and the next utterance is the answer.</summary>
+public class AwaitedValueTests
+{
+    [Fact]
+    public async Task NavigateAlone_AsksWhere_ThenAPlaceSaidAloneIsTheDestination()
+    {
+        using var harness = new ConversationHarness();
+
+        var asked = await harness.SayAsync("导航");
+        var answered = await harness.SayAsync("西湖");
+
+        Assert.Equal("您要去哪里？", asked.Reply);
+        Assert.Empty(asked.Actions);
+        Assert.Equal("西湖", (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
+        Assert.Null(answered.Ask);
+    }
+
+    [Fact]
+    public async Task CallAlone_AsksWhom_ThenANameSaidAloneIsCalled()
+    {
+        using var harness = new ConversationHarness();
+
+        var asked = await harness.SayAsync("我要打电话");
+        await harness.SayAsync("小王");
+
+        Assert.Equal("您要打给谁？", asked.Reply);
+        Assert.Equal("小王", (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+    }
+
+    [Fact]
+    public async Task NavigateAlone_ThenAnotherRequest_HandlesThatRequestAndForgetsTheQuestion()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("导航");
+        var window = await harness.SayAsync("打开车窗");
+        var later = await harness.SayAsync("西湖");
+
+        Assert.NotEmpty(window.Actions);
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
+        Assert.Empty(later.Actions);
+    }
+}
