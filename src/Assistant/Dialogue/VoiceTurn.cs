@@ -26,7 +26,7 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(null, null, null);
         }
 
-        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        using var turn = StartTurn();
         Transcript transcript;
         using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
         {
@@ -44,7 +44,7 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
     public async Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        using var turn = StartTurn();
         using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
         {
             Tag(stage, transcript).Tag("car.asr.speculative", true);
@@ -65,6 +65,9 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
         var report = await conversation.HandleAsync(transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
         return new HeardUtterance(transcript, report, report.Ask);
     }
+
+    /// <summary>A turn heard from the microphone (a WAV turn of the dashboard has its own turn span, which this one joins).</summary>
+    private static System.Diagnostics.Activity? StartTurn() => TurnTelemetry.StartTurn(string.Empty)?.SetTag("car.input", "voice");
 
     private static StageSpan Tag(StageSpan stage, Transcript transcript) =>
         stage.Tag("car.asr.text", transcript.Text).Tag("car.asr.confidence", Math.Round(transcript.Confidence, 2)).Tag("car.asr.tokens", transcript.Tokens);

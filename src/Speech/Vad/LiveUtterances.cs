@@ -83,10 +83,11 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             _heard.AddRange(chunk);
             foreach (var segment in segmenter.Push(chunk))
             {
+                // Released as the utterance closes, not once it has been answered: the button shows it at once.
                 paused = null;
+                button?.Release();
                 yield return Closed(segment);
                 Forget(segment.End);
-                button?.Release();
             }
 
             var silence = segmenter.SilenceSamples;
@@ -100,9 +101,9 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             if (paused is not null && EndRequestedFor(paused) is { } endAfter && silence >= endAfter && segmenter.Flush() is { } complete)
             {
                 paused = null;
+                button?.Release();
                 yield return Closed(complete);
                 Forget(complete.End);
-                button?.Release();
             }
             else if (paused is null && pauseSamples > 0 && silence >= pauseSamples && segmenter.Tentative is { } sofar)
             {
