@@ -7,13 +7,15 @@ using Car.Speech.Audio;
 using Car.Speech.Output;
 using Car.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 
 namespace Car.Assistant.Tests.Dashboard;
 
 /// <summary>
 /// Push-to-talk through the dashboard's HTTP API: a real <c>car serve --listen</c> whose microphone is the ALSA
 /// file PCM, fed through a named pipe so that the test says each piece of audio when it chooses. Speech while the
-/// button is up is not heard; after <c>POST /api/talk</c> it is a turn, and the VAD releases the button.
+/// button is up is not heard; after <c>POST /api/talk</c> it is a turn, and the VAD releases the button; the page's
+/// hold-to-talk button presses and releases the same button.
 /// </summary>
 public sealed class TalkFeedTests : IDisposable
 {
@@ -22,7 +24,7 @@ public sealed class TalkFeedTests : IDisposable
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     [Fact]
-    public async Task Talk_PushToTalk_SpeechIsHeardOnlyAfterThePressAndTheVadReleasesTheButton()
+    public async Task Talk_PushToTalk_SpeechIsHeardOnlyAfterThePressTheVadReleasesTheButtonAndThePageWorksIt()
     {
         var speaker = new EspeakSpeaker(Options.Create(new SpeechOutputOptions()));
         var wav = Path.Combine(_home, "speech.wav");
@@ -48,6 +50,22 @@ public sealed class TalkFeedTests : IDisposable
         using var after = JsonDocument.Parse(await car.Http.GetStringAsync("api/talk", limit.Token));
         using var turns = JsonDocument.Parse(await car.Http.GetStringAsync("api/turns", limit.Token));
 
+        // The page's hold-to-talk button works the same button.
+        Assert.True(File.Exists(DashboardFixture.Chromium), $"chromium is not installed at {DashboardFixture.Chromium} (apt-get install chromium)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = DashboardFixture.Chromium, Headless = true });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(car.Http.BaseAddress!.ToString());
+        var button = page.Locator("#talk");
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        await button.HoverAsync();
+        await page.Mouse.DownAsync();
+        var pagePressed = await events.WaitForAsync("talk", t => t.GetProperty("held").GetBoolean(), limit.Token);
+        await Assertions.Expect(button).ToHaveClassAsync("held");
+        await page.Mouse.UpAsync();
+        var pageReleased = await events.WaitForAsync("talk", t => !t.GetProperty("held").GetBoolean(), limit.Token);
+        await Assertions.Expect(button).ToHaveTextAsync("按住说话");
+
         Assert.Equal("pushToTalk", first.GetProperty("mode").GetString());
         Assert.False(first.GetProperty("held").GetBoolean());
         Assert.DoesNotContain(unheard.RootElement.EnumerateArray(), IsVoice);
@@ -58,6 +76,8 @@ public sealed class TalkFeedTests : IDisposable
         Assert.Equal("pushToTalk", releasedEvent.GetProperty("mode").GetString());
         Assert.False(after.RootElement.GetProperty("held").GetBoolean());
         Assert.Equal(turn.GetProperty("id").GetString(), Assert.Single(turns.RootElement.EnumerateArray(), IsVoice).GetProperty("id").GetString());
+        Assert.True(pagePressed.GetProperty("held").GetBoolean());
+        Assert.False(pageReleased.GetProperty("held").GetBoolean());
     }
 
     private static bool IsVoice(JsonElement turn) => turn.GetProperty("input").GetString() == "voice";

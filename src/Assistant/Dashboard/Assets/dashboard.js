@@ -169,8 +169,8 @@ function showTalk(talk) {
 }
 
 $('talk').addEventListener('pointerdown', e => {
-  $('talk').setPointerCapture(e.pointerId);
   send('/api/talk', 'POST', undefined, 'application/json').then(r => r.ok && showTalk(r.json));
+  $('talk').setPointerCapture(e.pointerId); // the release comes here even when the pointer leaves the button
 });
 for (const end of ['pointerup', 'pointercancel']) {
   $('talk').addEventListener(end, () => send('/api/talk', 'DELETE', undefined, 'application/json').then(r => r.ok && showTalk(r.json)));
