@@ -109,12 +109,69 @@ internal static class SplitBenchmark
             }
 
             Console.WriteLine();
+            await CompareTurnsAsync();
+            Console.WriteLine();
             Console.WriteLine($"load average {SoakBenchmark.LoadAverage()}");
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// What a split costs the driver: each command as one turn on one simulated car, and as one turn for its first
+    /// clause then one for the rest (as an adaptive end that closed after the first clause hears it) on another;
+    /// the bus actions (signal = value) compared, typed text only.
+    /// </summary>
+    private static async Task CompareTurnsAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Language:ModelDirectory"] = Paths.NluModels,
+            ["Llm:Engine"] = "Rules",
+            ["Simulator:WindowTravelTime"] = "00:00:00.100",
+            ["Simulator:SunroofTravelTime"] = "00:00:00.100",
+        };
+        ServiceProvider Car()
+        {
+            var collection = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddLogging();
+            collection.AddCarAssistant();
+            return collection.BuildServiceProvider();
+        }
+
+        await using var wholeCar = Car();
+        await using var splitCar = Car();
+        var same = 0;
+        var differences = new List<string>();
+        foreach (var command in Commands)
+        {
+            using var whole = wholeCar.GetRequiredService<Conversation>();
+            using var split = splitCar.GetRequiredService<Conversation>();
+            var one = Actions(await whole.HandleAsync(command.SaidThrough(command.Clauses.Length - 1)));
+            var two = Actions(await split.HandleAsync(command.Clauses[0]))
+                .Concat(Actions(await split.HandleAsync(string.Concat(command.Clauses.Skip(1))))).ToList();
+            if (Final(one).SequenceEqual(Final(two)))
+            {
+                same++;
+            }
+            else
+            {
+                differences.Add($"- {command}: as one turn {string.Join(", ", Final(one))}; split after the first clause {string.Join(", ", Final(two))}");
+            }
+        }
+
+        Console.WriteLine($"Split after the first clause, {same}/{Commands.Length} commands end with the same bus actions as said in one turn (follow-ups carry the context); these differ:");
+        foreach (var difference in differences)
+        {
+            Console.WriteLine(difference);
+        }
+
+        static List<string> Actions(TurnReport report) => [.. report.Actions.Select(a => $"{a.Signal.Replace("Vehicle.", string.Empty, StringComparison.Ordinal)}={a.Value}")];
+
+        // The last value each signal was set to.
+        static List<string> Final(List<string> actions) =>
+            [.. actions.GroupBy(a => a[..a.IndexOf('=', StringComparison.Ordinal)]).Select(g => g.Last()).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>How many utterances each command was cut into.</summary>
