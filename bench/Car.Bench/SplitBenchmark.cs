@@ -54,7 +54,7 @@ internal static class SplitBenchmark
         new("播放", "周杰伦的稻香"),
     ];
 
-    public static async Task RunAsync(IReadOnlyList<int> pausesMs, bool realTime, bool whisper)
+    public static async Task RunAsync(IReadOnlyList<int> pausesMs, bool realTime, bool whisper, int? completeSilenceMs)
     {
         var directory = Directory.CreateTempSubdirectory("car-bench-split-").FullName;
         try
@@ -72,7 +72,9 @@ internal static class SplitBenchmark
                 ["Asr:ModelPath"] = whisper ? model : string.Empty,
                 ["Asr:MaxTokens"] = "20",
                 ["Asr:Threads"] = "2",
-            }).Build();
+            }).AddInMemoryCollection(completeSilenceMs is { } ms
+                ? new Dictionary<string, string?> { ["Vad:CompleteRequestSilence"] = TimeSpan.FromMilliseconds(ms).ToString() }
+                : []).Build();
             var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
             collection.AddCarAssistant();
             collection.AddCarSpeech();
@@ -121,8 +123,8 @@ internal static class SplitBenchmark
 
     /// <summary>
     /// What a split costs the driver: each command as one turn on one simulated car, and as one turn for its first
-    /// clause then one for the rest (as an adaptive end that closed after the first clause hears it) on another;
-    /// the bus actions (signal = value) compared, typed text only.
+    /// clause then one for the rest (as an adaptive end that closed after the first clause hears it) on another,
+    /// both fresh; the bus actions (the last value each signal was set to) compared, typed text only.
     /// </summary>
     private static async Task CompareTurnsAsync()
     {
@@ -140,12 +142,13 @@ internal static class SplitBenchmark
             return collection.BuildServiceProvider();
         }
 
-        await using var wholeCar = Car();
-        await using var splitCar = Car();
         var same = 0;
         var differences = new List<string>();
         foreach (var command in Commands)
         {
+            // Two fresh cars a command, so that what an earlier command left on does not hide an action.
+            await using var wholeCar = Car();
+            await using var splitCar = Car();
             using var whole = wholeCar.GetRequiredService<Conversation>();
             using var split = splitCar.GetRequiredService<Conversation>();
             var one = Actions(await whole.HandleAsync(command.SaidThrough(command.Clauses.Length - 1)));
