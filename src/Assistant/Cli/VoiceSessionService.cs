@@ -67,6 +67,7 @@ public sealed partial class VoiceSessionService(
             var judge = services.GetRequiredService<CompleteRequestJudge>();
             using var speculation = new SpeculativeRecognition(services.GetRequiredService<ISpeechRecognizer>(), judge.IsComplete);
             var pauseAfter = turn.CanRecognise ? options.SpeculateAfter : TimeSpan.Zero;
+            string? said = null;
             await foreach (var heard in live.ListenAsync(capture.CaptureAsync(stoppingToken), pauseAfter, stoppingToken).ConfigureAwait(false))
             {
                 if (heard is { Kind: HeardAudioKind.Paused, Segment: { } paused })
@@ -85,10 +86,12 @@ public sealed partial class VoiceSessionService(
                 // The short reply is said as soon as the car accepts the request; the outcome follows only if it differs.
                 Task acknowledged = Task.CompletedTask;
                 void Acknowledge(string text) => acknowledged = AcknowledgeAsync(text, stoppingToken);
+                // Speech that resumed soon after an early end continues that utterance (打开主驾车窗 … 开一半).
                 var result = turn.CanRecognise
                     ? await turn.HandleAsync((await speculation.TranscriptAsync(segment, heard.Samples, stoppingToken).ConfigureAwait(false)).Transcript,
-                        Acknowledge, stoppingToken).ConfigureAwait(false)
+                        Acknowledge, heard.Continues ? said : null, stoppingToken).ConfigureAwait(false)
                     : await turn.HandleAsync(heard.Samples, Acknowledge, stoppingToken).ConfigureAwait(false);
+                said = result.Transcript?.Text;
                 await acknowledged.ConfigureAwait(false);
                 await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
             }

@@ -34,14 +34,22 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             Tag(stage, transcript);
         }
 
-        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(transcript, acknowledge, continues: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// One turn on a transcript already made while the driver paused (speculative recognition): its asr stage is
     /// tagged as such and lasts only as long as the turn waited for it.
     /// </summary>
-    public async Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default)
+    public Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default) =>
+        HandleAsync(transcript, acknowledge, continues: null, cancellationToken);
+
+    /// <summary>
+    /// One turn on a transcript made while the driver paused; with <paramref name="continues"/> (the previous turn's
+    /// transcript, ended early) it continues that one (<see cref="Conversation.ContinueAsync"/>).
+    /// </summary>
+    public async Task<HeardUtterance> HandleAsync(
+        Transcript transcript, Action<string>? acknowledge, string? continues, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         using var turn = StartTurn();
@@ -50,10 +58,10 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             Tag(stage, transcript).Tag("car.asr.speculative", true);
         }
 
-        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(transcript, acknowledge, continues, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HeardUtterance> RespondAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken)
+    private async Task<HeardUtterance> RespondAsync(Transcript transcript, Action<string>? acknowledge, string? continues, CancellationToken cancellationToken)
     {
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
@@ -62,7 +70,7 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(transcript, null, SayAgain);
         }
 
-        var report = await conversation.HandleAsync(transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
+        var report = await conversation.ContinueAsync(continues, transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
         return new HeardUtterance(transcript, report, report.Ask);
     }
 

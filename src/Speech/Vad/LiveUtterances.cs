@@ -7,7 +7,9 @@ namespace Car.Speech.Vad;
 /// Cuts a live audio stream into utterances: chunks go through the segmenter, and each utterance that closes comes
 /// out with its samples. Only what the segmenter may still need is kept (the open utterance, or the pre-roll while
 /// silent), so memory stays bounded however long it runs and however long the silence. With a talk button, audio
-/// counts only while it is held: releasing it ends the utterance, and an utterance the VAD ends releases it.
+/// counts only while it is held: releasing it ends the utterance, and an utterance the VAD ends releases it. An
+/// utterance that follows an early end (<see cref="EndAfterSilence"/>) closer than the fixed tail is marked as
+/// continuing it (<see cref="HeardAudio.Continues"/>).
 /// </summary>
 public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button = null)
 {
@@ -15,6 +17,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
     private long _forgotten;
     private readonly Lock _endRequestLock = new();
     private (SpeechSegment Paused, long Silence)? _endRequest;
+    private SpeechSegment? _endedEarly;
 
     /// <summary>How many samples are held now: the pre-roll while silent, the open utterance while speaking.</summary>
     public int BufferedSamples => _heard.Count;
@@ -76,6 +79,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
                 }
 
                 paused = null;
+                _endedEarly = null;
                 Forget(long.MaxValue);
                 continue;
             }
@@ -103,6 +107,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
                 paused = null;
                 button?.Release();
                 yield return Closed(complete);
+                _endedEarly = complete;
                 Forget(complete.End);
             }
             else if (paused is null && pauseSamples > 0 && silence >= pauseSamples && segmenter.Tentative is { } sofar)
@@ -120,7 +125,16 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         }
     }
 
-    private HeardAudio Closed(SpeechSegment segment) => new(HeardAudioKind.Closed, segment, Slice(segment));
+    private HeardAudio Closed(SpeechSegment segment)
+    {
+        // Speech that resumed after an early end before the fixed tail would have ended that utterance: the gap
+        // between the two segments is the silence the segmenter measured, less the padding on either side.
+        var padding = (long)(segmenter.Options.Padding.TotalSeconds * Audio.AudioClip.SpeechRate);
+        var tail = (long)(segmenter.Options.MinSilence.TotalSeconds * Audio.AudioClip.SpeechRate);
+        var continues = _endedEarly is { } early && segment.Start + padding - (early.End - padding) < tail;
+        _endedEarly = null;
+        return new(HeardAudioKind.Closed, segment, Slice(segment), continues);
+    }
 
     private long? EndRequestedFor(SpeechSegment paused)
     {

@@ -78,6 +78,32 @@ public class LiveUtterancesPauseTests
         Assert.Equal(1, closes);
     }
 
+    [Theory]
+    [InlineData(0.3, true)]
+    [InlineData(0.7, false)]
+    public async Task EarlyEndThenMoreSpeech_ContinuesOnlyWhenTheFixedTailWouldNotHaveEnded(double pause, bool continues)
+    {
+        // A complete request ended early at 200 ms of silence; the driver goes on after the pause.
+        var audio = Speech(5.0, (1.0, 1.8), (1.8 + pause, 2.6 + pause));
+        var live = new LiveUtterances(Segmenter());
+        var closed = new List<HeardAudio>();
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
+            {
+                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                closed.Add(h);
+            }
+        }
+
+        Assert.Equal(2, closed.Count);
+        Assert.False(closed[0].Continues);
+        Assert.Equal(continues, closed[1].Continues);
+    }
+
     [Fact]
     public async Task NoPauseWanted_OnlyClosedUtterances()
     {
