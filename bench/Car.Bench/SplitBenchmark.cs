@@ -94,8 +94,8 @@ internal static class SplitBenchmark
             Console.WriteLine("The adaptive end is judged by the oracle (the rules on the words said so far, as a trained Whisper would hear them): "
                 + "Whisper's random weights never transcribe the words, so this is the adaptive end's worst case for splitting, not its engine's output.");
             Console.WriteLine();
-            Console.WriteLine("| pause between clauses | end of speech | commands split | utterances per command | commands missed | played |");
-            Console.WriteLine("|--:|---|--:|--:|--:|---|");
+            Console.WriteLine("| pause between clauses | end of speech | commands split | utterances per command | of them continuing an early end | commands split, continuations joined | commands missed | played |");
+            Console.WriteLine("|--:|---|--:|--:|--:|--:|--:|---|");
             foreach (var pause in pausesMs)
             {
                 var (audio, starts, clauseEnds) = Say(clips, pause / 1000.0);
@@ -104,9 +104,10 @@ internal static class SplitBenchmark
                 foreach (var mode in whisper ? Enum.GetValues<EndOfSpeechMode>() : [EndOfSpeechMode.FixedTail, EndOfSpeechMode.AdaptiveAtOnce])
                 {
                     var paced = realTime || mode == EndOfSpeechMode.AdaptiveAfterWhisper;
-                    var counts = await CountAsync(services, vad, judge, file, audio.Length, starts, clauseEnds, mode, paced);
-                    Console.WriteLine($"| {pause} ms | {Describe(mode)} | {counts.Count(n => n > 1)}/{Commands.Length} | {counts.Average():F2} | "
-                        + $"{counts.Count(n => n == 0)} | {(paced ? "real time" : "as fast as read (the result depends on samples only)")} |");
+                    var (counts, continuing) = await CountAsync(services, vad, judge, file, audio.Length, starts, clauseEnds, mode, paced);
+                    var joined = counts.Zip(continuing, (n, c) => n - c).ToList();
+                    Console.WriteLine($"| {pause} ms | {Describe(mode)} | {counts.Count(n => n > 1)}/{Commands.Length} | {counts.Average():F2} | {continuing.Sum()} | "
+                        + $"{joined.Count(n => n > 1)}/{Commands.Length} | {counts.Count(n => n == 0)} | {(paced ? "real time" : "as fast as read (the result depends on samples only)")} |");
                 }
             }
 
@@ -142,32 +143,37 @@ internal static class SplitBenchmark
             return collection.BuildServiceProvider();
         }
 
-        var same = 0;
-        var differences = new List<string>();
-        foreach (var command in Commands)
+        foreach (var joined in new[] { false, true })
         {
-            // Two fresh cars a command, so that what an earlier command left on does not hide an action.
-            await using var wholeCar = Car();
-            await using var splitCar = Car();
-            using var whole = wholeCar.GetRequiredService<Conversation>();
-            using var split = splitCar.GetRequiredService<Conversation>();
-            var one = Actions(await whole.HandleAsync(command.SaidThrough(command.Clauses.Length - 1)));
-            var two = Actions(await split.HandleAsync(command.Clauses[0]))
-                .Concat(Actions(await split.HandleAsync(string.Concat(command.Clauses.Skip(1))))).ToList();
-            if (Final(one).SequenceEqual(Final(two)))
+            var same = 0;
+            var differences = new List<string>();
+            foreach (var command in Commands)
             {
-                same++;
+                // Two fresh cars a command, so that what an earlier command left on does not hide an action.
+                await using var wholeCar = Car();
+                await using var splitCar = Car();
+                using var whole = wholeCar.GetRequiredService<Conversation>();
+                using var split = splitCar.GetRequiredService<Conversation>();
+                var one = Actions(await whole.HandleAsync(command.SaidThrough(command.Clauses.Length - 1)));
+                var rest = string.Concat(command.Clauses.Skip(1));
+                var two = Actions(await split.HandleAsync(command.Clauses[0]))
+                    .Concat(Actions(await split.ContinueAsync(joined ? command.Clauses[0] : null, rest, acknowledge: null))).ToList();
+                if (Final(one).SequenceEqual(Final(two)))
+                {
+                    same++;
+                }
+                else
+                {
+                    differences.Add($"- {command}: as one turn {string.Join(", ", Final(one))}; split {string.Join(", ", Final(two))}");
+                }
             }
-            else
-            {
-                differences.Add($"- {command}: as one turn {string.Join(", ", Final(one))}; split after the first clause {string.Join(", ", Final(two))}");
-            }
-        }
 
-        Console.WriteLine($"Split after the first clause, {same}/{Commands.Length} commands end with the same bus actions as said in one turn (follow-ups carry the context); these differ:");
-        foreach (var difference in differences)
-        {
-            Console.WriteLine(difference);
+            Console.WriteLine($"Split after the first clause, the rest {(joined ? "continuing it (Conversation.ContinueAsync)" : "a turn of its own")}: "
+                + $"{same}/{Commands.Length} commands end with the same bus actions as said in one turn; these differ:");
+            foreach (var difference in differences)
+            {
+                Console.WriteLine(difference);
+            }
         }
 
         static List<string> Actions(TurnReport report) => [.. report.Actions.Select(a => $"{a.Signal.Replace("Vehicle.", string.Empty, StringComparison.Ordinal)}={a.Value}")];
@@ -177,8 +183,8 @@ internal static class SplitBenchmark
             [.. actions.GroupBy(a => a[..a.IndexOf('=', StringComparison.Ordinal)]).Select(g => g.Last()).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>How many utterances each command was cut into.</summary>
-    private static async Task<int[]> CountAsync(
+    /// <summary>How many utterances each command was cut into, and how many of them continue an early end (<see cref="HeardAudio.Continues"/>).</summary>
+    private static async Task<(int[] Counts, int[] Continuing)> CountAsync(
         IServiceProvider services, VadOptions vad, CompleteRequestJudge judge, string file, int samples,
         List<double> starts, List<List<double>> clauseEnds, EndOfSpeechMode mode, bool realTime)
     {
@@ -205,6 +211,7 @@ internal static class SplitBenchmark
             ? new SpeculativeRecognition(services.GetRequiredService<ISpeechRecognizer>(), _ => pausedNow is { } p && Oracle(p))
             : null;
         var counts = new int[Commands.Length];
+        var continuing = new int[Commands.Length];
         var pauseAfter = mode == EndOfSpeechMode.FixedTail ? TimeSpan.Zero : vad.SpeculateAfter;
         await foreach (var heard in live.ListenAsync(microphone.CaptureAsync(), pauseAfter))
         {
@@ -238,10 +245,11 @@ internal static class SplitBenchmark
             if (index >= 0)
             {
                 counts[index]++;
+                continuing[index] += heard.Continues ? 1 : 0;
             }
         }
 
-        return counts;
+        return (counts, continuing);
     }
 
     private static string Describe(EndOfSpeechMode mode) => mode switch
