@@ -8,6 +8,9 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20]   end of speech → transcript/action/first
 //   reply audio, real time through a file-backed microphone, quiet then with 2 busy processes, recognising after the end,
 //   speculatively, and speculatively with the oracle judge (OMP_WAIT_POLICY=ACTIVE: the old spin)
+// dotnet run -c Release --project bench/Car.Bench -- speech --split [--pauses 150,250,350,500,700] [--realtime] [--no-whisper] [--complete-ms 200]
+//   multi-clause commands said with pauses between clauses: utterances per command under the fixed tail and the
+//   adaptive end (oracle judge at the pause; and after Whisper base in real time unless --no-whisper; see SplitBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime]
 //   always listening for an hour of mostly silence from a file-backed microphone: RSS over time (see SoakBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
@@ -47,6 +50,15 @@ if (args.Length > 0 && args[0] == "ota")
 if (args.Length > 0 && args[0] == "soak")
 {
     await SoakBenchmark.RunAsync(Option("--minutes", 60), Option("--every", 30), Option("--threads", 2), args.Contains("--realtime"));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "speech" && args.Contains("--split"))
+{
+    var pauses = Array.IndexOf(args, "--pauses") is var p and >= 0 && p + 1 < args.Length
+        ? args[p + 1].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+        : [150, 250, 350, 500, 700];
+    await SplitBenchmark.RunAsync(pauses, args.Contains("--realtime"), !args.Contains("--no-whisper"), args.Contains("--complete-ms") ? Option("--complete-ms", 200) : null);
     return;
 }
 

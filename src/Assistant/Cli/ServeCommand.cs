@@ -14,7 +14,9 @@ namespace Car.Assistant.Cli;
 /// (http://127.0.0.1:55555 by default) with the simulated car as its provider over the provider stream, and the
 /// developer dashboard on <c>Dashboard:Url</c> (http://127.0.0.1:8080; empty: off), until
 /// Ctrl+C or SIGTERM. Faults can be injected into the car: <c>--fault PATH=stuck|slow|partial</c>,
-/// <c>--provider-fault gone|silent</c>.
+/// <c>--provider-fault gone|silent</c>. With <c>--listen</c> the voice session of <c>car --listen</c> runs beside them
+/// (the microphone, <c>Capture:Device</c>); with <c>Capture:Mode=PushToTalk</c> the dashboard's talk button and
+/// <c>POST /api/talk</c> start capture as Space or Enter do.
 /// </summary>
 public static class ServeCommand
 {
@@ -41,9 +43,14 @@ public static class ServeCommand
         };
         providerFault.AcceptOnlyFromAmong("none", "gone", "silent");
 
+        var listen = new Option<bool>("--listen")
+        {
+            Description = "Also listen to the microphone (ALSA, Capture:Device) and answer by voice; with Capture:Mode=PushToTalk the dashboard's talk button starts capture.",
+        };
+
         var command = new Command("serve", "Run the vehicle broker (kuksa.val.v2, Broker:Url) with the simulated car as its provider until Ctrl+C.")
         {
-            faults, providerFault,
+            faults, providerFault, listen,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -67,6 +74,10 @@ public static class ServeCommand
                     builder.Services.AddVehicleBroker();
                     builder.Services.AddSimulatorProvider();
                     builder.Services.AddCarDashboard();
+                    if (result.GetValue(listen))
+                    {
+                        builder.Services.AddHostedService<VoiceSessionService>();
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
             var address = await host.Services.GetRequiredService<BrokerEndpoint>().Address.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -85,7 +96,8 @@ public static class ServeCommand
             }
 
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return 0;
+            // A voice session that lost its microphone or model stops the service with its exit code.
+            return host.Services.GetRequiredService<SessionResult>().ExitCode;
         });
         return command;
     }

@@ -15,13 +15,15 @@ namespace Car.Assistant.Cli;
 /// <summary>
 /// The assistant always listening: the microphone (ALSA), voice activity detection, Whisper, the conversation and
 /// the bus, with replies spoken through espeak-ng (printed too, and only printed when espeak-ng is missing). With
-/// <c>Capture:Mode=PushToTalk</c> it listens only after Space or Enter, until the key again or the end of the utterance.
+/// <c>Capture:Mode=PushToTalk</c> it listens only after Space or Enter (or, under <c>car serve --listen</c>, the
+/// dashboard's talk button), until the key again, the button's release or the end of the utterance.
 /// </summary>
 public sealed partial class VoiceSessionService(
     IAudioCapture capture,
     IVoiceActivityDetector detector,
     IOptions<VadOptions> vad,
     IOptions<CaptureOptions> captureOptions,
+    TalkButton talk,
     IServiceProvider services,
     Conversation conversation,
     ISpeaker speaker,
@@ -31,6 +33,13 @@ public sealed partial class VoiceSessionService(
     ILogger<VoiceSessionService> logger) : BackgroundService
 {
     private bool _speakingFailed;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the host reports it has started: the dashboard's /api/talk knows the mode from its first request.
+        talk.Listening(captureOptions.Value.Mode);
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +67,7 @@ public sealed partial class VoiceSessionService(
             var judge = services.GetRequiredService<CompleteRequestJudge>();
             using var speculation = new SpeculativeRecognition(services.GetRequiredService<ISpeechRecognizer>(), judge.IsComplete);
             var pauseAfter = turn.CanRecognise ? options.SpeculateAfter : TimeSpan.Zero;
+            string? said = null;
             await foreach (var heard in live.ListenAsync(capture.CaptureAsync(stoppingToken), pauseAfter, stoppingToken).ConfigureAwait(false))
             {
                 if (heard is { Kind: HeardAudioKind.Paused, Segment: { } paused })
@@ -76,10 +86,12 @@ public sealed partial class VoiceSessionService(
                 // The short reply is said as soon as the car accepts the request; the outcome follows only if it differs.
                 Task acknowledged = Task.CompletedTask;
                 void Acknowledge(string text) => acknowledged = AcknowledgeAsync(text, stoppingToken);
+                // Speech that resumed soon after an early end continues that utterance (打开主驾车窗 … 开一半).
                 var result = turn.CanRecognise
                     ? await turn.HandleAsync((await speculation.TranscriptAsync(segment, heard.Samples, stoppingToken).ConfigureAwait(false)).Transcript,
-                        Acknowledge, stoppingToken).ConfigureAwait(false)
+                        Acknowledge, heard.Continues ? said : null, stoppingToken).ConfigureAwait(false)
                     : await turn.HandleAsync(heard.Samples, Acknowledge, stoppingToken).ConfigureAwait(false);
+                said = result.Transcript?.Text;
                 await acknowledged.ConfigureAwait(false);
                 await AnswerAsync(result, stoppingToken).ConfigureAwait(false);
             }
@@ -98,11 +110,15 @@ public sealed partial class VoiceSessionService(
         finally
         {
             announcements.Announced -= Announce;
+            talk.Listening(null);
             lifetime.StopApplication();
         }
     }
 
-    /// <summary>With <c>Capture:Mode=PushToTalk</c>, the button that Space or Enter works; null when always listening.</summary>
+    /// <summary>
+    /// With <c>Capture:Mode=PushToTalk</c>, the process's one talk button, which Space or Enter works as well as the
+    /// dashboard; null when always listening.
+    /// </summary>
     private PushToTalk? PushToTalkButton(CancellationToken stoppingToken)
     {
         if (captureOptions.Value.Mode != ListeningMode.PushToTalk)
@@ -110,7 +126,7 @@ public sealed partial class VoiceSessionService(
             return null;
         }
 
-        var button = new PushToTalk();
+        var button = talk.Button;
         button.Changed += held => Console.Out.WriteLine(held ? "  [听…]" : "  [停]");
         _ = TalkKeys.ReadConsoleAsync(button, stoppingToken);
         Console.Out.WriteLine("按空格或回车开始说话，再按一次结束。");

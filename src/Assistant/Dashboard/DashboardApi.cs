@@ -11,7 +11,8 @@ namespace Car.Assistant.Dashboard;
 /// <summary>
 /// The HTTP API the page uses, usable from curl: <c>POST /api/turns</c> (JSON <c>{"text":…}</c>, plain text, or a WAV
 /// with <c>Content-Type: audio/wav</c>), <c>GET /api/state</c>, <c>PUT /api/scenario</c>, <c>GET|PUT /api/faults</c>,
-/// <c>GET /api/turns</c> (the recent log) and <c>GET /api/events</c> (Server-Sent Events: <c>state</c>, <c>turn</c>).
+/// <c>GET /api/turns</c> (the recent log), <c>GET|POST|DELETE /api/talk</c> (the voice session's talk button,
+/// <see cref="TalkFeed"/>) and <c>GET /api/events</c> (Server-Sent Events: <c>state</c>, <c>turn</c>, <c>talk</c>).
 /// </summary>
 internal static class DashboardApi
 {
@@ -28,6 +29,9 @@ internal static class DashboardApi
         app.MapPut("/api/scenario", (Func<HttpContext, Task<IResult>>)(http => ScenarioAsync(http, car)));
         app.MapGet("/api/faults", () => FaultsResult(car.GetService<VehicleSimulator>()));
         app.MapPut("/api/faults", (Func<HttpContext, Task<IResult>>)(http => FaultAsync(http, car.GetService<VehicleSimulator>())));
+        app.MapGet("/api/talk", () => Results.Text(car.GetRequiredService<TalkFeed>().Json, Json));
+        app.MapPost("/api/talk", () => Answer(car.GetRequiredService<TalkFeed>().Set(held: true)));
+        app.MapDelete("/api/talk", () => Answer(car.GetRequiredService<TalkFeed>().Set(held: false)));
         app.MapGet("/api/events", (HttpContext http) => EventsAsync(http, car));
     }
 
@@ -150,7 +154,11 @@ internal static class DashboardApi
         var cancellationToken = http.RequestAborted;
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        var first = new List<string> { DashboardEvents.Frame("state", await car.GetRequiredService<CabinFeed>().ReadAsync(cancellationToken).ConfigureAwait(false)) };
+        var first = new List<string>
+        {
+            DashboardEvents.Frame("state", await car.GetRequiredService<CabinFeed>().ReadAsync(cancellationToken).ConfigureAwait(false)),
+            DashboardEvents.Frame("talk", car.GetRequiredService<TalkFeed>().Json),
+        };
         first.AddRange(car.GetRequiredService<TurnLog>().Recent.Select(entry => DashboardEvents.Frame("turn", entry)));
         try
         {

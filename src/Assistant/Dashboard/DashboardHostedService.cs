@@ -19,8 +19,9 @@ internal sealed partial class DashboardHostedService(
             return;
         }
 
-        // The log listens from the start, so that it has every turn.
+        // The log and the talk button's feed listen from the start, so that they miss nothing.
         _ = car.GetService(typeof(TurnLog));
+        _ = car.GetService(typeof(TalkFeed));
         try
         {
             _server = await DashboardServer.StartAsync(car, options.Value, loggerFactory, cancellationToken).ConfigureAwait(false);

@@ -74,21 +74,33 @@ public sealed class Conversation : IDisposable
     /// every action of the turn (before their confirmation, which a window takes seconds to give). The report that
     /// comes back says the whole outcome, what was acknowledged and, when the car did not confirm, the correction.
     /// </summary>
-    public async Task<TurnReport> HandleAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken = default)
+    public Task<TurnReport> HandleAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken = default) =>
+        ContinueAsync(said: null, text, acknowledge, cancellationToken);
+
+    /// <summary>
+    /// Handles speech that continues the previous turn's <paramref name="said"/>: an utterance the listener ended
+    /// early at a pause that the fixed tail would have waited out. The two are parsed as the one utterance the driver
+    /// meant, and what that says beyond <paramref name="said"/> alone is acted on (打开主驾车窗 … 开一半 opens the
+    /// window half way; 把温度调低一点 … 风量调小 lowers the temperature once). When together they say nothing more,
+    /// <paramref name="text"/> is a turn of its own. A null <paramref name="said"/> is an ordinary turn.
+    /// </summary>
+    public async Task<TurnReport> ContinueAsync(string? said, string text, Action<string>? acknowledge, CancellationToken cancellationToken = default)
     {
         using var span = TurnTelemetry.StartTurn(text ?? string.Empty);
-        var report = await HandleTurnAsync(text ?? string.Empty, acknowledge, cancellationToken).ConfigureAwait(false);
+        var report = await HandleTurnAsync(said, text ?? string.Empty, acknowledge, cancellationToken).ConfigureAwait(false);
         _telemetry.Completed(report);
         return report;
     }
 
-    private async Task<TurnReport> HandleTurnAsync(string text, Action<string>? acknowledge, CancellationToken cancellationToken)
+    private async Task<TurnReport> HandleTurnAsync(string? said, string text, Action<string>? acknowledge, CancellationToken cancellationToken)
     {
         ParsedUtterance parse;
         using (var stage = _telemetry.Stage(TurnStages.Parse))
         {
-            parse = await _parser.ParseAsync(text, cancellationToken).ConfigureAwait(false);
-            stage.Tag("car.parse.engine", parse.Engine)
+            parse = (said is null ? null : await ContinuationAsync(said, text, cancellationToken).ConfigureAwait(false))
+                ?? await _parser.ParseAsync(text, cancellationToken).ConfigureAwait(false);
+            stage.Tag("car.parse.continues", said)
+                .Tag("car.parse.engine", parse.Engine)
                 .Tag("car.parse.intents", string.Join(", ", parse.Intents.Select(i => i.Name)))
                 .Tag("car.parse.confidence", parse.Intents.Count > 0 ? parse.Intents.Min(i => i.Confidence) : null)
                 .Tag("car.parse.follow_up", parse.FollowUp?.GetType().Name)
@@ -134,6 +146,33 @@ public sealed class Conversation : IDisposable
     }
 
     public void Dispose() => _turn.Dispose();
+
+    /// <summary><paramref name="said"/> and <paramref name="text"/> parsed together, less the requests <paramref name="said"/> made alone; null when that leaves none.</summary>
+    private async Task<ParsedUtterance?> ContinuationAsync(string said, string text, CancellationToken cancellationToken)
+    {
+        var joined = await _parser.ParseAsync(said + text, cancellationToken).ConfigureAwait(false);
+        if (joined.Error is not null || joined.Intents.Count == 0)
+        {
+            return null;
+        }
+
+        var before = (await _parser.ParseAsync(said, cancellationToken).ConfigureAwait(false)).Intents.ToList();
+        var beyond = new List<Intent>();
+        foreach (var intent in joined.Intents)
+        {
+            var done = before.FindIndex(b => b.Name == intent.Name && b.Slots.SequenceEqual(intent.Slots));
+            if (done >= 0)
+            {
+                before.RemoveAt(done);
+            }
+            else
+            {
+                beyond.Add(intent);
+            }
+        }
+
+        return beyond.Count == 0 ? null : joined with { Intents = beyond };
+    }
 
     private async Task<TurnReport> DecideAndActAsync(
         ParsedUtterance parse, VehicleState vehicle, Action<string>? acknowledge, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public static class DialogueServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation (each resolved <see cref="Conversation"/> is a new session) and the place
-    /// recommendations it reads out. The parser, the policy, the bus and the recommender come from their own AddXxx.
+    /// recommendations it reads out, and the voice session's <see cref="TalkButton"/>. The parser, the policy, the bus and the recommender come from their own AddXxx.
     /// </summary>
     public static IServiceCollection AddCarDialogue(this IServiceCollection services)
     {
@@ -19,6 +19,8 @@ public static class DialogueServiceCollectionExtensions
         services.TryAddSingleton<VehicleEventLog>();
         services.TryAddTransient<Conversation>();
         services.TryAddSingleton<CompleteRequestJudge>();
+        // One talk button for the process: the voice session's console keys and the dashboard press the same one.
+        services.TryAddSingleton<TalkButton>();
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(null, null, null);
         }
 
-        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        using var turn = StartTurn();
         Transcript transcript;
         using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
         {
@@ -34,26 +34,34 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             Tag(stage, transcript);
         }
 
-        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(transcript, acknowledge, continues: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// One turn on a transcript already made while the driver paused (speculative recognition): its asr stage is
     /// tagged as such and lasts only as long as the turn waited for it.
     /// </summary>
-    public async Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default)
+    public Task<HeardUtterance> HandleAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken = default) =>
+        HandleAsync(transcript, acknowledge, continues: null, cancellationToken);
+
+    /// <summary>
+    /// One turn on a transcript made while the driver paused; with <paramref name="continues"/> (the previous turn's
+    /// transcript, ended early) it continues that one (<see cref="Conversation.ContinueAsync"/>).
+    /// </summary>
+    public async Task<HeardUtterance> HandleAsync(
+        Transcript transcript, Action<string>? acknowledge, string? continues, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transcript);
-        using var turn = TurnTelemetry.StartTurn(string.Empty);
+        using var turn = StartTurn();
         using (var stage = conversation.Telemetry.Stage(TurnStages.Asr))
         {
             Tag(stage, transcript).Tag("car.asr.speculative", true);
         }
 
-        return await RespondAsync(transcript, acknowledge, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(transcript, acknowledge, continues, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HeardUtterance> RespondAsync(Transcript transcript, Action<string>? acknowledge, CancellationToken cancellationToken)
+    private async Task<HeardUtterance> RespondAsync(Transcript transcript, Action<string>? acknowledge, string? continues, CancellationToken cancellationToken)
     {
         if (transcript.Confidence < MinConfidence || transcript.Text.Length == 0)
         {
@@ -62,9 +70,12 @@ public sealed class VoiceTurn(ISpeechRecognizer recognizer, Conversation convers
             return new HeardUtterance(transcript, null, SayAgain);
         }
 
-        var report = await conversation.HandleAsync(transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
+        var report = await conversation.ContinueAsync(continues, transcript.Text, acknowledge, cancellationToken).ConfigureAwait(false);
         return new HeardUtterance(transcript, report, report.Ask);
     }
+
+    /// <summary>A turn heard from the microphone (a WAV turn of the dashboard has its own turn span, which this one joins).</summary>
+    private static System.Diagnostics.Activity? StartTurn() => TurnTelemetry.StartTurn(string.Empty)?.SetTag("car.input", "voice");
 
     private static StageSpan Tag(StageSpan stage, Transcript transcript) =>
         stage.Tag("car.asr.text", transcript.Text).Tag("car.asr.confidence", Math.Round(transcript.Confidence, 2)).Tag("car.asr.tokens", transcript.Tokens);

@@ -7,7 +7,9 @@ namespace Car.Speech.Vad;
 /// Cuts a live audio stream into utterances: chunks go through the segmenter, and each utterance that closes comes
 /// out with its samples. Only what the segmenter may still need is kept (the open utterance, or the pre-roll while
 /// silent), so memory stays bounded however long it runs and however long the silence. With a talk button, audio
-/// counts only while it is held: releasing it ends the utterance, and an utterance the VAD ends releases it.
+/// counts only while it is held: releasing it ends the utterance, and an utterance the VAD ends releases it (one
+/// ended early, once the fixed tail has passed without more speech). An utterance that follows an early end
+/// (<see cref="EndAfterSilence"/>) closer than the fixed tail is marked as continuing it (<see cref="HeardAudio.Continues"/>).
 /// </summary>
 public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button = null)
 {
@@ -15,6 +17,8 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
     private long _forgotten;
     private readonly Lock _endRequestLock = new();
     private (SpeechSegment Paused, long Silence)? _endRequest;
+    private SpeechSegment? _endedEarly;
+    private long? _releaseAt;
 
     /// <summary>How many samples are held now: the pre-roll while silent, the open utterance while speaking.</summary>
     public int BufferedSamples => _heard.Count;
@@ -76,6 +80,8 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
                 }
 
                 paused = null;
+                _endedEarly = null;
+                _releaseAt = null;
                 Forget(long.MaxValue);
                 continue;
             }
@@ -83,10 +89,12 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             _heard.AddRange(chunk);
             foreach (var segment in segmenter.Push(chunk))
             {
+                // Released as the utterance closes, not once it has been answered: the button shows it at once.
                 paused = null;
+                _releaseAt = null;
+                button?.Release();
                 yield return Closed(segment);
                 Forget(segment.End);
-                button?.Release();
             }
 
             var silence = segmenter.SilenceSamples;
@@ -99,15 +107,24 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
 
             if (paused is not null && EndRequestedFor(paused) is { } endAfter && silence >= endAfter && segmenter.Flush() is { } complete)
             {
+                // The talk button stays down until the fixed tail would have ended the utterance, so that the
+                // driver may still continue it.
                 paused = null;
+                _releaseAt = complete.End - Samples(segmenter.Options.Padding) + Samples(segmenter.Options.MinSilence);
                 yield return Closed(complete);
+                _endedEarly = complete;
                 Forget(complete.End);
-                button?.Release();
             }
             else if (paused is null && pauseSamples > 0 && silence >= pauseSamples && segmenter.Tentative is { } sofar)
             {
                 paused = sofar;
                 yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
+            }
+
+            if (_releaseAt is { } at && !segmenter.InSpeech && _forgotten + _heard.Count >= at)
+            {
+                _releaseAt = null;
+                button?.Release();
             }
 
             Forget(segmenter.KeepFrom);
@@ -119,7 +136,17 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         }
     }
 
-    private HeardAudio Closed(SpeechSegment segment) => new(HeardAudioKind.Closed, segment, Slice(segment));
+    private HeardAudio Closed(SpeechSegment segment)
+    {
+        // Speech that resumed after an early end before the fixed tail would have ended that utterance: the gap
+        // between the two segments is the silence the segmenter measured, less the padding on either side.
+        var padding = Samples(segmenter.Options.Padding);
+        var continues = _endedEarly is { } early && segment.Start + padding - (early.End - padding) < Samples(segmenter.Options.MinSilence);
+        _endedEarly = null;
+        return new(HeardAudioKind.Closed, segment, Slice(segment), continues);
+    }
+
+    private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * Audio.AudioClip.SpeechRate);
 
     private long? EndRequestedFor(SpeechSegment paused)
     {

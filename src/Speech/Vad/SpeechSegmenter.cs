@@ -34,6 +34,9 @@ public sealed class SpeechSegmenter
     /// <summary>Whether an utterance is open (speech heard and its end not yet declared).</summary>
     public bool InSpeech => _speechStart is not null;
 
+    /// <summary>The settings it cuts by.</summary>
+    public VadOptions Options => _options;
+
     /// <summary>
     /// Samples of silence since the last speech frame of the open utterance, counted only while the latest frame is
     /// quiet (below the threshold − 0.15); 0 when no utterance is open.

@@ -147,6 +147,20 @@ public sealed class DashboardApiTests(DashboardFixture fixture, ITestOutputHelpe
         Assert.All(turn.GetProperty("stages").EnumerateArray(), s => Assert.True(s.GetProperty("ms").GetDouble() > 0));
     }
 
+    [Fact]
+    public async Task Talk_NoVoiceSession_ModeOffAndPressing409WithHowToStartOne()
+    {
+        using var state = JsonDocument.Parse(await fixture.Http.GetStringAsync("api/talk"));
+        var (press, pressAnswer) = await PostAsync("api/talk", string.Empty, "application/json");
+        using var release = await fixture.Http.DeleteAsync("api/talk");
+
+        Assert.Equal("off", state.RootElement.GetProperty("mode").GetString());
+        Assert.False(state.RootElement.GetProperty("held").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, press);
+        Assert.Contains("car serve --listen", pressAnswer.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, release.StatusCode);
+    }
+
     private static JsonElement Sunroof(JsonDocument report) =>
         report.RootElement.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("signal").GetString() == VssPaths.SunroofPosition);
 

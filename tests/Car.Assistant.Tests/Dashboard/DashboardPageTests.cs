@@ -48,6 +48,15 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Page_NoVoiceSession_NoTalkButton()
+    {
+        var page = await fixture.OpenAsync();
+
+        await Assertions.Expect(page.Locator("#talk")).ToBeHiddenAsync();
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Page_SwitchToHighwayThenOpenTrunk_RefusalInTheLog()
     {
         var page = await fixture.OpenAsync();

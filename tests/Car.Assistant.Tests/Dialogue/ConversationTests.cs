@@ -209,4 +209,30 @@ public class ConversationTests
             $$$"""{"text":"有点闷","engine":"rules","intents":[{"intent":"comfort.stuffy","slots":{}}],"actions":[{"signal":"{{{DriverWindow}}}","value":20,"confirmed":true}],"refused":[],"ask":null,"reply":"已为您打开主驾车窗 20%"}""",
             TurnReportJson.Write(report));
     }
+
+    [Fact]
+    public async Task ContinueAsync_HalfAfterAnEarlyEndedOpenWindow_TheWindowEndsHalfOpen()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("打开主驾车窗");
+        var report = await harness.Conversation.ContinueAsync("打开主驾车窗", "开一半", acknowledge: null);
+
+        Assert.Equal(50, await harness.NumberAsync(DriverWindow));
+        Assert.Contains(report.Actions, a => a.Signal == DriverWindow && a.Confirmed);
+    }
+
+    [Fact]
+    public async Task ContinueAsync_FanAfterAnEarlyEndedLowerTemperature_TheTemperatureGoesDownOnce()
+    {
+        using var harness = new ConversationHarness();
+        var setpoint = VssPaths.HvacTemperature(VssPlaces.DriverStation);
+        await harness.SayAsync("空调调到22度");
+
+        await harness.SayAsync("把温度调低一点");
+        var report = await harness.Conversation.ContinueAsync("把温度调低一点", "风量调小", acknowledge: null);
+
+        Assert.Equal(IntentNames.ClimateAdjustFan, Assert.Single(report.Intents).Name);
+        Assert.Equal(21, await harness.NumberAsync(setpoint));
+    }
 }

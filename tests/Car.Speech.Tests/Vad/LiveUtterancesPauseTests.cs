@@ -1,3 +1,4 @@
+using Car.Speech.Capture;
 using Car.Speech.Vad;
 
 namespace Car.Speech.Tests.Vad;
@@ -76,6 +77,59 @@ public class LiveUtterancesPauseTests
         }
 
         Assert.Equal(1, closes);
+    }
+
+    [Theory]
+    [InlineData(0.3, true)]
+    [InlineData(0.7, false)]
+    public async Task EarlyEndThenMoreSpeech_ContinuesOnlyWhenTheFixedTailWouldNotHaveEnded(double pause, bool continues)
+    {
+        // A complete request ended early at 200 ms of silence; the driver goes on after the pause.
+        var audio = Speech(5.0, (1.0, 1.8), (1.8 + pause, 2.6 + pause));
+        var live = new LiveUtterances(Segmenter());
+        var closed = new List<HeardAudio>();
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
+            {
+                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                closed.Add(h);
+            }
+        }
+
+        Assert.Equal(2, closed.Count);
+        Assert.False(closed[0].Continues);
+        Assert.Equal(continues, closed[1].Continues);
+    }
+
+    [Theory]
+    [InlineData(0.3, 2)]
+    [InlineData(0.7, 1)]
+    public async Task PushToTalkEarlyEnd_TheButtonStaysDownForTheFixedTail_MoreSpeechWithinItContinues(double pause, int utterances)
+    {
+        var audio = Speech(5.0, (1.0, 1.8), (1.8 + pause, 2.6 + pause));
+        var button = new PushToTalk();
+        button.Press();
+        var live = new LiveUtterances(Segmenter(), button);
+        var closed = new List<HeardAudio>();
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
+            {
+                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                closed.Add(h);
+            }
+        }
+
+        Assert.Equal(utterances, closed.Count);
+        Assert.Equal(utterances == 2, closed[^1].Continues);
+        Assert.False(button.IsHeld);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ function logTurn(turn) {
     const safe = s.name === 'policy' ? describe(s.tags) : esc(describe ? describe(s.tags) : JSON.stringify(s.tags));
     return `<span class="stage stage-${s.name}${s.error ? ' failed' : ''}"><b>${s.name}</b> ${s.ms.toFixed(1)} ms · ${safe}${s.error ? ' · ' + esc(s.error) : ''}</span>`;
   }).join('');
-  item.innerHTML = `<span class="ms">${turn.ms.toFixed(0)} ms</span><span class="said">${turn.input === 'wav' ? '[wav] ' : ''}${esc(turn.text || '(audio)')}</span>`
+  item.innerHTML = `<span class="ms">${turn.ms.toFixed(0)} ms</span><span class="said">${turn.input === 'wav' ? '[wav] ' : turn.input === 'voice' ? '[mic] ' : ''}${esc(turn.text || '(audio)')}</span>`
     + ` → <span class="answer${failed ? ' error' : ''}">${esc(turn.error || turn.reply || turn.ask || '')}</span>${stages}`;
   $('log').prepend(item);
 }
@@ -160,6 +160,21 @@ $('wav').addEventListener('change', async () => {
   showReply(await send('/api/turns', 'POST', file, 'audio/wav'));
   $('wav').value = '';
 });
+
+// Push-to-talk: shown only while a voice session listens with Capture:Mode=PushToTalk; held, the microphone is heard.
+function showTalk(talk) {
+  $('talk-row').hidden = talk.mode !== 'pushToTalk';
+  $('talk').classList.toggle('held', talk.held);
+  $('talk').textContent = talk.held ? '正在听… 松开结束' : '按住说话';
+}
+
+$('talk').addEventListener('pointerdown', e => {
+  send('/api/talk', 'POST', undefined, 'application/json').then(r => r.ok && showTalk(r.json));
+  $('talk').setPointerCapture(e.pointerId); // the release comes here even when the pointer leaves the button
+});
+for (const end of ['pointerup', 'pointercancel']) {
+  $('talk').addEventListener(end, () => send('/api/talk', 'DELETE', undefined, 'application/json').then(r => r.ok && showTalk(r.json)));
+}
 
 async function scenario(body) {
   const result = await send('/api/scenario', 'PUT', JSON.stringify(body), 'application/json');
@@ -193,6 +208,7 @@ function connect() {
   events.addEventListener('error', () => { $('live').textContent = 'reconnecting'; $('live').className = 'live off'; });
   events.addEventListener('state', e => render(JSON.parse(e.data)));
   events.addEventListener('turn', e => logTurn(JSON.parse(e.data)));
+  events.addEventListener('talk', e => showTalk(JSON.parse(e.data)));
 }
 
 drawStatic();
