@@ -14,7 +14,8 @@ namespace Car.Bench;
 /// <summary>
 /// End of speech → transcript and → action, live: spoken commands (espeak-ng) played in real time through the
 /// file-backed microphone, Silero VAD, Whisper (base shape, random weights: it decodes to the token cap, so the ASR
-/// time is an upper bound) and the conversation, quiet and with busy processes competing for the cores. The
+/// time is an upper bound; <c>--tokens</c> sets the cap, 20 by default, 8 for the length of a spoken command that a
+/// trained model would stop at) and the conversation, quiet and with busy processes competing for the cores. The
 /// transcript of random weights is not the command, so the action column adds the rules turn measured on the
 /// command's real text. OpenMP's wait policy is the process's (<c>OMP_WAIT_POLICY</c>, else the Asr option).
 /// </summary>
@@ -24,7 +25,7 @@ internal static class LiveSpeechBenchmark
     private const double Every = 4.0;
     private const double Lead = 1.0;
 
-    public static async Task RunAsync(int count, int busy, int threads, RecognitionMode mode)
+    public static async Task RunAsync(int count, int busy, int threads, RecognitionMode mode, int maxTokens)
     {
         var directory = Directory.CreateTempSubdirectory("car-bench-live-").FullName;
         var burners = new List<Process>();
@@ -40,7 +41,7 @@ internal static class LiveSpeechBenchmark
                 ["Language:ModelDirectory"] = Paths.NluModels,
                 ["Llm:Engine"] = "Rules",
                 ["Asr:ModelPath"] = model,
-                ["Asr:MaxTokens"] = "20",
+                ["Asr:MaxTokens"] = maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Asr:Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Build();
             var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
@@ -103,7 +104,7 @@ internal static class LiveSpeechBenchmark
             }
 
             var policy = OpenMpPolicy();
-            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)} | {policy} | {threads} | {closed.Count}/{count} | {guessed} | " +
+            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)}, ≤ {maxTokens} tokens | {policy} | {threads} | {closed.Count}/{count} | {guessed} | " +
                 $"{P(closed, 50):F0} / {P(closed, 95):F0} | {P(transcribed, 50):F0} / {P(transcribed, 95):F0} | " +
                 $"{P(transcribed, 50) + turnMs:F0} / {P(transcribed, 95) + turnMs:F0} | " +
                 $"{P(transcribed, 50) + turnMs + firstAudioMs:F0} / {P(transcribed, 95) + turnMs + firstAudioMs:F0} | {load} |");

@@ -5,7 +5,7 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- llm MODEL.gguf…   LLM fallback (see LlmBenchmark)
 //   options for llm: --tokens N (answer cap, 24), --runs N (5), --threads N (2)
 // dotnet run -c Release --project bench/Car.Bench -- speech           VAD, Whisper shapes, end of speech → action
-// dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20]   end of speech → transcript/action/first
+// dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20] [--tokens 20]   end of speech → transcript/action/first
 //   reply audio, real time through a file-backed microphone, quiet then with 2 busy processes, recognising after the end,
 //   speculatively, and speculatively with the oracle judge (OMP_WAIT_POLICY=ACTIVE: the old spin)
 // dotnet run -c Release --project bench/Car.Bench -- speech --split [--pauses 150,250,350,500,700] [--realtime] [--no-whisper] [--complete-ms 200]
@@ -69,7 +69,7 @@ if (args.Length > 0 && args[0] == "speech" && args.Contains("--live"))
     {
         foreach (var mode in Enum.GetValues<RecognitionMode>())
         {
-            await LiveSpeechBenchmark.RunAsync(Option("--commands", 20), busy, Option("--threads", 2), mode);
+            await LiveSpeechBenchmark.RunAsync(Option("--commands", 20), busy, Option("--threads", 2), mode, Option("--tokens", 20));
         }
     }
 
