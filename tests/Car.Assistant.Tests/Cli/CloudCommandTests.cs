@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Car.Assistant.Tests.Dialogue;
 using Car.CloudSync.Server;
 using Car.CloudSync.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Cli;
 
@@ -51,7 +50,7 @@ public class CloudCommandTests : IClassFixture<CloudForCars>
     [Fact]
     public async Task CloudStatus_NoServer_SaysWhyExit1()
     {
-        var endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var endpoint = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
 
         var (exitCode, output, _) = await CarProcess.RunAsync([], ["cloud", "status", "--json", .. Settings(_cloud.NewCar(endpoint))]);
 
@@ -77,7 +76,7 @@ public class CloudCommandTests : IClassFixture<CloudForCars>
     [Fact]
     public async Task Outbox_CarKilledWithTripsQueued_RestartedCarDeliversEachOnce()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
         var car = _cloud.NewCar(endpoint);
         using (var first = StartSession(car))
@@ -134,12 +133,6 @@ public class CloudCommandTests : IClassFixture<CloudForCars>
     private static string[] Settings(Dictionary<string, string?> car, string? except = null) =>
         [.. car.Where(s => s.Key != except).SelectMany(s => new[] { "--set", $"{s.Key}={s.Value}" })];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static CarSession StartSession(Dictionary<string, string?> car) => new(Settings(car));
 

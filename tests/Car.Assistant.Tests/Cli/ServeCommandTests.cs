@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Car.VehicleBus.Signals;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Cli;
 
@@ -17,7 +16,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_BusActuateFromAnotherProcess_WindowMovesGetShowsItAndSigtermStops()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var serve = await ServeAsync(url, "--set", "Simulator:WindowTravelTime=00:00:00.500");
 
         var actuate = await CarProcess.RunAsync([], "bus", "actuate", "--broker", url, DriverWindow, "50", "--wait", "00:00:10");
@@ -37,7 +36,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Serve_PartialWindowFault_SayReportsPartlyDoneWithTheReason()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var serve = await ServeAsync(url, "--fault", $"{DriverWindow}=partial", "--set", "Simulator:WindowTravelTime=00:00:00.400");
         try
         {
@@ -55,7 +54,7 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Bus_NoBrokerThere_OneLineAndExitOne()
     {
-        var get = await CarProcess.RunAsync([], "bus", "get", "--broker", $"http://127.0.0.1:{FreePort()}", DriverWindow);
+        var get = await CarProcess.RunAsync([], "bus", "get", "--broker", $"http://127.0.0.1:{LoopbackPort.Free()}", DriverWindow);
 
         Assert.Equal(1, get.ExitCode);
         Assert.StartsWith("car: bus: Unavailable: the broker at", get.Errors.Trim(), StringComparison.Ordinal);
@@ -101,10 +100,4 @@ public sealed class ServeCommandTests
     private static void Signal(Process process, string signal) =>
         Process.Start("kill", $"-{signal} {process.Id}")!.WaitForExit();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Dashboard;
 
@@ -36,50 +35,17 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var dashboard = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "car.dll"), "serve",
-            "--set", $"Broker:Url=http://127.0.0.1:{FreePort()}",
-            "--set", $"Dashboard:Url={dashboard}",
-            "--set", "Simulator:WindowTravelTime=00:00:00.500",
-            "--set", "Simulator:SunroofTravelTime=00:00:00.500",
-            "--set", "Actions:ConfirmationTimeout=00:00:02",
-        ])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _serve = Process.Start(start) ?? throw new InvalidOperationException("car serve did not start");
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _serve.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data?.StartsWith("car serve:", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        _serve.ErrorDataReceived += (_, line) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(line.Data);
-            }
-        };
-        _serve.BeginOutputReadLine();
-        _serve.BeginErrorReadLine();
-        await Task.WhenAny(ready.Task, _serve.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-        if (!ready.Task.IsCompleted)
-        {
-            throw new InvalidOperationException($"car serve did not say it was listening: {Errors}");
-        }
+        var dashboard = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        _serve = await CarServeProcess.StartAsync(
+            [
+                "serve",
+                "--set", $"Broker:Url=http://127.0.0.1:{LoopbackPort.Free()}",
+                "--set", $"Dashboard:Url={dashboard}",
+                "--set", "Simulator:WindowTravelTime=00:00:00.500",
+                "--set", "Simulator:SunroofTravelTime=00:00:00.500",
+                "--set", "Actions:ConfirmationTimeout=00:00:02",
+            ],
+            _errors);
 
         Url = new Uri(dashboard + "/");
         Http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
@@ -141,12 +107,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Car.Speech.Audio;
@@ -102,67 +101,21 @@ public sealed class TalkFeedTests : IDisposable
     /// <summary>Starts <c>car serve --listen</c> in <paramref name="mode"/> on the pipe's microphone, the dashboard on a free port.</summary>
     private async Task<ServedCar> ServeAsync(string mode)
     {
-        var dashboard = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["HOME"] = _home;
-        foreach (var argument in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "car.dll"), "serve", "--listen",
-            "--asr-model", TestWhisperModel.Path,
-            "--set", $"Capture:Device={AlsaFifoMicrophone.Device}",
-            "--set", $"Capture:Mode={mode}",
-            "--set", $"Broker:Url=http://127.0.0.1:{FreePort()}",
-            "--set", $"Dashboard:Url={dashboard}",
-        ])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("car serve did not start");
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new StringBuilder();
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data?.StartsWith("car serve:", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            lock (errors)
-            {
-                errors.AppendLine(line.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.StandardInput.Close();
-        await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-        if (!ready.Task.IsCompleted)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (errors)
-            {
-                throw new InvalidOperationException($"car serve --listen did not say it was listening: {errors}");
-            }
-        }
-
+        var dashboard = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var process = await CarServeProcess.StartAsync(
+            [
+                "serve", "--listen",
+                "--asr-model", TestWhisperModel.Path,
+                "--set", $"Capture:Device={AlsaFifoMicrophone.Device}",
+                "--set", $"Capture:Mode={mode}",
+                "--set", $"Broker:Url=http://127.0.0.1:{LoopbackPort.Free()}",
+                "--set", $"Dashboard:Url={dashboard}",
+            ],
+            new StringBuilder(),
+            _home);
         return new ServedCar(process, new HttpClient { BaseAddress = new Uri(dashboard + "/"), Timeout = TimeSpan.FromSeconds(60) });
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class ServedCar(Process process, HttpClient http) : IAsyncDisposable
     {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Car.Speech.Output;
 using Microsoft.Extensions.Options;
+using Car.Testing;
 
 namespace Car.Assistant.Tests.Cli.Models;
 
@@ -21,9 +21,9 @@ public sealed class HotSwapServeTests(BundleWorkshop workshop)
     {
         var store = workshop.FreshStore("serve-store");
         var wav = await File.ReadAllBytesAsync(await SpokenWavAsync());
-        var dashboard = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var dashboard = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         using var serve = CarProcess.Start(workshop.Environment,
-            "serve", "--set", $"Broker:Url=http://127.0.0.1:{FreePort()}", "--set", $"Dashboard:Url={dashboard}",
+            "serve", "--set", $"Broker:Url=http://127.0.0.1:{LoopbackPort.Free()}", "--set", $"Dashboard:Url={dashboard}",
             "--set", $"Ota:StoreDirectory={store}", "--set", $"Ota:TrustedKeys:0={workshop.PublicKey}");
         var errors = serve.StandardError.ReadToEndAsync();
         try
@@ -92,10 +92,4 @@ public sealed class HotSwapServeTests(BundleWorkshop workshop)
         throw new InvalidOperationException("car serve ended before it was listening");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
