@@ -87,18 +87,7 @@ public class LiveUtterancesPauseTests
         // A complete request ended early at 200 ms of silence; the driver goes on after the pause.
         var audio = Speech(5.0, (1.0, 1.8), (1.8 + pause, 2.6 + pause));
         var live = new LiveUtterances(Segmenter());
-        var closed = new List<HeardAudio>();
-        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
-        {
-            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
-            {
-                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
-            }
-            else if (h.Kind == HeardAudioKind.Closed)
-            {
-                closed.Add(h);
-            }
-        }
+        var closed = await ClosedAfterAnEarlyEndAsync(live, audio);
 
         Assert.Equal(2, closed.Count);
         Assert.False(closed[0].Continues);
@@ -114,18 +103,7 @@ public class LiveUtterancesPauseTests
         var button = new PushToTalk();
         button.Press();
         var live = new LiveUtterances(Segmenter(), button);
-        var closed = new List<HeardAudio>();
-        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
-        {
-            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
-            {
-                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
-            }
-            else if (h.Kind == HeardAudioKind.Closed)
-            {
-                closed.Add(h);
-            }
-        }
+        var closed = await ClosedAfterAnEarlyEndAsync(live, audio);
 
         Assert.Equal(utterances, closed.Count);
         Assert.Equal(utterances == 2, closed[^1].Continues);
@@ -202,5 +180,24 @@ public class LiveUtterancesPauseTests
             read(end);
             yield return audio[i..end];
         }
+    }
+
+    /// <summary>Listens to <paramref name="audio"/>, ending the first utterance at 200 ms of silence (a complete request), and returns the closed utterances.</summary>
+    private static async Task<List<HeardAudio>> ClosedAfterAnEarlyEndAsync(LiveUtterances live, float[] audio)
+    {
+        var closed = new List<HeardAudio>();
+        await foreach (var h in live.ListenAsync(Chunks(audio, 512), PauseAfter))
+        {
+            if (h.Kind == HeardAudioKind.Paused && closed.Count == 0)
+            {
+                live.EndAfterSilence(h.Segment!, TimeSpan.FromMilliseconds(200));
+            }
+            else if (h.Kind == HeardAudioKind.Closed)
+            {
+                closed.Add(h);
+            }
+        }
+
+        return closed;
     }
 }
