@@ -59,27 +59,14 @@ public static class NamedSlots
     private static (string Artist, string Title)? AroundSongWord(string query, SegmentedText? words)
     {
         var start = QueryStart(query, words);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        foreach (var songWord in SongWords)
-        {
-            var at = query.IndexOf(songWord, StringComparison.Ordinal);
-            var artist = at > 0 ? query[..at] : string.Empty;
-            var title = at > 0 ? query[(at + songWord.Length)..] : string.Empty;
-            if (artist.Length >= ShortestPart && title.Length >= ShortestPart
-                && WordSpelling(songWord, words, start + at) is not null)
-            {
-                return (artist, title);
-            }
-        }
-
-        return null;
+        var at = query.IndexOf(SongWord, StringComparison.Ordinal);
+        return start >= 0 && at >= ShortestPart && query.Length - at - SongWord.Length >= ShortestPart
+            && WordSpelling(SongWord, words, start + at) is not null
+            ? (query[..at], query[(at + SongWord.Length)..])
+            : null;
     }
 
-    private static readonly string[] SongWords = ["歌曲"];
+    private const string SongWord = "歌曲";
 
     /// <summary>
     /// A person's name the dictionary knows (jieba's <c>nr</c>, two or three characters opening with a common surname)
