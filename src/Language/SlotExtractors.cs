@@ -205,7 +205,8 @@ public sealed class SlotExtractors
     /// can stand at their edges (<c>leadFillers</c>, <c>trailFillers</c>: 想 and 你 are not, 理想 and 爱你 are names) and of the lexicon's
     /// leading and trailing words for the slot (<c>{slot}Lead</c>, <c>{slot}Trail</c>: 我要听林小明的歌 → 林小明), and
     /// refused when they are a word the lexicon says is no value (<c>{slot}Reject</c>: 回到主页 is not a place) or contain
-/// one (<c>{slot}RejectInside</c>: 路口右转 is a driving instruction, not a destination).
+/// one (<c>{slot}RejectInside</c>: 路口右转 is a driving instruction, not a destination; a weak template's own list,
+    /// <c>weakQueryRejectInside</c>, keeps 下载 and 放 out of a title before 这首歌).
     /// With the segmentation, trimming cuts only between words: 给我放一首理想 keeps 理想 although 想 is a filler.
     /// Templates are named after the slot they fill.
     /// </summary>
