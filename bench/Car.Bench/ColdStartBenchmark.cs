@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Car.Bench;
 
 /// <summary>
-/// Cold start of a built or published <c>car</c>: a new process for every run of <c>car say 有点闷</c> and of
-/// <c>car parse</c> with one line on stdin; wall time from start to exit, p50/p95/min. One unmeasured run of each
+/// Cold start of a built or published <c>car</c>: a new process for every run of <c>car parse</c> with one line on
+/// stdin and of <c>car say 有点闷</c> (with the simulated window moving instantly, and as it is); wall time from start
+/// to exit, p50/p95/min. One unmeasured run of each
 /// first, so that the files are in the page cache: "cold" is a new process, not a cold disk. The load average is
 /// printed before and after, since other work on the machine shows in these numbers.
 /// </summary>
@@ -13,8 +14,10 @@ internal static class ColdStartBenchmark
 {
     private static readonly (string Name, string[] Arguments, string? Input)[] Commands =
     [
-        ("say 有点闷", ["say", "有点闷"], null),
         ("parse (1 line)", ["parse"], "打开车窗\n"),
+        // The simulated window takes 0.8 s to open 20 % and say waits for it; instant travel leaves the program's own time.
+        ("say 有点闷, instant window", ["say", "--set", "Simulator:WindowTravelTime=00:00:00.001", "--set", "Simulator:TickInterval=00:00:00.001", "有点闷"], null),
+        ("say 有点闷", ["say", "有点闷"], null),
     ];
 
     public static async Task<int> RunAsync(string car, int runs)
@@ -27,7 +30,7 @@ internal static class ColdStartBenchmark
         }
 
         Console.WriteLine($"Car cold start: {path}, {runs} runs per command; load average {LoadAverage()}");
-        Console.WriteLine($"{"command",-16} {"p50 ms",8} {"p95 ms",8} {"min ms",8}");
+        Console.WriteLine($"{"command",-28} {"p50 ms",8} {"p95 ms",8} {"min ms",8}");
         foreach (var (name, arguments, input) in Commands)
         {
             await RunOnceAsync(path, arguments, input);
@@ -39,7 +42,7 @@ internal static class ColdStartBenchmark
 
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name,-16} {stats.Percentile(50) / 1000,8:F0} {stats.Percentile(95) / 1000,8:F0} {stats.Min / 1000,8:F0}"));
+                $"{name,-28} {stats.Percentile(50) / 1000,8:F0} {stats.Percentile(95) / 1000,8:F0} {stats.Min / 1000,8:F0}"));
         }
 
         Console.WriteLine($"load average after: {LoadAverage()}");
