@@ -22,6 +22,8 @@ internal sealed class LatencyStats(string stage)
 
     public double Mean => Microseconds((long)_ticks.Average());
 
+    public double Min => Microseconds(_ticks.Min());
+
     public double Max => Microseconds(_ticks.Max());
 
     public double PerSecond => _ticks.Count / (_ticks.Sum() / (double)Stopwatch.Frequency);

@@ -21,6 +21,8 @@ using Car.Bench;
 // dotnet run -c Release --project bench/Car.Bench -- broker [--seconds N] [--callers N] [--subscribers N] [--messages N]
 //   kuksa.val.v2 broker on loopback: Get/Publish/Actuate calls/s, fan-out p50/p99 to 50 subscribers (see BrokerBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- ota [--mib N] [--dir DIR]  OTA install MB/s for an N MiB bundle (1024) in /tmp or DIR; swap pause (see OtaBenchmark)
+// dotnet run -c Release --project bench/Car.Bench -- coldstart --car PATH [--runs N]  wall time of new `car say 有点闷` and
+//   `car parse` processes, p50/p95/min over N runs (20): the JIT build, ReadyToRun or Native AOT (see ColdStartBenchmark)
 if (args.Length > 0 && args[0] == "llm")
 {
     var models = args.Skip(1).Where(a => a.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -44,6 +46,13 @@ if (args.Length > 0 && args[0] == "broker")
 if (args.Length > 0 && args[0] == "ota")
 {
     await OtaBenchmark.RunAsync(Option("--mib", 1024), Array.IndexOf(args, "--dir") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "coldstart")
+{
+    var car = Array.IndexOf(args, "--car") is var c and >= 0 && c + 1 < args.Length ? args[c + 1] : Path.Combine("src", "Assistant", "bin", "Release", "net10.0", "car");
+    Environment.ExitCode = await ColdStartBenchmark.RunAsync(car, Option("--runs", 20));
     return;
 }
 

@@ -16,8 +16,8 @@ public static class LanguageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCarLanguage(this IServiceCollection services)
     {
-        services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LanguageOptions>, LanguageOptionsAnnotationsValidator>());
         services.TryAddSingleton(sp => NluModel.Load(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory));
         services.TryAddSingleton(sp => new RuleParserResourcesLoader(
             sp.GetRequiredService<IOptions<LanguageOptions>>(),

@@ -41,11 +41,15 @@ public sealed partial class RuleParserResourcesLoader
         var names = _options.Gazetteers.Count == 0
             ? Gazetteer.Empty
             : Gazetteer.LoadAsync(_options.Gazetteers, cancellationToken).GetAwaiter().GetResult();
+        // The pinyin table loads on another core while jieba's dictionary loads on this one: together they are most
+        // of a cold start (car say), and neither needs the other.
+        var soundAlikes = _options.SoundAlikeRepair ? Task.Run(LoadSoundAlikes, cancellationToken) : Task.FromResult<SoundAlikeMatcher?>(null);
+        var words = _options.WordSegmentation ? LoadWords(names) : null;
         return new RuleParserResources
         {
             Names = names,
-            Words = _options.WordSegmentation ? LoadWords(names) : null,
-            SoundAlikes = _options.SoundAlikeRepair ? LoadSoundAlikes() : null,
+            Words = words,
+            SoundAlikes = soundAlikes.GetAwaiter().GetResult(),
         };
     }
 

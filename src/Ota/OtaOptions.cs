@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Car.Ota;
 
@@ -37,5 +38,6 @@ public sealed class OtaOptions
     [Range(0, long.MaxValue)]
     public long MaxStoreBytes { get; set; }
 
+    [ValidateObjectMembers]
     public DownloadOptions Download { get; set; } = new();
 }

@@ -22,7 +22,8 @@ public static class OtaServiceCollectionExtensions
     {
         services.AddOptions<OtaOptions>().BindConfiguration(OtaOptions.SectionName)
             .PostConfigure(o => o.StoreDirectory ??= defaultStore)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OtaOptions>, OtaOptionsAnnotationsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BundleStore>();
         services.TryAddSingleton(sp => new ManifestVerifier(sp.GetRequiredService<IOptions<OtaOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

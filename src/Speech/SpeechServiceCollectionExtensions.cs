@@ -4,6 +4,7 @@ using Car.Speech.Recognition;
 using Car.Speech.Vad;
 using Car.Speech;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,8 @@ public static class SpeechServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCarSpeech(this IServiceCollection services)
     {
-        services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VadOptions>().BindConfiguration(VadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VadOptions>, VadOptionsAnnotationsValidator>());
         services.AddOptions<SpeechOutputOptions>().BindConfiguration(SpeechOutputOptions.SectionName);
         services.TryAddSingleton<ISpeaker, EspeakSpeaker>();
         services.TryAddSingleton<TraditionalToSimplified>();
@@ -23,8 +25,8 @@ public static class SpeechServiceCollectionExtensions
         services.TryAddSingleton<IAudioCapture, AlsaCapture>();
         services.TryAddSingleton<VoiceActivityDetectorFactory>();
         services.TryAddTransient(sp => sp.GetRequiredService<VoiceActivityDetectorFactory>().Create());
-        services.AddOptions<SpeechRecognitionOptions>().BindConfiguration(SpeechRecognitionOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpeechRecognitionOptions>().BindConfiguration(SpeechRecognitionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeechRecognitionOptions>, SpeechRecognitionOptionsAnnotationsValidator>());
         services.TryAddSingleton<ISpeechRecognizer, WhisperSpeechRecognizer>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Car.Assistant.Hosting;
 using Car.VehicleBus.Broker;
 using Car.VehicleBus.Client;
 using Grpc.Core;
@@ -34,7 +35,7 @@ public static class BusCommand
                         ["path"] = m.Path, ["id"] = m.Id, ["datatype"] = KuksaValues.Name(m.DataType), ["entryType"] = m.EntryType.ToString().ToLowerInvariant(),
                         ["unit"] = m.Unit.Length > 0 ? m.Unit : null, ["min"] = m.Min is null ? null : KuksaValues.Format(m.Min), ["max"] = m.Max is null ? null : KuksaValues.Format(m.Max),
                         ["allowed"] = m.AllowedValues is null ? null : KuksaValues.Format(m.AllowedValues),
-                    })
+                    }, CarJsonContext.Default.DictionaryStringObject)
                     : $"{m.Path}  #{m.Id}  {m.EntryType.ToString().ToLowerInvariant()} {KuksaValues.Name(m.DataType)}{(m.Unit.Length > 0 ? " " + m.Unit : string.Empty)}{Range(m)}").ConfigureAwait(false);
             }
 
@@ -224,7 +225,7 @@ public static class BusCommand
             ["path"] = path,
             ["value"] = KuksaValues.HasValue(datapoint.Value) ? KuksaValues.Format(datapoint.Value) : null,
             ["timestamp"] = datapoint.Timestamp?.ToDateTimeOffset().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        })
+        }, CarJsonContext.Default.DictionaryStringObject)
         : $"{path}: {KuksaValues.Format(datapoint.Value)}";
 
     private static string Range(Kuksa.Val.V2.Metadata m) =>

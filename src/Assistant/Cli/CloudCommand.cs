@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Car.Assistant.Hosting;
 using Car.Assistant.Policy;
 using Car.CloudSync.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,5 +51,5 @@ public static class CloudCommand
         ["outbox"] = report.OutboxSize,
         ["oldestQueued"] = report.OldestQueued?.ToString("O", CultureInfo.InvariantCulture),
         ["cacheAgeSeconds"] = report.CacheAge is { } age ? Math.Round(age.TotalSeconds) : null,
-    });
+    }, CarJsonContext.Default.DictionaryStringObject);
 }

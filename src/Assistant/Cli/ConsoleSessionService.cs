@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Car.Assistant.Dashboard;
 using Car.Assistant.Dialogue;
+using Car.Assistant.Hosting;
 using Car.Assistant.Policy.Safety;
 using Car.VehicleBus.Signals;
 using Car.VehicleBus.Simulator;
@@ -21,7 +21,6 @@ public sealed class ConsoleSessionService : BackgroundService
     /// <summary>How long a turn in flight may finish once the program is asked to stop.</summary>
     public static readonly TimeSpan Drain = TimeSpan.FromMilliseconds(750);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Help =
     [
@@ -123,7 +122,7 @@ public sealed class ConsoleSessionService : BackgroundService
     {
         if (_options.Json)
         {
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["help"] = Help }, JsonOptions)).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["help"] = Help }, CarJsonContext.Readable.DictionaryStringStringArray)).ConfigureAwait(false);
             return;
         }
 
@@ -164,7 +163,7 @@ public sealed class ConsoleSessionService : BackgroundService
                 SignalValueKind.Boolean => snapshot[p].AsBoolean(),
                 _ => snapshot[p].AsString(),
             }));
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object> { ["state"] = state }, JsonOptions)).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?> { ["state"] = state }, CarJsonContext.Readable.DictionaryStringObject)).ConfigureAwait(false);
             return;
         }
 
@@ -175,12 +174,12 @@ public sealed class ConsoleSessionService : BackgroundService
     }
 
     private Task WriteAsync((string Key, string Text) line) => Console.Out.WriteLineAsync(_options.Json
-        ? JsonSerializer.Serialize(new Dictionary<string, string> { [line.Key] = line.Text }, JsonOptions)
+        ? JsonSerializer.Serialize(new Dictionary<string, string> { [line.Key] = line.Text }, CarJsonContext.Readable.DictionaryStringString)
         : line.Key == "error" ? $"  {line.Text}" : $"  {line.Key}: {line.Text}");
 
     /// <summary>What the safety supervisor did on its own, printed between turns.</summary>
     private void Print(string text) => Console.Out.WriteLine(_options.Json
-        ? JsonSerializer.Serialize(new Dictionary<string, string> { ["safety"] = text }, JsonOptions)
+        ? JsonSerializer.Serialize(new Dictionary<string, string> { ["safety"] = text }, CarJsonContext.Readable.DictionaryStringString)
         : $"  safety:  {text}");
 
     public override void Dispose()

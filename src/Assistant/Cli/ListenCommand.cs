@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Car.Assistant.Dialogue;
+using Car.Assistant.Hosting;
+using Car.Speech;
 using Car.Speech.Audio;
 using Car.Speech.Capture;
 using Car.Speech.Vad;
-using Car.Speech;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -130,8 +130,6 @@ public static class ListenCommand
     /// <summary>Prints each stage of an utterance the pipeline handled.</summary>
     private sealed class Stages(VoiceTurn turn, bool json)
     {
-        private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
         /// <summary>Where the stage lines go: stdout, or stderr with --json so that stdout carries only JSON lines.</summary>
         public TextWriter Log { get; } = json ? Console.Error : Console.Out;
 
@@ -151,7 +149,7 @@ public static class ListenCommand
             {
                 await (json
                     ? Console.Out.WriteLineAsync(JsonSerializer.Serialize(
-                        new Dictionary<string, object?> { ["transcript"] = transcript.Text, ["confidence"] = Math.Round(transcript.Confidence, 2), ["ask"] = heard.Ask }, JsonOptions))
+                        new Dictionary<string, object?> { ["transcript"] = transcript.Text, ["confidence"] = Math.Round(transcript.Confidence, 2), ["ask"] = heard.Ask }, CarJsonContext.Readable.DictionaryStringObject))
                     : Log.WriteLineAsync($"ask:    {heard.Ask} (confidence too low to act on)")).ConfigureAwait(false);
                 return;
             }

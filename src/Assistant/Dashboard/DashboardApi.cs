@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Car.Assistant.Hosting;
 using Car.VehicleBus.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -146,7 +147,9 @@ internal static class DashboardApi
 
     private static IResult FaultsResult(VehicleSimulator? simulator) =>
         Results.Text(
-            JsonSerializer.Serialize((simulator?.Faults ?? new Dictionary<string, ActuatorFault>()).ToDictionary(f => f.Key, f => f.Value.ToString().ToLowerInvariant())),
+            JsonSerializer.Serialize(
+                (simulator?.Faults ?? new Dictionary<string, ActuatorFault>()).ToDictionary(f => f.Key, f => f.Value.ToString().ToLowerInvariant()),
+                CarJsonContext.Default.DictionaryStringString),
             Json);
 
     private static async Task EventsAsync(HttpContext http, IServiceProvider car)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Car.Assistant.Dialogue;
+using Car.Assistant.Hosting;
 using Car.Assistant.Telemetry;
 using Car.Speech;
 using Car.Speech.Audio;
@@ -21,8 +21,6 @@ public sealed class DashboardSession : IDisposable
 {
     /// <summary>The one line a WAV turn answers when no Whisper model is configured.</summary>
     public const string NoRecognizer = "WAV turns need speech recognition: ";
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Conversation _conversation;
     private readonly VoiceTurn _voice;
@@ -106,14 +104,14 @@ public sealed class DashboardSession : IDisposable
                 ["confidence"] = Math.Round(heard.Transcript?.Confidence ?? 0, 2),
                 ["ask"] = heard.Ask,
             },
-            JsonOptions));
+            CarJsonContext.Readable.DictionaryStringObject));
     }
 
     public void Dispose() => _conversation.Dispose();
 
     /// <summary>An answer <c>{"error": message}</c>.</summary>
     public static TurnAnswer Error(int status, string message) =>
-        new(status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }, JsonOptions));
+        new(status, JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }, CarJsonContext.Readable.DictionaryStringString));
 
     private static TurnAnswer Failed(Activity? turn, int status, string message)
     {

@@ -1,5 +1,6 @@
 using Car.Assistant.Dialogue;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +12,8 @@ public static class DialogueServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCarDialogue(this IServiceCollection services)
     {
-        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecommendationOptions>, RecommendationOptionsAnnotationsValidator>());
         services.AddCarTelemetry();
         services.TryAddSingleton<PlaceRecommendations>();
         services.TryAddSingleton<CloudNavigation>();

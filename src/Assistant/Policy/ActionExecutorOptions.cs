@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.Assistant.Policy;
 
 /// <summary>How long the assistant waits for the car to reach the targets it sent. Section <c>Actions</c>.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: ActionExecutorOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class ActionExecutorOptions
 {
     public const string SectionName = "Actions";

@@ -13,10 +13,10 @@ public static class PolicyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCarPolicy(this IServiceCollection services)
     {
-        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ActionExecutorOptions>().BindConfiguration(ActionExecutorOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsAnnotationsValidator>());
+        services.AddOptions<ActionExecutorOptions>().BindConfiguration(ActionExecutorOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActionExecutorOptions>, ActionExecutorOptionsAnnotationsValidator>());
         services.TryAddEnumerable(PolicyRules.CreateDefault().Select(rule => ServiceDescriptor.Singleton(rule)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());

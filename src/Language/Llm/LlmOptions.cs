@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.Language.Llm;
 
@@ -16,6 +17,8 @@ public enum ParserEngine
 }
 
 /// <summary>The on-device language model. Section <c>Llm</c>; <c>--model</c> and <c>--engine</c> set it too.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: LlmOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class LlmOptions
 {
     public const string SectionName = "Llm";

@@ -1,6 +1,7 @@
 using Car.Language.Llm;
 using Car.Language;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,8 @@ public static class LlmServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCarLlm(this IServiceCollection services)
     {
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsAnnotationsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IntentParserSelector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, LlmWarmUpService>());

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.Ota;
 
 /// <summary>How bundles are fetched. Section <c>Ota:Download</c>.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: OtaOptionsAnnotationsValidator (source-generated, through OtaOptions.Download) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class DownloadOptions
 {
     /// <summary>Bytes per second at most (0: no cap), so a download never crowds out the car's other traffic.</summary>

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.Speech.Vad;
 
 /// <summary>How speech is found in audio. Section <c>Vad</c>.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: VadOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class VadOptions
 {
     public const string SectionName = "Vad";

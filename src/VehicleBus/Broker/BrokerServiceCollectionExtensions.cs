@@ -3,6 +3,7 @@ using Car.VehicleBus.Client;
 using Car.VehicleBus.Providers;
 using Car.VehicleBus.Signals;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,8 @@ public static class BrokerServiceCollectionExtensions
     public static IServiceCollection AddVehicleBroker(this IServiceCollection services)
     {
         services.AddVehicleSignals();
-        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsAnnotationsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VehicleBroker>();
         services.TryAddSingleton<BrokerEndpoint>();
@@ -30,7 +32,8 @@ public static class BrokerServiceCollectionExtensions
     public static IServiceCollection AddSimulatorProvider(this IServiceCollection services)
     {
         services.AddVehicleSimulator();
-        services.AddOptions<SimulatorProviderOptions>().BindConfiguration(SimulatorProviderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulatorProviderOptions>().BindConfiguration(SimulatorProviderOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorProviderOptions>, SimulatorProviderOptionsAnnotationsValidator>());
         services.TryAddSingleton<SimulatorProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, SimulatorProvider>(sp => sp.GetRequiredService<SimulatorProvider>()));
         return services;
@@ -43,7 +46,8 @@ public static class BrokerServiceCollectionExtensions
     public static IServiceCollection AddKuksaVehicleBus(this IServiceCollection services)
     {
         services.AddVehicleSignals();
-        services.AddOptions<KuksaClientOptions>().BindConfiguration(KuksaClientOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KuksaClientOptions>().BindConfiguration(KuksaClientOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KuksaClientOptions>, KuksaClientOptionsAnnotationsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KuksaVehicleBus>();
         services.Replace(ServiceDescriptor.Singleton<IVehicleBus>(sp => sp.GetRequiredService<KuksaVehicleBus>()));

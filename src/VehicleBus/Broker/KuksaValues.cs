@@ -241,7 +241,7 @@ public static class KuksaValues
             Value.TypedValueOneofCase.Int64 => value.Int64.ToString(CultureInfo.InvariantCulture),
             Value.TypedValueOneofCase.Uint32 => value.Uint32.ToString(CultureInfo.InvariantCulture),
             Value.TypedValueOneofCase.Uint64 => value.Uint64.ToString(CultureInfo.InvariantCulture),
-            Value.TypedValueOneofCase.StringArray => JsonSerializer.Serialize(value.StringArray.Values),
+            Value.TypedValueOneofCase.StringArray => JsonSerializer.Serialize(value.StringArray.Values, KuksaJsonContext.Default.IEnumerableString),
             _ => $"[{string.Join(", ", Elements(value).Select(e => Format(e)))}]",
         };
     }

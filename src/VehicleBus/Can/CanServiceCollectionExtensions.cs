@@ -18,7 +18,6 @@ public static class CanServiceCollectionExtensions
     {
         services.AddVehicleSignals();
         var options = services.AddOptions<CanOptions>()
-            .ValidateDataAnnotations()
             .Validate(o => o.Transport != CanTransportKind.Replay || !string.IsNullOrWhiteSpace(o.ReplayFile), "Can:ReplayFile names the candump log to replay.")
             .ValidateOnStart();
         if (configure is not null)
@@ -26,6 +25,7 @@ public static class CanServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CanOptions>, CanOptionsAnnotationsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CanTranslator.Load(sp.GetRequiredService<IOptions<CanOptions>>().Value.MappingFile, sp.GetRequiredService<SignalCatalog>()));
         services.TryAddSingleton(sp => CreateTransport(sp.GetRequiredService<IOptions<CanOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

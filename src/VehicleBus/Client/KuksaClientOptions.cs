@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.VehicleBus.Client;
 
@@ -6,6 +7,8 @@ namespace Car.VehicleBus.Client;
 /// The assistant's link to a kuksa.val.v2 broker instead of the in-process simulator. Bound from the
 /// <c>BusClient</c> section; <c>car --broker URL</c> sets <see cref="Url"/>.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: KuksaClientOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class KuksaClientOptions
 {
     public const string SectionName = "BusClient";

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Car.VehicleBus.Providers;
 
 /// <summary>The simulated car as a provider of a kuksa.val.v2 broker. Bound from the <c>SimulatorProvider</c> section.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: SimulatorProviderOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class SimulatorProviderOptions
 {
     public const string SectionName = "SimulatorProvider";

@@ -13,12 +13,13 @@ public static class SignalsServiceCollectionExtensions
     public static IServiceCollection AddVehicleSignals(
         this IServiceCollection services, Action<SignalCatalogOptions>? configure = null)
     {
-        var options = services.AddOptions<SignalCatalogOptions>().ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<SignalCatalogOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignalCatalogOptions>, SignalCatalogOptionsAnnotationsValidator>());
         services.TryAddSingleton(sp => SignalCatalogLoader.Load(sp.GetRequiredService<IOptions<SignalCatalogOptions>>().Value));
         return services;
     }

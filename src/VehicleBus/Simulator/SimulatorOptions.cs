@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Car.VehicleBus.Signals;
 
 namespace Car.VehicleBus.Simulator;
 
 /// <summary>How the simulated car behaves. Bound from the <c>Simulator</c> configuration section.</summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+    "[Range(typeof(TimeSpan), …)] is never constructed: SimulatorOptionsAnnotationsValidator (source-generated) checks the range with a typed copy of its own, and SettingsCheck reads the bounds as attribute data.")]
 public sealed class SimulatorOptions
 {
     public const string SectionName = "Simulator";

@@ -15,12 +15,13 @@ public static class SimulatorServiceCollectionExtensions
         this IServiceCollection services, Action<SimulatorOptions>? configure = null)
     {
         services.AddVehicleSignals();
-        var options = services.AddOptions<SimulatorOptions>().ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<SimulatorOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VehicleSimulator>();

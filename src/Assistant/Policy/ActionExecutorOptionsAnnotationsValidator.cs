@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace Car.Assistant.Policy;
+
+/// <summary>
+/// Checks the data annotations on <see cref="ActionExecutorOptions"/> (<c>[Range]</c>, <c>[Required]</c>…) with source-generated code,
+/// without reflection, so that the check is the same in the Native AOT build.
+/// </summary>
+[OptionsValidator]
+internal sealed partial class ActionExecutorOptionsAnnotationsValidator : IValidateOptions<ActionExecutorOptions>;

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace Car.VehicleBus.Client;
+
+/// <summary>
+/// Checks the data annotations on <see cref="KuksaClientOptions"/> (<c>[Range]</c>, <c>[Required]</c>…) with source-generated code,
+/// without reflection, so that the check is the same in the Native AOT build.
+/// </summary>
+[OptionsValidator]
+internal sealed partial class KuksaClientOptionsAnnotationsValidator : IValidateOptions<KuksaClientOptions>;
