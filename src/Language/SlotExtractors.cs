@@ -374,9 +374,14 @@ public sealed class SlotExtractors
         }
 
         var end = span.Start + text.Length;
-        // One character of such a part is as often a piece of a name the dictionary does not know (王宝掌, 郝光与).
-        return !words.Any(w => w.Start < end && w.End > span.Start && w.Length > 1 && NotNameParts.Contains(w.Tag));
+        // One character of such a part is as often a piece of a name the dictionary does not know (王宝掌, 郝光与), but
+        // no name opens with an adverb, a preposition, a conjunction or a particle (打电话不接, 打电话也不接).
+        return !words.Any(w => w.Start < end && w.End > span.Start && w.Length > 1 && NotNameParts.Contains(w.Tag))
+            && !(words.IsBoundary(span.Start) && NotNameOpeners.Contains(words.WordAt(span.Start).Tag));
     }
+
+    /// <summary>jieba's parts of speech no contact opens with, even as one character: adverbs, prepositions, conjunctions, particles.</summary>
+    private static readonly HashSet<string> NotNameOpeners = new(StringComparer.Ordinal) { "d", "p", "c", "y", "u" };
 
     /// <summary>A name, title or place longer than this is more likely talk than a value.</summary>
     public const int LongestName = 16;
