@@ -62,35 +62,8 @@ public sealed class ServeCommandTests
 
     private static async Task<Process> ServeAsync(string url, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "car.dll"));
         // The dashboard is off here: its own tests run it on a free port (Dashboard/DashboardFixture.cs).
-        foreach (var argument in (string[])["serve", "--set", $"Broker:Url={url}", "--set", "Dashboard:Url=", .. extra])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("car serve did not start");
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data?.StartsWith("car serve:", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        Assert.True(ready.Task.IsCompleted, "car serve did not say it was listening");
+        var process = await CarServeProcess.StartAsync(["serve", "--set", $"Broker:Url={url}", "--set", "Dashboard:Url=", .. extra], new StringBuilder());
 
         // The simulated car claims its actuators just after the broker starts listening.
         await Task.Delay(1000);

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.Playwright;
+using Car.Assistant.Tests.Cli;
 using Car.Testing;
+using Microsoft.Playwright;
 
 namespace Car.Assistant.Tests.Dashboard;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Car.Assistant.Tests.Cli;
 using Car.Speech.Audio;
 using Car.Speech.Output;
 using Car.Testing;

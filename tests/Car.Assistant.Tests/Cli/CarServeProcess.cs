@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Car.Assistant.Tests.Dashboard;
+namespace Car.Assistant.Tests.Cli;
 
 /// <summary>A real <c>car serve</c> in a child process, returned once it says it is listening (its "car serve:" line).</summary>
 internal static class CarServeProcess
