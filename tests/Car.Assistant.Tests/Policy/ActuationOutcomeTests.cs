@@ -20,9 +20,10 @@ public sealed class ActuationOutcomeTests
     {
         using var harness = new ConversationHarness(settings: new Dictionary<string, string?>
         {
+            // Long enough for the window to reach the obstacle at 25 % and stay there, also on a loaded machine.
             [$"Simulator:Faults:{DriverWindow}"] = "Partial",
-            ["Actions:ConfirmationTimeout"] = "00:00:00.800",
-            ["Actions:StallTime"] = "00:00:00.200",
+            ["Actions:ConfirmationTimeout"] = "00:00:05",
+            ["Actions:StallTime"] = "00:00:01",
         });
 
         var report = await harness.SayAsync("主驾车窗打开一半");
