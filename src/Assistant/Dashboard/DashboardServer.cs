@@ -2,8 +2,6 @@ using System.Net;
 using Car.VehicleBus.Broker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -51,33 +49,11 @@ public sealed class DashboardServer : IAsyncDisposable
         var app = builder.Build();
         DashboardAssets.Map(app);
         DashboardApi.Map(app, car);
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DashboardServer(app, new UriBuilder(url) { Port = new Uri(bound).Port }.Uri);
+        return new DashboardServer(app, await StartedWebApp.StartAsync(app, url, cancellationToken).ConfigureAwait(false));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            // Event streams stay open until the server stops them; they get a moment, not more.
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await _app.StopAsync(limit.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    /// <summary>Event streams stay open until the server stops them; they get a moment, not more.</summary>
+    public ValueTask DisposeAsync() => StartedWebApp.StopAsync(_app, TimeSpan.FromSeconds(1));
 
     private static (Uri Url, IPEndPoint Endpoint) Validate(DashboardOptions options)
     {

@@ -2,8 +2,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,30 +66,23 @@ public sealed class BrokerServer : IAsyncDisposable
         app.MapGrpcService<KuksaValService>();
         try
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new BrokerServer(app, tokens, await StartedWebApp.StartAsync(app, url, cancellationToken).ConfigureAwait(false));
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
             tokens?.Dispose();
             throw;
         }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(bound).Port;
-        return new BrokerServer(app, tokens, new UriBuilder(url) { Port = port }.Uri);
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(limit.Token).ConfigureAwait(false);
+            await StartedWebApp.StopAsync(_app, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
         finally
         {
-            await _app.DisposeAsync().ConfigureAwait(false);
             _tokens?.Dispose();
         }
     }
