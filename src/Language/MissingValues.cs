@@ -16,19 +16,17 @@ internal static class MissingValues
             : null;
     }
 
+    /// <summary>The text without punctuation, politeness and particles at its edges (帮我导航一下吧 → 导航), as a slot's words are trimmed.</summary>
     private static string Core(string text, IReadOnlyList<string> leads, IReadOnlyList<string> trails)
     {
-        var core = text.Trim(Punctuation);
-        for (var trimmed = true; trimmed;)
+        var span = new SpeakerSpan(text, 0, null);
+        for (var before = string.Empty; span.Text != before;)
         {
-            var lead = leads.FirstOrDefault(l => core.Length > l.Length && core.StartsWith(l, StringComparison.Ordinal));
-            var trail = trails.FirstOrDefault(t => core.Length > t.Length && core.EndsWith(t, StringComparison.Ordinal));
-            core = lead is not null ? core[lead.Length..] : trail is not null ? core[..^trail.Length] : core;
-            trimmed = lead is not null || trail is not null;
-            core = core.Trim(Punctuation);
+            before = span.Text;
+            span = span.Trim(Punctuation).TrimStart(leads).TrimEnd(trails);
         }
 
-        return core;
+        return span.Text;
     }
 
     private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();
