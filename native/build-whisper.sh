@@ -2,10 +2,14 @@
 # Builds whisper.cpp 1.9.1 as a shared library from the source npm nodejs-whisper@0.3.1 vendors (the prebuilt
 # whisper packages on npm are built without AVX and run one thread). The tarball is pinned by its registry
 # integrity hash; only cpp/whisper.cpp is used (nodejs-whisper's scripts, which download models, never run).
+# One patch of Car's is applied (whisper-last-token-logits.patch): the prompt's batch computes the logits of its
+# last token only, as upstream's own comment suggests, instead of n_vocab logits for every prompt token.
+# The build leaves recipe-$recipe.stamp beside the libraries; the project rebuilds when the recipe changes.
 # Usage: build-whisper.sh OUTPUT_DIR [CPU_FLAGS]   CPU_FLAGS: "native" (this machine, default) or cmake GGML_*
 # options for a car's CPU, e.g. "-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON".
 set -euo pipefail
 package="nodejs-whisper@0.3.1"
+recipe="1.9.1-car1" # whisper.cpp's version and Car's patch level: keep equal to WhisperRecipe in src/Speech/Car.Speech.csproj
 integrity="sha512-ceoilUVraRuR5FnNyXpGQT2auAR48Oc3AQBEmkXnVpSn9iN6yVRzQBFCqVTGWbk6Wdi95NhvwXNzFvuR7erLWw=="
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
 cpu="${2:-native}"
@@ -38,6 +42,8 @@ if [ "$actual" != "$integrity" ]; then
   exit 1
 fi
 tar -xzf "$work/$tarball" -C "$work" package/cpp/whisper.cpp
+here="$(cd "$(dirname "$0")" && pwd)"
+patch --quiet -p1 -d "$work/package/cpp/whisper.cpp" < "$here/whisper-last-token-logits.patch"
 flags=(-DGGML_NATIVE=ON)
 if [ "$cpu" != "native" ]; then read -r -a flags <<< "$cpu"; fi
 say "configuring whisper.cpp 1.9.1 with cmake (${flags[*]})"
@@ -51,4 +57,6 @@ for soname in libwhisper.so.1 libggml.so.0 libggml-base.so.0 libggml-cpu.so.0; d
   cp -L "$(find "$work/build" -name "$soname" | head -n 1)" "$out/$soname"
 done
 cp "$work/package/cpp/whisper.cpp/include/whisper.h" "$out/"
+rm -f "$out"/recipe-*.stamp
+touch "$out/recipe-$recipe.stamp"
 say "built $(ls "$out" | tr '\n' ' ')"

@@ -25,25 +25,36 @@ internal static class LiveSpeechBenchmark
     private const double Every = 4.0;
     private const double Lead = 1.0;
 
-    public static async Task RunAsync(int count, int busy, int threads, RecognitionMode mode, int maxTokens)
+    public static async Task RunAsync(int count, int busy, int threads, RecognitionMode mode, int maxTokens, LiveSpeechVariant variant)
     {
         var directory = Directory.CreateTempSubdirectory("car-bench-live-").FullName;
         var burners = new List<Process>();
         try
         {
             var model = Path.Combine(directory, "whisper-base.bin");
-            await RandomWhisperWriter.WriteAsync(WhisperShape.Base, await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json")), model);
+            await RandomWhisperWriter.WriteAsync(WhisperShape.Base, variant.Weights, await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json")), model);
             var (audio, ends) = await CommandsAsync(directory, count);
             var microphoneFile = Path.Combine(directory, "microphone.raw");
             await FileMicrophone.WriteAsync(microphoneFile, audio);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Language:ModelDirectory"] = Paths.NluModels,
                 ["Llm:Engine"] = "Rules",
                 ["Asr:ModelPath"] = model,
                 ["Asr:MaxTokens"] = maxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Asr:Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }).Build();
+            };
+            if (variant.Prompt is { } prompt)
+            {
+                settings["Asr:Prompt"] = prompt;
+            }
+
+            if (variant.SpeculateAfterMs is { } speculateAfter)
+            {
+                settings["Vad:SpeculateAfter"] = TimeSpan.FromMilliseconds(speculateAfter).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
             collection.AddCarAssistant();
             collection.AddCarSpeech();
@@ -74,6 +85,9 @@ internal static class LiveSpeechBenchmark
             var closed = new List<double>();
             var transcribed = new List<double>();
             var guessed = 0;
+            var guessStarts = new List<double>();
+            var passes = new List<double>();
+            var lastGuessStart = double.NaN;
             var load = SoakBenchmark.LoadAverage();
             var pauseAfter = mode == RecognitionMode.AfterTheEnd ? TimeSpan.Zero : vad.SpeculateAfter;
             await foreach (var heard in live.ListenAsync(microphone.CaptureAsync(), pauseAfter))
@@ -81,6 +95,7 @@ internal static class LiveSpeechBenchmark
                 if (heard is { Kind: HeardAudioKind.Paused, Segment: { } paused })
                 {
                     speculation.Start(paused, heard.Samples, () => live.EndAfterSilence(paused, vad.CompleteRequestSilence), CancellationToken.None);
+                    lastGuessStart = Now();
                     continue;
                 }
 
@@ -92,19 +107,26 @@ internal static class LiveSpeechBenchmark
 
                 var now = Now();
                 var index = ends.FindLastIndex(e => e <= segment.EndTime.TotalSeconds + 0.05);
-                var (_, fromGuess) = await speculation.TranscriptAsync(segment, heard.Samples, CancellationToken.None);
+                var (transcript, fromGuess) = await speculation.TranscriptAsync(segment, heard.Samples, CancellationToken.None);
                 if (index < 0)
                 {
                     continue;
                 }
 
                 guessed += fromGuess ? 1 : 0;
+                passes.Add(transcript.Elapsed.TotalMilliseconds);
+                if (fromGuess)
+                {
+                    guessStarts.Add((lastGuessStart - ends[index]) * 1000);
+                }
+
                 closed.Add((now - ends[index]) * 1000);
                 transcribed.Add((Now() - ends[index]) * 1000);
             }
 
             var policy = OpenMpPolicy();
-            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)}, ≤ {maxTokens} tokens | {policy} | {threads} | {closed.Count}/{count} | {guessed} | " +
+            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)}, ≤ {maxTokens} tokens, {variant} | {policy} | {threads} | {closed.Count}/{count} | {guessed} | " +
+                $"{P(guessStarts, 50):F0} | {P(passes, 50):F0} / {P(passes, 95):F0} | " +
                 $"{P(closed, 50):F0} / {P(closed, 95):F0} | {P(transcribed, 50):F0} / {P(transcribed, 95):F0} | " +
                 $"{P(transcribed, 50) + turnMs:F0} / {P(transcribed, 95) + turnMs:F0} | " +
                 $"{P(transcribed, 50) + turnMs + firstAudioMs:F0} / {P(transcribed, 95) + turnMs + firstAudioMs:F0} | {load} |");
@@ -123,9 +145,9 @@ internal static class LiveSpeechBenchmark
 
     public static void PrintHeader()
     {
-        Console.WriteLine("| load | recognition | OpenMP wait | threads | utterances | from the guess | end of speech → closed p50 / p95 ms | → transcript p50 / p95 ms | "
-            + "→ action p50 / p95 ms | → first reply audio p50 / p95 ms | load average |");
-        Console.WriteLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|");
+        Console.WriteLine("| load | recognition | OpenMP wait | threads | utterances | from the guess | end of speech → guess starts p50 ms | recognition pass p50 / p95 ms | "
+            + "end of speech → closed p50 / p95 ms | → transcript p50 / p95 ms | → action p50 / p95 ms | → first reply audio p50 / p95 ms | load average |");
+        Console.WriteLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
     }
 
     private static string Describe(RecognitionMode mode) => mode switch

@@ -31,7 +31,7 @@ public static class ModelsCommand
             await WriteLlmAsync(host, LlmShape.Tiny, path, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"{path}  (llama, random weights: it parses nothing by meaning; the grammar keeps answers valid)").ConfigureAwait(false);
             var asr = Path.Combine(result.GetValue(directory)!.FullName, TestModelFiles.Whisper);
-            await WriteWhisperAsync(host, WhisperShape.Test, asr, cancellationToken).ConfigureAwait(false);
+            await WriteWhisperAsync(host, WhisperShape.Test, WhisperWeightType.F16, asr, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"{asr}  (whisper layout, random weights: it transcribes nothing real)").ConfigureAwait(false);
             return 0;
         });
@@ -40,7 +40,12 @@ public static class ModelsCommand
         var shape = new Option<string>("--shape") { Description = "The shape: " + string.Join(", ", shapes), Required = true };
         shape.AcceptOnlyFromAmong(shapes);
         var file = new Option<FileInfo>("--out") { Description = "The GGUF file to write.", Required = true };
-        var write = new Command("write", "Write a random-weight model of a real model's shape (for benchmarks).") { shape, file };
+        var weights = new Option<WhisperWeightType>("--weights")
+        {
+            Description = "How a Whisper model's matrices are stored: F16 (as published), Q8_0 or Q5_1 (as whisper.cpp's quantize leaves them).",
+            DefaultValueFactory = _ => WhisperWeightType.F16,
+        };
+        var write = new Command("write", "Write a random-weight model of a real model's shape (for benchmarks).") { shape, file, weights };
         write.SetAction(async (result, cancellationToken) =>
         {
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
@@ -48,7 +53,7 @@ public static class ModelsCommand
             var name = result.GetValue(shape)!;
             if (name.StartsWith("whisper-", StringComparison.Ordinal))
             {
-                await WriteWhisperAsync(host, WhisperShape.Known.Single(s => "whisper-" + s.Name == name), path, cancellationToken).ConfigureAwait(false);
+                await WriteWhisperAsync(host, WhisperShape.Known.Single(s => "whisper-" + s.Name == name), result.GetValue(weights), path, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -80,10 +85,10 @@ public static class ModelsCommand
     }
 
     /// <summary>A Whisper model whose vocabulary carries every character of the lexicon.</summary>
-    private static async Task WriteWhisperAsync(IHost host, WhisperShape shape, string path, CancellationToken cancellationToken)
+    private static async Task WriteWhisperAsync(IHost host, WhisperShape shape, WhisperWeightType weights, string path, CancellationToken cancellationToken)
     {
         var directory = host.Services.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory;
         var characters = await File.ReadAllTextAsync(Path.Combine(directory, NluModel.LexiconFile), cancellationToken).ConfigureAwait(false);
-        await RandomWhisperWriter.WriteAsync(shape, characters, path, cancellationToken).ConfigureAwait(false);
+        await RandomWhisperWriter.WriteAsync(shape, weights, characters, path, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,8 +5,9 @@ namespace Car.ModelWriting;
 /// <summary>
 /// Writes a whisper.cpp model file (ggml "lmgg" format) with random weights: hyperparameters, a mel filterbank, a
 /// vocabulary of the multilingual size (bytes, the given characters, filler; the special tokens are placed by
-/// whisper.cpp itself), then every tensor of the encoder and decoder in F16 (F32 for biases and norms). whisper.cpp
-/// loads and runs it like a trained file; what it transcribes is meaningless.
+/// whisper.cpp itself), then every tensor of the encoder and decoder: the matrices in F16 or a ggml quantisation
+/// (<see cref="WhisperWeightType"/>), the convolutions in F16, biases and norms in F32. whisper.cpp loads and runs it
+/// like a trained file; what it transcribes is meaningless.
 /// </summary>
 public static class RandomWhisperWriter
 {
@@ -15,9 +16,16 @@ public static class RandomWhisperWriter
     private const int F32 = 0;
     private const int F16 = 1;
 
-    public static async Task WriteAsync(WhisperShape shape, string characters, string path, CancellationToken cancellationToken = default)
+    /// <summary>A matrix: stored as the chosen <see cref="WhisperWeightType"/>.</summary>
+    private const int Matrix = -1;
+
+    public static Task WriteAsync(WhisperShape shape, string characters, string path, CancellationToken cancellationToken = default) =>
+        WriteAsync(shape, WhisperWeightType.F16, characters, path, cancellationToken);
+
+    public static async Task WriteAsync(WhisperShape shape, WhisperWeightType weights, string characters, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shape);
+        var matrixType = GgmlBlocks.TypeOf(weights);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
         await using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
@@ -25,7 +33,7 @@ public static class RandomWhisperWriter
         foreach (var value in new[]
         {
             WhisperShape.Vocab, WhisperShape.AudioContext, shape.AudioState, shape.AudioHeads, shape.AudioLayers,
-            WhisperShape.TextContext, shape.TextState, shape.TextHeads, shape.TextLayers, WhisperShape.Mels, F16,
+            WhisperShape.TextContext, shape.TextState, shape.TextHeads, shape.TextLayers, WhisperShape.Mels, GgmlBlocks.FileTypeOf(weights),
         })
         {
             writer.Write(value);
@@ -34,9 +42,10 @@ public static class RandomWhisperWriter
         WriteMelFilters(writer);
         WriteVocabulary(writer, characters);
         var random = new Random(42);
-        foreach (var (name, dims, type, scale) in Tensors(shape))
+        foreach (var (name, dims, declared, scale) in Tensors(shape))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var type = declared == Matrix ? matrixType : declared;
             var bytes = Encoding.UTF8.GetBytes(name);
             writer.Write(dims.Length);
             writer.Write(bytes.Length);
@@ -48,9 +57,16 @@ public static class RandomWhisperWriter
 
             writer.Write(bytes);
             var count = dims.Aggregate(1L, (a, b) => a * b);
+            var offset = name.EndsWith("ln.weight", StringComparison.Ordinal) || name.Contains("_ln.weight", StringComparison.Ordinal) || name.EndsWith("ln_post.weight", StringComparison.Ordinal) ? 1f : 0f;
+            if (type is not (F16 or F32))
+            {
+                GgmlBlocks.Write(writer, type, count, () => (float)(((random.NextDouble() * 2) - 1) * scale));
+                continue;
+            }
+
             for (long i = 0; i < count; i++)
             {
-                var value = (float)(((random.NextDouble() * 2) - 1) * scale) + (name.EndsWith("ln.weight", StringComparison.Ordinal) || name.Contains("_ln.weight", StringComparison.Ordinal) || name.EndsWith("ln_post.weight", StringComparison.Ordinal) ? 1f : 0f);
+                var value = (float)(((random.NextDouble() * 2) - 1) * scale) + offset;
                 if (type == F16)
                 {
                     writer.Write((Half)value);
@@ -134,7 +150,7 @@ public static class RandomWhisperWriter
         }
 
         yield return ("decoder.positional_embedding", [text, WhisperShape.TextContext], F32, 0.1);
-        yield return ("decoder.token_embedding.weight", [text, WhisperShape.Vocab], F16, 0.1);
+        yield return ("decoder.token_embedding.weight", [text, WhisperShape.Vocab], Matrix, 0.1);
         yield return ("decoder.ln.weight", [text], F32, 0.05);
         yield return ("decoder.ln.bias", [text], F32, 0.01);
         for (var i = 0; i < s.TextLayers; i++)
@@ -153,20 +169,20 @@ public static class RandomWhisperWriter
         {
             yield return ($"{prefix}.{attention}_ln.weight", [state], F32, 0.05);
             yield return ($"{prefix}.{attention}_ln.bias", [state], F32, 0.01);
-            yield return ($"{prefix}.{attention}.query.weight", [state, state], F16, projection);
+            yield return ($"{prefix}.{attention}.query.weight", [state, state], Matrix, projection);
             yield return ($"{prefix}.{attention}.query.bias", [state], F32, 0.01);
-            yield return ($"{prefix}.{attention}.key.weight", [state, state], F16, projection);
-            yield return ($"{prefix}.{attention}.value.weight", [state, state], F16, projection);
+            yield return ($"{prefix}.{attention}.key.weight", [state, state], Matrix, projection);
+            yield return ($"{prefix}.{attention}.value.weight", [state, state], Matrix, projection);
             yield return ($"{prefix}.{attention}.value.bias", [state], F32, 0.01);
-            yield return ($"{prefix}.{attention}.out.weight", [state, state], F16, projection);
+            yield return ($"{prefix}.{attention}.out.weight", [state, state], Matrix, projection);
             yield return ($"{prefix}.{attention}.out.bias", [state], F32, 0.01);
         }
 
         yield return ($"{prefix}.mlp_ln.weight", [state], F32, 0.05);
         yield return ($"{prefix}.mlp_ln.bias", [state], F32, 0.01);
-        yield return ($"{prefix}.mlp.0.weight", [state, 4 * state], F16, projection);
+        yield return ($"{prefix}.mlp.0.weight", [state, 4 * state], Matrix, projection);
         yield return ($"{prefix}.mlp.0.bias", [4 * state], F32, 0.01);
-        yield return ($"{prefix}.mlp.2.weight", [4 * state, state], F16, 1 / Math.Sqrt(4 * state));
+        yield return ($"{prefix}.mlp.2.weight", [4 * state, state], Matrix, 1 / Math.Sqrt(4 * state));
         yield return ($"{prefix}.mlp.2.bias", [state], F32, 0.01);
     }
 }

@@ -69,6 +69,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         ArgumentNullException.ThrowIfNull(audio);
         var pauseSamples = (long)(pauseAfter.TotalSeconds * Audio.AudioClip.SpeechRate);
         SpeechSegment? paused = null;
+        long? pausedSpeechEnd = null;
         await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (button is { IsHeld: false })
@@ -76,7 +77,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
                 // Released: what was said while it was held is one utterance; the rest of the audio is not heard.
                 if (segmenter.Flush() is { } released)
                 {
-                    yield return Closed(released);
+                    yield return Closed(released, GuessedPart(paused, released));
                 }
 
                 paused = null;
@@ -90,17 +91,19 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             foreach (var segment in segmenter.Push(chunk))
             {
                 // Released as the utterance closes, not once it has been answered: the button shows it at once.
+                var guessed = GuessedPart(paused, segment);
                 paused = null;
                 _releaseAt = null;
                 button?.Release();
-                yield return Closed(segment);
+                yield return Closed(segment, guessed);
                 Forget(segment.End);
             }
 
             var silence = segmenter.SilenceSamples;
-            if (paused is not null && segmenter.InSpeech && segmenter.Tentative != paused)
+            if (paused is not null && segmenter.InSpeech && segmenter.SpeechEnd != pausedSpeechEnd)
             {
-                // New speech frames since the pause (a frame merely unsure of speech does not count).
+                // New speech frames since the pause (a frame merely unsure of speech does not count; nor does the
+                // padding after the speech growing, when the pause came before all of it was heard).
                 paused = null;
                 yield return new HeardAudio(HeardAudioKind.Resumed, null, []);
             }
@@ -109,15 +112,17 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             {
                 // The talk button stays down until the fixed tail would have ended the utterance, so that the
                 // driver may still continue it.
+                var guessed = GuessedPart(paused, complete);
                 paused = null;
                 _releaseAt = complete.End - Samples(segmenter.Options.Padding) + Samples(segmenter.Options.MinSilence);
-                yield return Closed(complete);
+                yield return Closed(complete, guessed);
                 _endedEarly = complete;
                 Forget(complete.End);
             }
-            else if (paused is null && pauseSamples > 0 && silence >= pauseSamples && segmenter.Tentative is { } sofar)
+            else if (paused is null && pauseSamples > 0 && segmenter.PauseSamples >= pauseSamples && segmenter.Tentative is { } sofar)
             {
                 paused = sofar;
+                pausedSpeechEnd = segmenter.SpeechEnd;
                 yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
             }
 
@@ -132,18 +137,27 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
 
         if (segmenter.Flush() is { } last)
         {
-            yield return Closed(last);
+            yield return Closed(last, GuessedPart(paused, last));
         }
     }
 
-    private HeardAudio Closed(SpeechSegment segment)
+    /// <summary>
+    /// The paused part when the closing utterance is it with nothing new but more of the silence after it (a pause
+    /// taken before all of the padding was heard): reporting that part lets the guess made at the pause be used.
+    /// Speech after the pause would have reported it resumed and cleared it.
+    /// </summary>
+    private static SpeechSegment? GuessedPart(SpeechSegment? paused, SpeechSegment closing) =>
+        paused is { } part && part.Start == closing.Start && part.End <= closing.End ? part : null;
+
+    private HeardAudio Closed(SpeechSegment segment, SpeechSegment? guessed)
     {
         // Speech that resumed after an early end before the fixed tail would have ended that utterance: the gap
         // between the two segments is the silence the segmenter measured, less the padding on either side.
         var padding = Samples(segmenter.Options.Padding);
         var continues = _endedEarly is { } early && segment.Start + padding - (early.End - padding) < Samples(segmenter.Options.MinSilence);
         _endedEarly = null;
-        return new(HeardAudioKind.Closed, segment, Slice(segment), continues);
+        var reported = guessed ?? segment;
+        return new(HeardAudioKind.Closed, reported, Slice(reported), continues);
     }
 
     private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * Audio.AudioClip.SpeechRate);

@@ -17,6 +17,7 @@ public sealed class SpeechSegmenter
     private long? _speechStart;
     private long _lastSpeechEnd;
     private bool _lastFrameQuiet;
+    private bool _lastFrameSpeech;
 
     public SpeechSegmenter(IVoiceActivityDetector detector, VadOptions options)
     {
@@ -42,6 +43,16 @@ public sealed class SpeechSegmenter
     /// quiet (below the threshold − 0.15); 0 when no utterance is open.
     /// </summary>
     public long SilenceSamples => _speechStart is not null && _lastFrameQuiet ? _position - _lastSpeechEnd : 0;
+
+    /// <summary>
+    /// Samples since the last speech frame of the open utterance while the latest frame is not speech (below the
+    /// threshold, unsure frames included); 0 when no utterance is open. A pause for a guess, which costs nothing to
+    /// abandon, need not wait for the hysteresis that <see cref="SilenceSamples"/> waits for to end an utterance.
+    /// </summary>
+    public long PauseSamples => _speechStart is not null && !_lastFrameSpeech ? _position - _lastSpeechEnd : 0;
+
+    /// <summary>Where the last speech frame of the open utterance ends, or null when none is open.</summary>
+    public long? SpeechEnd => _speechStart is null ? null : _lastSpeechEnd;
 
     /// <summary>The open utterance as it would be if its end were declared now, or null (none open, or too short).</summary>
     public SpeechSegment? Tentative => _speechStart is { } start ? Close(start, _lastSpeechEnd) : null;
@@ -87,7 +98,8 @@ public sealed class SpeechSegmenter
         var frameStart = _position;
         _position += _pending.Length;
         _lastFrameQuiet = probability < _options.Threshold - 0.15;
-        if (probability >= _options.Threshold)
+        _lastFrameSpeech = probability >= _options.Threshold;
+        if (_lastFrameSpeech)
         {
             _speechStart ??= frameStart;
             _lastSpeechEnd = _position;

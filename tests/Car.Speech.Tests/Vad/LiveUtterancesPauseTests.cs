@@ -39,6 +39,37 @@ public class LiveUtterancesPauseTests
     }
 
     [Fact]
+    public async Task PauseShorterThanThePadding_PaddingGrowingIsNotSpeech_TheGuessedPartCloses()
+    {
+        // A guess at 64 ms of silence, before the 100 ms of padding after the speech have been heard.
+        var audio = Speech(3.0, (1.0, 1.8));
+        var heard = new List<HeardAudio>();
+        await foreach (var h in new LiveUtterances(Segmenter()).ListenAsync(Chunks(audio, 512), TimeSpan.FromMilliseconds(64)))
+        {
+            heard.Add(h);
+        }
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Closed], heard.Select(h => h.Kind));
+        Assert.Equal(heard[0].Segment, heard[1].Segment);
+        Assert.Equal(heard[0].Samples, heard[1].Samples);
+        Assert.True(heard[1].Segment!.End >= 1.8 * Rate, "all of the speech is in it");
+    }
+
+    [Fact]
+    public async Task PauseShorterThanThePadding_ThenMoreSpeech_ResumedAndTheWholeUtteranceCloses()
+    {
+        var audio = Speech(4.0, (1.0, 1.8), (2.1, 2.7));
+        var heard = new List<HeardAudio>();
+        await foreach (var h in new LiveUtterances(Segmenter()).ListenAsync(Chunks(audio, 512), TimeSpan.FromMilliseconds(64)))
+        {
+            heard.Add(h);
+        }
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Resumed, HeardAudioKind.Paused, HeardAudioKind.Closed], heard.Select(h => h.Kind));
+        Assert.True(heard[^1].Segment!.End >= 2.7 * Rate, "the utterance runs past the pause");
+    }
+
+    [Fact]
     public async Task CompleteRequestAtThePause_EndsAtTheShorterSilence()
     {
         var audio = Speech(3.0, (1.0, 1.8));

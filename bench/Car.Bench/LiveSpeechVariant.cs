@@ -1,0 +1,14 @@
+using Car.ModelWriting;
+
+namespace Car.Bench;
+
+/// <summary>
+/// What the live speech benchmark varies besides load and recognition mode: how the Whisper model's matrices are
+/// stored, the prompt (null: the configured default; empty: none) and the pause after which the guess starts.
+/// </summary>
+internal sealed record LiveSpeechVariant(WhisperWeightType Weights, string? Prompt, int? SpeculateAfterMs)
+{
+    public override string ToString() =>
+        $"{Weights}, {(Prompt is null ? "car prompt" : Prompt.Length == 0 ? "no prompt" : $"prompt of {Prompt.Length} chars")}" +
+        (SpeculateAfterMs is { } ms ? $", guess after {ms} ms" : string.Empty);
+}
