@@ -62,6 +62,12 @@ public sealed class PlaceNames
             return word.Tag == PhraseTag;
         }
 
+        if (index == count - 1 && word.Tag.StartsWith('v') && !_suffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal)))
+        {
+            // 很少|出门, 不想|上山: a verb of its own that merely ends in 门 or 山 ends talk, not a name.
+            return true;
+        }
+
         return index == 0 || (word.Tag == PhraseTag && !(index == count - 1 && EndsInPlaceWord(last)));
     }
 

@@ -338,13 +338,15 @@ public sealed class SlotExtractors
 
     /// <summary>
     /// <see cref="Sureness"/> for a contact, also doubtful when longer than <see cref="LongestContact"/> (a number
-    /// may be long) or when it opens with a word a contact does not (<c>contactDoubtfulStart</c>: 你是和乔).
+    /// may be long), when it opens with a word a contact does not (<c>contactDoubtfulStart</c>: 你是和乔, 有几本) or has
+    /// a pronoun after its start (<c>contactDoubtfulInside</c>: 基本都他会).
     /// </summary>
     private double ContactSureness(string words, string beforeCarrier)
     {
         var sureness = Sureness(words, beforeCarrier, SlotNames.Contact, LongestName);
         var talk = (words.Length > LongestContact && !words.All(char.IsAsciiDigit))
-            || _lexicon.SlotWords("contactDoubtfulStart").Any(w => words.Length > w.Length && words.StartsWith(w, StringComparison.Ordinal));
+            || _lexicon.SlotWords("contactDoubtfulStart").Any(w => words.Length > w.Length && words.StartsWith(w, StringComparison.Ordinal))
+            || _lexicon.SlotWords("contactDoubtfulInside").Any(w => words.IndexOf(w, 1, StringComparison.Ordinal) > 0);
         return talk ? Math.Min(sureness, DoubtfulWords) : sureness;
     }
 

@@ -69,4 +69,18 @@ public sealed class ClarifyingQuestionTests
         Assert.True(Assert.Single(opened.Actions).Confirmed);
         Assert.Equal(100, await harness.NumberAsync(DriverWindow));
     }
+
+    [Theory]
+    [InlineData("有客户打电话", "有客户")]
+    [InlineData("老张说他会打电话", "老张说他会")]
+    public async Task ContactThatReadsAsTalk_AskedAndNoCallPlaced(string said, string heardAsContact)
+    {
+        using var harness = new ConversationHarness();
+
+        var report = await harness.SayAsync(said);
+
+        Assert.Equal($"您是要打电话给{heardAsContact}吗？", report.Ask);
+        Assert.Empty(report.Actions);
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+    }
 }

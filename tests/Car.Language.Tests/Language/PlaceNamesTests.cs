@@ -32,6 +32,8 @@ public class PlaceNamesTests
     [InlineData("川菜馆")]
     [InlineData("路")]
     [InlineData("吧")]
+    [InlineData("很少出门")]
+    [InlineData("不想上山")]
     public void Find_TalkCommandsOrACategoryAlone_IsNoPlace(string text)
     {
         Assert.Null(Find(text, out _));
