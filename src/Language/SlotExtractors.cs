@@ -41,6 +41,11 @@ public sealed class SlotExtractors
             return SpeakerWords(extractor["template:".Length..], frame, utterance, words, out sureness);
         }
 
+        if (extractor == "namedPlace")
+        {
+            return NamedPlace(frame, utterance, words, out sureness);
+        }
+
         // The built-in extractors are named after the slot they fill; poiQuery fills poi.search's query.
         var extracted = extractor switch
         {
@@ -52,7 +57,6 @@ public sealed class SlotExtractors
             SlotNames.Delta => Delta(frame, utterance, intent),
             SlotNames.Color => frame.AllTags.FirstOrDefault(t => t.Has("color")) is { } color ? SlotValue.Of(color.Surface) : null,
             "poiQuery" => PoiQuery(frame, utterance),
-            "namedPlace" => NamedPlace(frame, utterance, words),
             "phoneNumber" => frame.Tags.FirstOrDefault(t => t.Has(Tagger.PhoneNumberConcept)) is { } phone
                 ? SlotValue.Of(phone.Surface.Replace("-", string.Empty, StringComparison.Ordinal))
                 : null,
@@ -278,7 +282,7 @@ public sealed class SlotExtractors
                 : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), slot, LongestAddress)
                 : slot == SlotNames.Contact ? ContactSureness(span.Text, text[..match.Index])
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
-            if (slot == SlotNames.Contact && !LooksLikeAContact(span))
+            if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span)))
             {
                 sureness = Math.Min(sureness, DoubtfulWords);
             }
@@ -382,6 +386,24 @@ public sealed class SlotExtractors
             && !(words.IsBoundary(span.Start) && NotNameOpeners.Contains(words.WordAt(span.Start).Tag));
     }
 
+    /// <summary>
+    /// Whether a destination has a word no place's name has: a modal particle, 了, an interjection (去了呢某某号,
+    /// 先到医院太难听了): a sentence about going somewhere, asked about rather than driven to.
+    /// </summary>
+    private static bool HasTalkParticle(SpeakerSpan span)
+    {
+        if (span.Words is not { } words || span.Start < 0 || span.Start + span.Text.Length > words.Text.Length)
+        {
+            return false;
+        }
+
+        var end = span.Start + span.Text.Length;
+        return words.Any(w => w.Start >= span.Start && w.End <= end && TalkParticles.Contains(w.Tag));
+    }
+
+    /// <summary>jieba's modal particles, 了 and interjections.</summary>
+    private static readonly HashSet<string> TalkParticles = new(StringComparer.Ordinal) { "y", "ul", "e" };
+
     /// <summary>jieba's parts of speech no contact opens with, even as one character: adverbs, prepositions, conjunctions, particles.</summary>
     private static readonly HashSet<string> NotNameOpeners = new(StringComparer.Ordinal) { "d", "p", "c", "y", "u" };
 
@@ -441,11 +463,12 @@ public sealed class SlotExtractors
 
     /// <summary>
     /// A destination that names a place of a category (如家酒店, 万达广场): the speaker's words after 去/导航到, kept
-    /// only when a name remains once the category words and the search words are gone (去最近的加油站 is a search).
+    /// only when a name remains once the category words and the search words are gone (去最近的加油站 is a search);
+    /// as sure as the speaker's words are (他们说去如家酒店 is asked about).
     /// </summary>
-    private SlotValue? NamedPlace(Frame frame, string utterance, SegmentedText? words)
+    private SlotValue? NamedPlace(Frame frame, string utterance, SegmentedText? words, out double sureness)
     {
-        if (SpeakerWords(SlotNames.Destination, frame, utterance, words, out _) is not { Text: { } destination })
+        if (SpeakerWords(SlotNames.Destination, frame, utterance, words, out sureness) is not { Text: { } destination })
         {
             return null;
         }

@@ -83,4 +83,18 @@ public sealed class ClarifyingQuestionTests
         Assert.Empty(report.Actions);
         Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
     }
+
+    [Theory]
+    [InlineData("他们说去如家酒店", "如家酒店")]
+    [InlineData("我就去了呢翠微公园", "了呢翠微公园")]
+    public async Task NamedPlaceInTalk_AskedAndNotDrivenTo(string said, string heardAsDestination)
+    {
+        using var harness = new ConversationHarness();
+
+        var report = await harness.SayAsync(said);
+
+        Assert.Equal($"您是要导航到{heardAsDestination}吗？", report.Ask);
+        Assert.Empty(report.Actions);
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
+    }
 }
