@@ -31,7 +31,7 @@ public sealed class RuleParser : IIntentParser
         _matcher = new RuleMatcher(model);
         _maxLength = maxUtteranceLength;
         _resources = resources ?? RuleParserResources.None;
-        _boundaries = new WordBoundaryFilter(_tagger);
+        _boundaries = new WordBoundaryFilter(_tagger, model.Lexicon.SlotWords("measureWords"));
         _places = new PlaceNames(model.Lexicon);
         _styles = MusicStyleWords.From(model.Lexicon);
     }

@@ -17,11 +17,13 @@ public sealed class WordBoundaryFilter
     private const int CacheLimit = 4096;
 
     private readonly Tagger _tagger;
+    private readonly IReadOnlyList<string> _measureWords;
     private readonly ConcurrentDictionary<string, bool> _carWords = new(StringComparer.Ordinal);
 
-    public WordBoundaryFilter(Tagger tagger)
+    public WordBoundaryFilter(Tagger tagger, IReadOnlyList<string> measureWords)
     {
         _tagger = tagger;
+        _measureWords = measureWords;
     }
 
     /// <summary>Whether a word or number from <paramref name="start"/> to <paramref name="end"/> may be a tag.</summary>
@@ -34,7 +36,8 @@ public sealed class WordBoundaryFilter
         var picked = concepts.Contains("ordinal")
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
         return picked || (Respects(start, words) && Respects(end, words))
-            || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words);
+            || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
+            || BeforeMeasureWord(start, end, concepts, words);
     }
 
     /// <summary>
@@ -68,6 +71,21 @@ public sealed class WordBoundaryFilter
 
         var word = words.WordAt(start);
         return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag };
+    }
+
+    /// <summary>
+    /// A one-character play word glued by the HMM to the measure word after it (放个音乐, 来首伤心太平洋: <c>measureWords</c>)
+    /// is still the play word: the pair is no word of the dictionary.
+    /// </summary>
+    private bool BeforeMeasureWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length || !concepts.Contains(PlayConcept))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        return word is { Length: 2, Tag: WordDictionary.UnknownTag } && _measureWords.Contains(words.Text.Substring(end, 1));
     }
 
     private const string GoConcept = "act:go";
