@@ -22,6 +22,7 @@ public sealed class RuleParser : IIntentParser
     private readonly WordBoundaryFilter _boundaries;
     private readonly PlaceNames _places;
     private readonly MusicStyleWords _styles;
+    private readonly PlayedAlone _playedAlone;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -34,6 +35,7 @@ public sealed class RuleParser : IIntentParser
         _boundaries = new WordBoundaryFilter(_tagger, model.Lexicon.SlotWords("measureWords"));
         _places = new PlaceNames(model.Lexicon);
         _styles = MusicStyleWords.From(model.Lexicon);
+        _playedAlone = new PlayedAlone(model.Lexicon, _styles);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -151,6 +153,12 @@ public sealed class RuleParser : IIntentParser
             intents.Clear();
             var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
             intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon));
+        }
+
+        // 音乐 or 摇滚 alone: play it.
+        if (intents.Count == 0 && followUp is null && _playedAlone.Find(normalized) is { } played)
+        {
+            intents.Add(MusicStyles.Split(played, _styles, words));
         }
 
         var repeated = tags.Any(t => t.Has("again"));
