@@ -18,12 +18,14 @@ public sealed class WordBoundaryFilter
 
     private readonly Tagger _tagger;
     private readonly IReadOnlyList<string> _measureWords;
+    private readonly IReadOnlyList<string> _wantsToHear;
     private readonly ConcurrentDictionary<string, bool> _carWords = new(StringComparer.Ordinal);
 
-    public WordBoundaryFilter(Tagger tagger, IReadOnlyList<string> measureWords)
+    public WordBoundaryFilter(Tagger tagger, IReadOnlyList<string> measureWords, IReadOnlyList<string> wantsToHear)
     {
         _tagger = tagger;
         _measureWords = measureWords;
+        _wantsToHear = wantsToHear;
     }
 
     /// <summary>Whether a word or number from <paramref name="start"/> to <paramref name="end"/> may be a tag.</summary>
@@ -37,7 +39,7 @@ public sealed class WordBoundaryFilter
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
         return picked || (Respects(start, words) && Respects(end, words))
             || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
-            || BeforeMeasureWord(start, end, concepts, words);
+            || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words);
     }
 
     /// <summary>
@@ -87,6 +89,14 @@ public sealed class WordBoundaryFilter
         var word = words.WordAt(start);
         return word is { Length: 2, Tag: WordDictionary.UnknownTag } && _measureWords.Contains(words.Text.Substring(end, 1));
     }
+
+    /// <summary>
+    /// A one-character play word right after 我要 or 我想 (<c>wantsToHear</c>) opens what is wanted, even where the
+    /// dictionary makes a word of it with the title's first character (我要听|说散就散: 听说 is a word).
+    /// </summary>
+    private bool AfterWantingToHear(int start, int end, IReadOnlyList<string> concepts, SegmentedText words) =>
+        end - start == 1 && words.IsBoundary(start) && concepts.Contains(PlayConcept)
+        && _wantsToHear.Any(w => start >= w.Length && words.Text.AsSpan(start - w.Length, w.Length).SequenceEqual(w));
 
     private const string GoConcept = "act:go";
 
