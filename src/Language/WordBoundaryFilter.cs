@@ -91,12 +91,12 @@ public sealed class WordBoundaryFilter
     }
 
     /// <summary>
-    /// A one-character play word right after 我要 or 我想 (<c>wantsToHear</c>) opens what is wanted, even where the
-    /// dictionary makes a word of it with the title's first character (我要听|说散就散: 听说 is a word).
+    /// The 听 of 我要听 or 我想听 (<c>wantsToHear</c>) opens what is wanted, even where the dictionary makes a word of it
+    /// with the title's first character (我要听|说散就散: 听说 is a word); 我想放弃 keeps 放弃.
     /// </summary>
     private bool AfterWantingToHear(int start, int end, IReadOnlyList<string> concepts, SegmentedText words) =>
         end - start == 1 && words.IsBoundary(start) && concepts.Contains(PlayConcept)
-        && _wantsToHear.Any(w => start >= w.Length && words.Text.AsSpan(start - w.Length, w.Length).SequenceEqual(w));
+        && _wantsToHear.Any(w => end >= w.Length && words.Text.AsSpan(end - w.Length, w.Length).SequenceEqual(w));
 
     private const string GoConcept = "act:go";
 
