@@ -30,11 +30,13 @@ public sealed class VadOptions
     public TimeSpan Padding { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// After this much silence within an utterance, what was heard so far is recognised speculatively, so that the
-    /// transcript is ready (or nearly) when the end is declared; speech that resumes cancels it. Zero: never.
+    /// After this much silence within an utterance (from the last speech frame, while the frames after it are not
+    /// speech), what was heard so far is recognised speculatively, so that the transcript is ready (or nearly) when
+    /// the end is declared; speech that resumes cancels it. Silero's speech probability stays high for about 75 ms
+    /// after the voice stops, so the guess starts about that much later. Zero: never.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
-    public TimeSpan SpeculateAfter { get; set; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan SpeculateAfter { get; set; } = TimeSpan.FromMilliseconds(64);
 
     /// <summary>
     /// When the speculative transcript is a complete, clear request, this much silence ends the utterance instead of
