@@ -21,18 +21,23 @@ internal sealed class SortedWords
     private readonly int[] _firstStarts;
 
     public SortedWords(char[] characters, int[] starts, int[] frequencies, byte[] tags, string[] tagNames)
+        : this(characters, starts, frequencies, LogsOf(frequencies), tags, tagNames)
+    {
+    }
+
+    /// <summary>Words whose log frequencies are already known (read back from a compiled file).</summary>
+    public SortedWords(char[] characters, int[] starts, int[] frequencies, double[] logFrequencies, byte[] tags, string[] tagNames)
     {
         _characters = characters;
         _starts = starts;
         _frequencies = frequencies;
+        _logFrequencies = logFrequencies;
         _tags = tags;
         _tagNames = tagNames;
-        _logFrequencies = new double[frequencies.Length];
-        for (var i = 0; i < frequencies.Length; i++)
+        foreach (var frequency in frequencies)
         {
-            _logFrequencies[i] = frequencies[i] > 0 ? Math.Log(frequencies[i]) : double.NegativeInfinity;
-            Total += frequencies[i];
-            WordCount += frequencies[i] > 0 ? 1 : 0;
+            Total += frequency;
+            WordCount += frequency > 0 ? 1 : 0;
         }
 
         _firstStarts = new int[FirstCharacters + 1];
@@ -137,6 +142,21 @@ internal sealed class SortedWords
     }
 
     public int Length(int index) => _starts[index + 1] - _starts[index];
+
+    /// <summary>The arrays as loaded, for <see cref="SortedWordsForm"/> to write.</summary>
+    internal (char[] Characters, int[] Starts, int[] Frequencies, double[] LogFrequencies, byte[] Tags, string[] TagNames) Arrays =>
+        (_characters, _starts, _frequencies, _logFrequencies, _tags, _tagNames);
+
+    private static double[] LogsOf(int[] frequencies)
+    {
+        var logs = new double[frequencies.Length];
+        for (var i = 0; i < frequencies.Length; i++)
+        {
+            logs[i] = frequencies[i] > 0 ? Math.Log(frequencies[i]) : double.NegativeInfinity;
+        }
+
+        return logs;
+    }
 
     private ReadOnlySpan<char> WordAt(int index) => _characters.AsSpan(_starts[index], Length(index));
 }
