@@ -15,7 +15,10 @@ internal struct Checksum
     private ulong _tail;
     private ulong _length;
 
-    /// <summary>Adds <paramref name="bytes"/>. The result depends on how the bytes are cut into calls: a reader appends the same pieces as the writer did.</summary>
+    /// <summary>
+    /// Adds <paramref name="bytes"/>. Pieces that are whole multiples of 16 bytes (as <see cref="CompiledFileWriter"/>
+    /// writes them) give the same result however they are cut, so a reader sums the whole payload at once.
+    /// </summary>
     public void Append(ReadOnlySpan<byte> bytes)
     {
         _length += (ulong)bytes.Length;

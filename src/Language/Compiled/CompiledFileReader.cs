@@ -1,53 +1,56 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace Car.Language.Compiled;
 
 /// <summary>
-/// Reads the sections <see cref="CompiledFileWriter"/> wrote, each straight into a new array with one read. Every
-/// count is checked against the bytes left, so a cut or damaged file gives a <see cref="CompiledDataException"/>,
-/// never an array larger than the file; <see cref="Finish"/> then compares the checksum.
+/// Reads the sections <see cref="CompiledFileWriter"/> wrote from a mapped file whose checksum has been checked:
+/// large arrays as memory over the mapping (no copy), small ones copied out. Every count is checked against the bytes
+/// left, so a file that is inconsistent gives a <see cref="CompiledDataException"/>, never a read past its end.
 /// </summary>
 internal sealed class CompiledFileReader
 {
-    private readonly SafeFileHandle _file;
+    private readonly MappedFile _file;
     private readonly long _end;
-    private readonly ulong _expectedChecksum;
     private long _position;
-    private Checksum _checksum;
 
-    public CompiledFileReader(SafeFileHandle file, long start, long end, ulong expectedChecksum)
+    public CompiledFileReader(MappedFile file, long start)
     {
         _file = file;
         _position = start;
-        _end = end;
-        _expectedChecksum = expectedChecksum;
+        _end = file.Length;
     }
 
     /// <exception cref="CompiledDataException">The count runs past the end of the file.</exception>
-    public T[] ReadArray<T>()
+    public unsafe ReadOnlyMemory<T> ReadMemory<T>()
         where T : unmanaged
     {
-        Span<byte> countBytes = stackalloc byte[sizeof(long)];
-        Fill(countBytes);
-        var count = MemoryMarshal.Read<long>(countBytes);
-        var size = Unsafe.SizeOf<T>();
-        if (count < 0 || count > (_end - _position) / size)
+        if (_end - _position < CompiledFileWriter.Alignment)
+        {
+            throw new CompiledDataException("it is cut short");
+        }
+
+        var count = MemoryMarshal.Read<long>(_file.Bytes(_position, sizeof(long)));
+        _position += CompiledFileWriter.Alignment;
+        if (count < 0 || count > (_end - _position) / sizeof(T))
         {
             throw new CompiledDataException($"a section of {count} elements runs past the end of the file");
         }
 
-        var values = GC.AllocateUninitializedArray<T>((int)count);
-        Fill(MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
+        var memory = _file.Memory<T>(_position, (int)count);
+        var bytes = count * sizeof(T);
+        _position += bytes + ((CompiledFileWriter.Alignment - (bytes % CompiledFileWriter.Alignment)) % CompiledFileWriter.Alignment);
+        return memory;
     }
+
+    /// <summary>A section copied into a new array: for the small ones that code keeps as arrays.</summary>
+    public T[] ReadArray<T>()
+        where T : unmanaged => ReadMemory<T>().ToArray();
 
     /// <summary>Reads what <see cref="CompiledFileWriter.WriteStrings"/> wrote.</summary>
     public string[] ReadStrings()
     {
-        var characters = ReadArray<char>();
-        var starts = ReadArray<int>();
+        var characters = ReadMemory<char>().Span;
+        var starts = ReadMemory<int>().Span;
         if (starts.Length == 0 || starts[0] != 0 || starts[^1] != characters.Length)
         {
             throw new CompiledDataException("a list of strings does not match its characters");
@@ -61,47 +64,19 @@ internal sealed class CompiledFileReader
                 throw new CompiledDataException("a list of strings has its offsets out of order");
             }
 
-            strings[i] = new string(characters, starts[i], starts[i + 1] - starts[i]);
+            strings[i] = new string(characters[starts[i]..starts[i + 1]]);
         }
 
         return strings;
     }
 
-    /// <summary>Checks that every byte was read and that the checksum matches.</summary>
-    /// <exception cref="CompiledDataException">Bytes are left over or the checksum differs.</exception>
+    /// <summary>Checks that every byte was read.</summary>
+    /// <exception cref="CompiledDataException">Bytes are left over.</exception>
     public void Finish()
     {
         if (_position != _end)
         {
             throw new CompiledDataException($"{_end - _position} bytes are left over after the data");
         }
-
-        if (_checksum.Value != _expectedChecksum)
-        {
-            throw new CompiledDataException("the checksum does not match (the file is damaged)");
-        }
-    }
-
-    private void Fill(Span<byte> bytes)
-    {
-        if (bytes.Length > _end - _position)
-        {
-            throw new CompiledDataException("it is cut short");
-        }
-
-        var target = bytes;
-        while (!target.IsEmpty)
-        {
-            var read = RandomAccess.Read(_file, target, _position);
-            if (read == 0)
-            {
-                throw new CompiledDataException("it is cut short");
-            }
-
-            _position += read;
-            target = target[read..];
-        }
-
-        _checksum.Append(bytes);
     }
 }

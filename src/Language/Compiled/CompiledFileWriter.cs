@@ -3,11 +3,15 @@ using System.Runtime.InteropServices;
 namespace Car.Language.Compiled;
 
 /// <summary>
-/// Writes the payload of a compiled file as sections: each an element count (8 bytes) followed by the elements'
-/// bytes as they lie in memory, so that <see cref="CompiledFileReader"/> reads them straight into arrays.
+/// Writes the payload of a compiled file as sections: each an element count (16 bytes, the last 8 zero) followed by
+/// the elements' bytes as they lie in memory, padded with zeros to a multiple of 16 bytes. Every section thus starts
+/// aligned for any element type, and <see cref="CompiledFileReader"/> uses it where it lies in the mapped file.
 /// </summary>
 internal sealed class CompiledFileWriter
 {
+    /// <summary>The alignment of every section, and the size of a count.</summary>
+    public const int Alignment = 16;
+
     private readonly Stream _stream;
     private Checksum _checksum;
 
@@ -24,10 +28,20 @@ internal sealed class CompiledFileWriter
     public void WriteArray<T>(ReadOnlySpan<T> values)
         where T : unmanaged
     {
-        Span<byte> count = stackalloc byte[sizeof(long)];
+        Span<byte> count = stackalloc byte[Alignment];
+        count.Clear();
         MemoryMarshal.Write(count, (long)values.Length);
         Append(count);
-        Append(MemoryMarshal.AsBytes(values));
+        var bytes = MemoryMarshal.AsBytes(values);
+        var whole = bytes.Length - (bytes.Length % Alignment);
+        Append(bytes[..whole]);
+        if (whole < bytes.Length)
+        {
+            Span<byte> last = stackalloc byte[Alignment];
+            last.Clear();
+            bytes[whole..].CopyTo(last);
+            Append(last);
+        }
     }
 
     /// <summary>Strings as their characters end to end and the offsets where each starts (one more than the strings).</summary>

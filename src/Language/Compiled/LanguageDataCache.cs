@@ -88,11 +88,10 @@ public sealed partial class LanguageDataCache
     {
         try
         {
-            using var file = File.OpenHandle(path);
-            var length = RandomAccess.GetLength(file);
-            Span<byte> headerBytes = stackalloc byte[CompiledFileHeader.Size];
-            var read = RandomAccess.Read(file, headerBytes, 0);
-            if (CompiledFileHeader.Read(headerBytes[..read]) is not { } header || header.Kind != form.Kind)
+            var file = MappedFile.Open(path);
+            if (file.Length < CompiledFileHeader.Size
+                || CompiledFileHeader.Read(file.Bytes(0, CompiledFileHeader.Size)) is not { } header
+                || header.Kind != form.Kind)
             {
                 throw new CompiledDataException("it does not start with a compiled file's header");
             }
@@ -103,12 +102,20 @@ public sealed partial class LanguageDataCache
                 return null;
             }
 
-            if (header.PayloadLength != length - CompiledFileHeader.Size)
+            var payload = file.Length - CompiledFileHeader.Size;
+            if (header.PayloadLength != payload || payload > int.MaxValue)
             {
-                throw new CompiledDataException($"it is cut short or overlong: {length - CompiledFileHeader.Size} bytes of data where its header says {header.PayloadLength}");
+                throw new CompiledDataException($"it is cut short or overlong: {payload} bytes of data where its header says {header.PayloadLength}");
             }
 
-            return form.Read(new CompiledFileReader(file, CompiledFileHeader.Size, length, header.Checksum));
+            var checksum = default(Checksum);
+            checksum.Append(file.Bytes(CompiledFileHeader.Size, (int)payload));
+            if (checksum.Value != header.Checksum)
+            {
+                throw new CompiledDataException("the checksum does not match (the file is damaged)");
+            }
+
+            return form.Read(new CompiledFileReader(file, CompiledFileHeader.Size));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

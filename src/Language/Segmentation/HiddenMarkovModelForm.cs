@@ -10,7 +10,7 @@ internal sealed class HiddenMarkovModelForm : ICompiledForm<HiddenMarkovModel>
     /// <summary>"JHMM".</summary>
     public uint Kind => 0x4D4D484A;
 
-    public uint Version => 1;
+    public uint Version => 2;
 
     public void Write(CompiledFileWriter writer, HiddenMarkovModel value)
     {

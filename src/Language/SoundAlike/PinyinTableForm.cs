@@ -14,7 +14,7 @@ internal sealed class PinyinTableForm : ICompiledForm<PinyinTable>
     /// <summary>"PINY".</summary>
     public uint Kind => 0x594E4950;
 
-    public uint Version => 1;
+    public uint Version => 2;
 
     public void Write(CompiledFileWriter writer, PinyinTable value)
     {

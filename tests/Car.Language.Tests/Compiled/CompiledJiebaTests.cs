@@ -70,7 +70,7 @@ public sealed class CompiledJiebaTests : IClassFixture<CompiledJiebaTests.Compil
     [Theory]
     [InlineData("truncated", "cut short")]
     [InlineData("bit flipped", "checksum")]
-    [InlineData("emptied", "header")]
+    [InlineData("emptied", "empty")]
     public void Load_DamagedCopy_ParsesTheSourceWithOneWarning(string damage, string reason)
     {
         using var directory = new TempDirectory();
@@ -150,7 +150,7 @@ public sealed class CompiledJiebaTests : IClassFixture<CompiledJiebaTests.Compil
                 File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
                 break;
             case "bit flipped":
-                bytes[56] ^= 0x10; // the first word's first character, after the header and the section's count
+                bytes[64] ^= 0x10; // the first word's first character, after the header and the section's count
                 File.WriteAllBytes(path, bytes);
                 break;
             default:
