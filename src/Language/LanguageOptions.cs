@@ -26,4 +26,11 @@ public sealed class LanguageOptions
 
     /// <summary>Repair misheard domain words by their pinyin (打开车穿 → 打开车窗) and ask before acting on them.</summary>
     public bool SoundAlikeRepair { get; set; } = true;
+
+    /// <summary>
+    /// Where compiled copies of jieba's dictionary and the pinyin table are kept, written on the first start and read
+    /// on later ones instead of parsing the text (see <see cref="Compiled.LanguageDataCache"/>):
+    /// <c>$XDG_CACHE_HOME/car</c>, else <c>~/.cache/car</c>. Empty: none are kept.
+    /// </summary>
+    public string? CacheDirectory { get; set; } = Compiled.LanguageDataCache.DefaultDirectory;
 }

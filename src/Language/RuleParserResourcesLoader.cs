@@ -1,3 +1,4 @@
+using Car.Language.Compiled;
 using Car.Language.Gazetteers;
 using Car.Language.Segmentation;
 using Car.Language.SoundAlike;
@@ -18,6 +19,7 @@ public sealed partial class RuleParserResourcesLoader
     private readonly LanguageOptions _options;
     private readonly Model.NluModel _model;
     private readonly ILogger _logger;
+    private readonly LanguageDataCache _cache;
 
     public RuleParserResourcesLoader(IOptions<LanguageOptions> options, Model.NluModel model, ILogger<RuleParserResourcesLoader> logger)
     {
@@ -25,6 +27,7 @@ public sealed partial class RuleParserResourcesLoader
         _options = options.Value;
         _model = model;
         _logger = logger;
+        _cache = new LanguageDataCache(_options.CacheDirectory, logger);
     }
 
     /// <summary>The lexicon's words that name something the car does (not fillers, boundaries or chit-chat).</summary>
@@ -55,29 +58,22 @@ public sealed partial class RuleParserResourcesLoader
 
     private WordSegmenter? LoadWords(Gazetteer names)
     {
-        var dictionary = WordDictionary.TryLoadDefault(out var whyNot);
+        var dictionary = WordDictionary.TryLoadDefault(_cache, out var whyNot);
         if (dictionary is null)
         {
             Log.SegmentationOff(_logger, whyNot ?? "no dictionary");
             return null;
         }
 
-        foreach (var word in CarWords(_model.Lexicon))
-        {
-            dictionary.AddWord(word);
-        }
-
-        foreach (var (name, tag) in names.Names())
-        {
-            dictionary.AddWord(name, tag: tag);
-        }
+        dictionary.AddWords(CarWords(_model.Lexicon).Select(word => (word, (string?)null)));
+        dictionary.AddWords(names.Names().Select(name => (name.Name, (string?)name.Tag)));
 
         return new WordSegmenter(dictionary);
     }
 
     private SoundAlikeMatcher? LoadSoundAlikes()
     {
-        if (!PinyinTable.TryLoadDefault(out var table, out var whyNot) || table is null)
+        if (!PinyinTable.TryLoadDefault(_cache, out var table, out var whyNot) || table is null)
         {
             Log.SoundAlikesOff(_logger, whyNot ?? "no pinyin table");
             return null;

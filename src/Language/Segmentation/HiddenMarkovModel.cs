@@ -98,6 +98,41 @@ internal sealed class HiddenMarkovModel
         return new HiddenMarkovModel(start, transition, characters, emission);
     }
 
+    /// <summary>The model's arrays: the characters in the order of their emission rows.</summary>
+    internal (double[] Start, double[] Transition, char[] Characters, double[] Emission) Arrays
+    {
+        get
+        {
+            var characters = new char[_characters.Count];
+            foreach (var (character, index) in _characters)
+            {
+                characters[index] = character;
+            }
+
+            return (_start, _transition, characters, _emission);
+        }
+    }
+
+    /// <summary>A model from the arrays <see cref="Arrays"/> gave; null when their lengths do not fit together.</summary>
+    internal static HiddenMarkovModel? FromArrays(double[] start, double[] transition, char[] characters, double[] emission)
+    {
+        if (start.Length != States || transition.Length != States * States || emission.Length != characters.Length * States)
+        {
+            return null;
+        }
+
+        var indexes = new Dictionary<char, int>(characters.Length);
+        foreach (var character in characters)
+        {
+            if (!indexes.TryAdd(character, indexes.Count))
+            {
+                return null;
+            }
+        }
+
+        return new HiddenMarkovModel(start, transition, indexes, emission);
+    }
+
     /// <summary>Cuts <paramref name="text"/> into words; writes each word's length into <paramref name="lengths"/> and returns how many.</summary>
     public int Cut(ReadOnlySpan<char> text, Span<int> lengths)
     {

@@ -23,11 +23,11 @@ internal sealed class UserWords
         WordCount = wordCount;
     }
 
-    public long Total { get; }
+    public long Total { get; private set; }
 
-    public double LogTotal { get; }
+    public double LogTotal { get; private set; }
 
-    public int WordCount { get; }
+    public int WordCount { get; private set; }
 
     public bool IsEmpty => _words.Count == 0;
 
@@ -41,16 +41,26 @@ internal sealed class UserWords
 
     public UserWords With(string word, long frequency, string tag, long total, int wordCount)
     {
-        var words = new Dictionary<string, UserEntry>(_words, StringComparer.Ordinal)
-        {
-            [word] = new UserEntry(frequency, frequency > 0 ? Math.Log(frequency) : double.NegativeInfinity, tag),
-        };
-        var prefixes = new HashSet<string>(_prefixes, StringComparer.Ordinal);
+        var copy = Unshared();
+        copy.Put(word, frequency, tag, total, wordCount);
+        return copy;
+    }
+
+    /// <summary>A copy that <see cref="Put"/> may change: for a batch of changes that no reader sees until it is published.</summary>
+    public UserWords Unshared() =>
+        new(new Dictionary<string, UserEntry>(_words, StringComparer.Ordinal), new HashSet<string>(_prefixes, StringComparer.Ordinal), Total, WordCount);
+
+    /// <summary>Changes this snapshot in place: only one from <see cref="Unshared"/> that is not yet published.</summary>
+    public void Put(string word, long frequency, string tag, long total, int wordCount)
+    {
+        _words[word] = new UserEntry(frequency, frequency > 0 ? Math.Log(frequency) : double.NegativeInfinity, tag);
         for (var length = 1; length <= word.Length; length++)
         {
-            prefixes.Add(word[..length]);
+            _prefixes.Add(word[..length]);
         }
 
-        return new UserWords(words, prefixes, Math.Max(total, 1), wordCount);
+        Total = Math.Max(total, 1);
+        LogTotal = Math.Log(Total);
+        WordCount = wordCount;
     }
 }

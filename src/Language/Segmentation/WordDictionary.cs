@@ -1,3 +1,5 @@
+using Car.Language.Compiled;
+
 namespace Car.Language.Segmentation;
 
 /// <summary>
@@ -40,7 +42,8 @@ public sealed class WordDictionary
 
     internal UserWords User => Volatile.Read(ref _user);
 
-    public static WordDictionary Load(string dictionaryPath, string hmmPath)
+    /// <summary>Loads jieba's files, from their compiled copies in <paramref name="cache"/> where it has sound ones (and writing them where not).</summary>
+    public static WordDictionary Load(string dictionaryPath, string hmmPath, LanguageDataCache? cache = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(dictionaryPath);
         ArgumentException.ThrowIfNullOrEmpty(hmmPath);
@@ -52,15 +55,21 @@ public sealed class WordDictionary
             }
         }
 
-        return new WordDictionary(DictionaryFile.Read(dictionaryPath), HiddenMarkovModel.Load(hmmPath));
+        cache ??= LanguageDataCache.None;
+        return new WordDictionary(
+            cache.Load(dictionaryPath, SortedWordsForm.Instance, DictionaryFile.Read),
+            cache.Load(hmmPath, HiddenMarkovModelForm.Instance, HiddenMarkovModel.Load));
     }
 
     /// <summary>Loads from <see cref="DefaultDirectory"/>; on failure returns null and one line saying why.</summary>
-    public static WordDictionary? TryLoadDefault(out string? whyNot)
+    public static WordDictionary? TryLoadDefault(out string? whyNot) => TryLoadDefault(LanguageDataCache.None, out whyNot);
+
+    /// <inheritdoc cref="TryLoadDefault(out string?)"/>
+    public static WordDictionary? TryLoadDefault(LanguageDataCache cache, out string? whyNot)
     {
         try
         {
-            var dictionary = Load(Path.Combine(DefaultDirectory, DictionaryFileName), Path.Combine(DefaultDirectory, HmmFileName));
+            var dictionary = Load(Path.Combine(DefaultDirectory, DictionaryFileName), Path.Combine(DefaultDirectory, HmmFileName), cache);
             whyNot = null;
             return dictionary;
         }
@@ -102,6 +111,28 @@ public sealed class WordDictionary
             var user = _user;
             var wanted = frequency ?? SuggestWhole(word, user);
             Set(word, wanted, tag ?? TagOf(word, user) ?? UnknownTag, user);
+        }
+    }
+
+    /// <summary>
+    /// Adds each word as <see cref="AddWord"/> would, one after another, and makes them visible at once: hundreds of
+    /// single <see cref="AddWord"/> calls copy all the words added before each time.
+    /// </summary>
+    public void AddWords(IEnumerable<(string Word, string? Tag)> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        lock (_gate)
+        {
+            var user = _user.Unshared();
+            foreach (var (word, tag) in words)
+            {
+                ArgumentException.ThrowIfNullOrEmpty(word);
+                var frequency = SuggestWhole(word, user);
+                var (total, count) = Change(word, frequency, user);
+                user.Put(word, frequency, tag ?? TagOf(word, user) ?? UnknownTag, total, count);
+            }
+
+            Volatile.Write(ref _user, user);
         }
     }
 
@@ -221,8 +252,14 @@ public sealed class WordDictionary
 
     private void Set(string word, long frequency, string tag, UserWords user)
     {
+        var (total, count) = Change(word, frequency, user);
+        Volatile.Write(ref _user, user.With(word, frequency, tag, total, count));
+    }
+
+    /// <summary>The total frequency and word count once <paramref name="word"/> has <paramref name="frequency"/>.</summary>
+    private (long Total, int Count) Change(string word, long frequency, UserWords user)
+    {
         var old = Frequency(word, user);
-        var count = user.WordCount + (frequency > 0 ? 1 : 0) - (old > 0 ? 1 : 0);
-        Volatile.Write(ref _user, user.With(word, frequency, tag, user.Total - old + frequency, count));
+        return (user.Total - old + frequency, user.WordCount + (frequency > 0 ? 1 : 0) - (old > 0 ? 1 : 0));
     }
 }

@@ -1,7 +1,7 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Car.Language.Compiled;
 
 namespace Car.Language.SoundAlike;
 
@@ -13,57 +13,78 @@ namespace Car.Language.SoundAlike;
 /// </summary>
 public sealed class PinyinTable
 {
-    private readonly FrozenDictionary<char, string[]> _readings;
-    private readonly Dictionary<string, WordEntry> _words;
+    // Entries in ordinal order: characters end to end with start offsets, and per entry where its syllable ids start in
+    // _wordSyllables (-1 when its syllables do not line up with its characters) and its frequency. Readings: characters
+    // in ascending order, each with its syllable ids (commonest first). Plain arrays, so that PinyinTableForm writes
+    // and reads them as they are.
+    private readonly char[] _wordCharacters;
+    private readonly int[] _wordStarts;
+    private readonly int[] _wordOffsets;
+    private readonly float[] _wordFrequencies;
     private readonly ushort[] _wordSyllables;
     private readonly string[] _syllables;
+    private readonly char[] _readingCharacters;
+    private readonly int[] _readingStarts;
+    private readonly ushort[] _readingSyllables;
+    private readonly string[][] _readings;
 
-    private PinyinTable(FrozenDictionary<char, string[]> readings, Dictionary<string, WordEntry> words, ushort[] wordSyllables, string[] syllables)
+    internal PinyinTable(PinyinTableArrays arrays)
     {
-        _readings = readings;
-        _words = words;
-        _wordSyllables = wordSyllables;
-        _syllables = syllables;
+        (_wordCharacters, _wordStarts, _wordOffsets, _wordFrequencies, _wordSyllables, _syllables, _readingCharacters, _readingStarts, _readingSyllables) = arrays;
+        _readings = new string[_readingCharacters.Length][];
+        for (var i = 0; i < _readings.Length; i++)
+        {
+            var ids = _readingSyllables.AsSpan(_readingStarts[i], _readingStarts[i + 1] - _readingStarts[i]);
+            var readings = new string[ids.Length];
+            for (var r = 0; r < ids.Length; r++)
+            {
+                readings[r] = _syllables[ids[r]];
+            }
+
+            _readings[i] = readings;
+        }
     }
 
     /// <summary>native/language/pinyin/modern.json beside the program, where the build copies the fetched table.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "native", "language", "pinyin", "modern.json");
 
     /// <summary>Entries in the table (words and single characters).</summary>
-    public int WordCount => _words.Count;
+    public int WordCount => _wordFrequencies.Length;
 
     /// <summary>Characters with at least one reading.</summary>
-    public int CharacterCount => _readings.Count;
+    public int CharacterCount => _readingCharacters.Length;
 
     /// <summary>
     /// The toneless readings of a character (ü written as v), the single-character entry's reading first and then
     /// the others by how many words read it so; empty for a character the table does not know (ASCII included).
     /// </summary>
-    public IReadOnlyList<string> Readings(char c) => _readings.TryGetValue(c, out var readings) ? readings : [];
+    public IReadOnlyList<string> Readings(char c) => Array.BinarySearch(_readingCharacters, c) is var index and >= 0 ? _readings[index] : [];
 
     /// <summary>
     /// Whether <paramref name="word"/> is an entry of the table: a real word (or character) of modern Chinese.
     /// A sound-alike span that is itself a known word (实情 heard for 事情) is more likely meant than misheard.
     /// </summary>
-    public bool IsKnownWord(string word) => _words.ContainsKey(word);
+    public bool IsKnownWord(string word) => IsKnownWord(word.AsSpan());
 
     /// <inheritdoc cref="IsKnownWord(string)"/>
-    public bool IsKnownWord(ReadOnlySpan<char> word) => _words.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+    public bool IsKnownWord(ReadOnlySpan<char> word) => Find(word) >= 0;
 
     /// <summary>
     /// How often the table says <paramref name="word"/> occurs in modern text (a share of all words: 事情 1.5e-8,
     /// 空调 6.1e-10, 车床 5.8e-11); 0 for a word it does not know.
     /// </summary>
-    public double Frequency(ReadOnlySpan<char> word) =>
-        _words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var entry) ? entry.Frequency : 0;
+    public double Frequency(ReadOnlySpan<char> word) => Find(word) is var index and >= 0 ? _wordFrequencies[index] : 0;
 
     /// <summary>Every character with at least one reading.</summary>
-    public IEnumerable<char> Characters => _readings.Keys;
+    public IEnumerable<char> Characters => _readingCharacters;
 
     /// <summary>The toneless syllables of a word as the table reads it in context (调 is tiao in 空调, diao in 调查).</summary>
     public bool TryGetWordReading(string word, [NotNullWhen(true)] out string[]? syllables)
     {
-        if (!_words.TryGetValue(word, out var entry) || entry.Offset < 0)
+        ArgumentNullException.ThrowIfNull(word);
+        var index = Find(word);
+        var offset = index >= 0 ? _wordOffsets[index] : -1;
+        if (offset < 0)
         {
             syllables = null;
             return false;
@@ -72,18 +93,23 @@ public sealed class PinyinTable
         syllables = new string[word.Length];
         for (var i = 0; i < syllables.Length; i++)
         {
-            syllables[i] = _syllables[_wordSyllables[entry.Offset + i]];
+            syllables[i] = _syllables[_wordSyllables[offset + i]];
         }
 
         return true;
     }
 
     /// <summary>Loads the default table, or says why it cannot: sound-alike repair is then off.</summary>
-    public static bool TryLoadDefault([NotNullWhen(true)] out PinyinTable? table, [NotNullWhen(false)] out string? whyNot)
+    public static bool TryLoadDefault([NotNullWhen(true)] out PinyinTable? table, [NotNullWhen(false)] out string? whyNot) =>
+        TryLoadDefault(LanguageDataCache.None, out table, out whyNot);
+
+    /// <summary>Loads the default table, from its compiled copy in <paramref name="cache"/> where that is sound; or says why it cannot.</summary>
+    public static bool TryLoadDefault(LanguageDataCache cache, [NotNullWhen(true)] out PinyinTable? table, [NotNullWhen(false)] out string? whyNot)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         try
         {
-            table = Load(DefaultPath);
+            table = Load(DefaultPath, cache);
             whyNot = null;
             return true;
         }
@@ -93,6 +119,15 @@ public sealed class PinyinTable
             whyNot = e.Message;
             return false;
         }
+    }
+
+    /// <summary>Loads the table from its compiled copy in <paramref name="cache"/> where that is sound and current, else parses <paramref name="path"/> and writes the copy.</summary>
+    /// <exception cref="PinyinDataException">The file is missing, unreadable, malformed or truncated.</exception>
+    public static PinyinTable Load(string path, LanguageDataCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.Load(path, PinyinTableForm.Instance, Load);
     }
 
     /// <exception cref="PinyinDataException">The file is missing, unreadable, malformed or truncated.</exception>
@@ -171,6 +206,36 @@ public sealed class PinyinTable
         return builder.Build();
     }
 
+    /// <summary>The arrays as loaded, for <see cref="PinyinTableForm"/> to write.</summary>
+    internal PinyinTableArrays Arrays =>
+        new(_wordCharacters, _wordStarts, _wordOffsets, _wordFrequencies, _wordSyllables, _syllables, _readingCharacters, _readingStarts, _readingSyllables);
+
+    /// <summary>The index of the entry <paramref name="word"/>, or -1.</summary>
+    private int Find(ReadOnlySpan<char> word)
+    {
+        int low = 0, high = _wordFrequencies.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var order = _wordCharacters.AsSpan(_wordStarts[middle], _wordStarts[middle + 1] - _wordStarts[middle]).SequenceCompareTo(word);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Where a word's syllable ids start in the pool (-1 when they do not line up with its characters), and its frequency.</summary>
     private readonly record struct WordEntry(int Offset, float Frequency);
 
@@ -226,12 +291,40 @@ public sealed class PinyinTable
 
         public PinyinTable Build()
         {
+            var words = _words.Keys.ToArray();
+            Array.Sort(words, StringComparer.Ordinal);
+            var wordStarts = new int[words.Length + 1];
+            var wordOffsets = new int[words.Length];
+            var wordFrequencies = new float[words.Length];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var entry = _words[words[i]];
+                wordStarts[i + 1] = wordStarts[i] + words[i].Length;
+                wordOffsets[i] = entry.Offset;
+                wordFrequencies[i] = entry.Frequency;
+            }
+
             var readings = _counts
                 .GroupBy(pair => pair.Key.Character)
-                .ToFrozenDictionary(
-                    group => group.Key,
-                    group => group.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Syllable).Select(c => _syllables[c.Key.Syllable]).ToArray());
-            return new PinyinTable(readings, _words, [.. _wordSyllables], [.. _syllables]);
+                .OrderBy(group => group.Key)
+                .Select(group => (Character: group.Key, Syllables: group.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Syllable).Select(c => c.Key.Syllable).ToArray()))
+                .ToArray();
+            var readingStarts = new int[readings.Length + 1];
+            for (var i = 0; i < readings.Length; i++)
+            {
+                readingStarts[i + 1] = readingStarts[i] + readings[i].Syllables.Length;
+            }
+
+            return new PinyinTable(new PinyinTableArrays(
+                string.Concat(words).ToCharArray(),
+                wordStarts,
+                wordOffsets,
+                wordFrequencies,
+                [.. _wordSyllables],
+                [.. _syllables],
+                [.. readings.Select(r => r.Character)],
+                readingStarts,
+                [.. readings.SelectMany(r => r.Syllables)]));
         }
 
         private ushort Intern(ReadOnlySpan<char> syllable)

@@ -59,17 +59,29 @@ public sealed class SoundAlikeMatcher
             .GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Entry).OrderByDescending(e => e.Word.Length).ToArray());
 
-        // Each character keeps only the keys some domain word uses; characters with none are left out.
+        // Each character keeps only the keys some domain word uses; characters with none are left out. The table has a
+        // few hundred syllables for its thousands of characters, so each syllable's key is taken once.
+        var syllableKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<int>();
         foreach (var c in table.Characters)
         {
-            var keys = table.Readings(c)
-                .Select(r => keyIds.TryGetValue(PinyinConfusions.Fuzzy(r, confusions), out var id) ? id : -1)
-                .Where(id => id >= 0)
-                .Distinct()
-                .ToArray();
-            if (keys.Length > 0)
+            keys.Clear();
+            foreach (var reading in table.Readings(c))
             {
-                _characterKeys[c] = keys;
+                if (!syllableKeys.TryGetValue(reading, out var id))
+                {
+                    syllableKeys[reading] = id = keyIds.TryGetValue(PinyinConfusions.Fuzzy(reading, confusions), out var known) ? known : -1;
+                }
+
+                if (id >= 0 && !keys.Contains(id))
+                {
+                    keys.Add(id);
+                }
+            }
+
+            if (keys.Count > 0)
+            {
+                _characterKeys[c] = [.. keys];
             }
         }
 

@@ -30,6 +30,7 @@ internal sealed class BundleParserFactory(
             MaxUtteranceLength = languageSettings.MaxUtteranceLength,
             WordSegmentation = languageSettings.WordSegmentation,
             SoundAlikeRepair = languageSettings.SoundAlikeRepair,
+            CacheDirectory = languageSettings.CacheDirectory,
         };
         foreach (var gazetteer in languageSettings.Gazetteers)
         {
