@@ -56,29 +56,7 @@ internal sealed class SortedWords
         }
 
         var firstStarts = _firstStarts.Span;
-        int low = firstStarts[word[0]], high = firstStarts[word[0] + 1] - 1;
-        var characters = _characters.Span;
-        var starts = _starts.Span;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var order = characters[starts[middle]..starts[middle + 1]].SequenceCompareTo(word);
-            if (order == 0)
-            {
-                return middle;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return -1;
+        return WordPool.Find(_characters.Span, _starts.Span, firstStarts[word[0]], firstStarts[word[0] + 1] - 1, word);
     }
 
     public int FrequencyAt(int index) => _frequencies.Span[index];

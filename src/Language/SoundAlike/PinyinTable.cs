@@ -211,30 +211,8 @@ public sealed class PinyinTable
         new(_wordCharacters, _wordStarts, _wordOffsets, _wordFrequencies, _wordSyllables, _syllables, _readingCharacters, _readingStarts, _readingSyllables);
 
     /// <summary>The index of the entry <paramref name="word"/>, or -1.</summary>
-    private int Find(ReadOnlySpan<char> word)
-    {
-        int low = 0, high = _wordFrequencies.Length - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var order = _wordCharacters.AsSpan(_wordStarts[middle], _wordStarts[middle + 1] - _wordStarts[middle]).SequenceCompareTo(word);
-            if (order == 0)
-            {
-                return middle;
-            }
-
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return -1;
-    }
+    private int Find(ReadOnlySpan<char> word) =>
+        Segmentation.WordPool.Find(_wordCharacters, _wordStarts, 0, _wordFrequencies.Length - 1, word);
 
     /// <summary>Where a word's syllable ids start in the pool (-1 when they do not line up with its characters), and its frequency.</summary>
     private readonly record struct WordEntry(int Offset, float Frequency);
