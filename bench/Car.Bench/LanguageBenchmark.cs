@@ -28,7 +28,9 @@ internal static class LanguageBenchmark
         var utterances = Utterances();
         var withResources = new RuleParser(model, resources: resources);
         var withoutResources = new RuleParser(model, resources: RuleParserResources.None);
-        for (var warm = 0; warm < 5; warm++)
+        // Warm until the JIT has optimised the hot code: tiering waits for 100 ms without new tier-0 compilation before
+        // it counts calls, so passes alternate with pauses (without them a run could measure tier-0 code).
+        for (var warm = 0; warm < 10; warm++)
         {
             foreach (var text in utterances)
             {
@@ -36,6 +38,8 @@ internal static class LanguageBenchmark
                 withResources.Parse(text);
                 withoutResources.Parse(text);
             }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(150));
         }
 
         var segment = Measure("Segment", utterances, passes, text => segmenter.Segment(text));
