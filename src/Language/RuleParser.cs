@@ -32,7 +32,7 @@ public sealed class RuleParser : IIntentParser
         _matcher = new RuleMatcher(model);
         _maxLength = maxUtteranceLength;
         _resources = resources ?? RuleParserResources.None;
-        _boundaries = new WordBoundaryFilter(_tagger, model.Lexicon.SlotWords("measureWords"), model.Lexicon.SlotWords("wantsToHear"));
+        _boundaries = new WordBoundaryFilter(_tagger, model.Lexicon);
         _places = new PlaceNames(model.Lexicon);
         _styles = MusicStyleWords.From(model.Lexicon);
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);

@@ -21,11 +21,14 @@ public sealed class WordBoundaryFilter
     private readonly IReadOnlyList<string> _wantsToHear;
     private readonly ConcurrentDictionary<string, bool> _carWords = new(StringComparer.Ordinal);
 
-    public WordBoundaryFilter(Tagger tagger, IReadOnlyList<string> measureWords, IReadOnlyList<string> wantsToHear)
+    /// <param name="lexicon">Where the measure words (<c>measureWords</c>) and the openers of a wish to hear
+    /// (<c>wantsToHear</c>) are listed.</param>
+    public WordBoundaryFilter(Tagger tagger, Model.Lexicon lexicon)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
         _tagger = tagger;
-        _measureWords = measureWords;
-        _wantsToHear = wantsToHear;
+        _measureWords = lexicon.SlotWords("measureWords");
+        _wantsToHear = lexicon.SlotWords("wantsToHear");
     }
 
     /// <summary>Whether a word or number from <paramref name="start"/> to <paramref name="end"/> may be a tag.</summary>

@@ -51,7 +51,7 @@ public class PlaceNamesTests
         var segmenter = TestModel.Resources.Words!;
         var words = segmenter.Segment(text);
         var tagger = new Tagger(TestModel.Model.Lexicon);
-        var boundaries = new WordBoundaryFilter(tagger, TestModel.Model.Lexicon.SlotWords("measureWords"), TestModel.Model.Lexicon.SlotWords("wantsToHear"));
+        var boundaries = new WordBoundaryFilter(tagger, TestModel.Model.Lexicon);
         var tags = tagger.Tag(text, (start, end, concepts) => boundaries.Accepts(start, end, concepts, words));
         return Places.Find(text, tags, words, segmenter, out sureness);
     }
