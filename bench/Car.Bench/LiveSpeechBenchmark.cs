@@ -31,8 +31,7 @@ internal static class LiveSpeechBenchmark
         var burners = new List<Process>();
         try
         {
-            var model = Path.Combine(directory, "whisper-base.bin");
-            await RandomWhisperWriter.WriteAsync(WhisperShape.Base, variant.Weights, await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json")), model);
+            var model = await BenchWhisperModel.WriteBaseAsync(directory, variant.Weights);
             var (audio, ends) = await CommandsAsync(directory, count);
             var microphoneFile = Path.Combine(directory, "microphone.raw");
             await FileMicrophone.WriteAsync(microphoneFile, audio);

@@ -26,8 +26,7 @@ internal static class SoakBenchmark
         var directory = Directory.CreateTempSubdirectory("car-bench-soak-").FullName;
         try
         {
-            var model = Path.Combine(directory, "whisper-base.bin");
-            await RandomWhisperWriter.WriteAsync(WhisperShape.Base, await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json")), model);
+            var model = await BenchWhisperModel.WriteBaseAsync(directory);
             var microphoneFile = Path.Combine(directory, "microphone.raw");
             await FileMicrophone.WriteAsync(microphoneFile, await CommandsInSilenceAsync(directory, every));
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -59,11 +59,8 @@ internal static class SplitBenchmark
         var directory = Directory.CreateTempSubdirectory("car-bench-split-").FullName;
         try
         {
-            var model = Path.Combine(directory, "whisper-base.bin");
-            if (whisper)
-            {
-                await RandomWhisperWriter.WriteAsync(WhisperShape.Base, await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json")), model);
-            }
+            // Without Whisper the setting names a file that is never written: the oracle alone judges.
+            var model = whisper ? await BenchWhisperModel.WriteBaseAsync(directory) : Path.Combine(directory, "whisper-base.bin");
 
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
