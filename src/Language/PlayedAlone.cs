@@ -27,14 +27,7 @@ public sealed class PlayedAlone
     public Intent? Find(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var span = new SpeakerSpan(normalized, 0, null);
-        for (var before = string.Empty; before != span.Text;)
-        {
-            before = span.Text;
-            span = span.TrimStart(_leads).TrimEnd(_trails);
-        }
-
-        var text = span.Text;
+        var text = SpeakerSpan.Core(normalized, _leads, _trails);
         if (_generic.Contains(text))
         {
             return new Intent(IntentNames.MediaPlay, []);

@@ -335,7 +335,7 @@ public sealed class SlotExtractors
         return rest.Length >= 2 ? DoubtfulWords : 1.0;
     }
 
-    private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();
+    private static readonly char[] Punctuation = SpeakerSpan.EdgePunctuation;
 
     /// <summary>A contact's name, kinship or title (王总, 二姑, 张师傅) longer than this is more likely talk.</summary>
     public const int LongestContact = 5;
@@ -429,7 +429,7 @@ public sealed class SlotExtractors
         while (changed && span.Text.Length > 0)
         {
             var before = span.Text;
-            span = span.Trim(" ,，。、!！?？".ToCharArray());
+            span = span.Trim(Punctuation);
 
             // A title can open with 我要 or 我想 (我要飞得更高); the query's carriers already took the politeness.
             span = slot == SlotNames.Query && !weak ? span : span.TrimStart(_lexicon.SlotWords("leadFillers"));

@@ -46,6 +46,26 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     }
 
     /// <summary>
+    /// <paramref name="text"/> without punctuation, politeness and particles at its edges (帮我导航一下吧 → 导航), trimmed
+    /// again until nothing more comes off, as a slot's words are: what an utterance says once its edges are gone.
+    /// </summary>
+    public static string Core(string text, IReadOnlyList<string> leads, IReadOnlyList<string> trails)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = new SpeakerSpan(text, 0, null);
+        for (var before = string.Empty; span.Text != before;)
+        {
+            before = span.Text;
+            span = span.Trim(EdgePunctuation).TrimStart(leads).TrimEnd(trails);
+        }
+
+        return span.Text;
+    }
+
+    /// <summary>The punctuation and spaces that come off a span's edges.</summary>
+    internal static readonly char[] EdgePunctuation = " ,，。、!！?？".ToCharArray();
+
+    /// <summary>
     /// What follows the last of <paramref name="carriers"/> inside the span: the speaker started over
     /// (我要到东湖我要到西湖 → 西湖, 导航到云谷导航到云谷 → 云谷).
     /// </summary>
