@@ -53,6 +53,11 @@ internal static class LiveSpeechBenchmark
                 settings["Vad:SpeculateAfter"] = TimeSpan.FromMilliseconds(speculateAfter).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (variant.PauseLevel is { } pauseLevel)
+            {
+                settings["Vad:PauseLevel"] = pauseLevel.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var collection = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
             collection.AddCarAssistant();
@@ -84,6 +89,7 @@ internal static class LiveSpeechBenchmark
             var closed = new List<double>();
             var transcribed = new List<double>();
             var guessed = 0;
+            var guesses = 0;
             var guessStarts = new List<double>();
             var passes = new List<double>();
             var lastGuessStart = double.NaN;
@@ -95,6 +101,7 @@ internal static class LiveSpeechBenchmark
                 {
                     speculation.Start(paused, heard.Samples, () => live.EndAfterSilence(paused, vad.CompleteRequestSilence), CancellationToken.None);
                     lastGuessStart = Now();
+                    guesses++;
                     continue;
                 }
 
@@ -124,7 +131,7 @@ internal static class LiveSpeechBenchmark
             }
 
             var policy = OpenMpPolicy();
-            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)}, ≤ {maxTokens} tokens, {variant} | {policy} | {threads} | {closed.Count}/{count} | {guessed} | " +
+            Console.WriteLine($"| {(busy == 0 ? "quiet" : $"{busy} busy processes")} | {Describe(mode)}, ≤ {maxTokens} tokens, {variant} | {policy} | {threads} | {closed.Count}/{count} | {guessed} of {guesses} | " +
                 $"{P(guessStarts, 50):F0} | {P(passes, 50):F0} / {P(passes, 95):F0} | " +
                 $"{P(closed, 50):F0} / {P(closed, 95):F0} | {P(transcribed, 50):F0} / {P(transcribed, 95):F0} | " +
                 $"{P(transcribed, 50) + turnMs:F0} / {P(transcribed, 95) + turnMs:F0} | " +
@@ -144,7 +151,7 @@ internal static class LiveSpeechBenchmark
 
     public static void PrintHeader()
     {
-        Console.WriteLine("| load | recognition | OpenMP wait | threads | utterances | from the guess | end of speech → guess starts p50 ms | recognition pass p50 / p95 ms | "
+        Console.WriteLine("| load | recognition | OpenMP wait | threads | utterances | from the guess (of guesses started) | end of speech → guess starts p50 ms | recognition pass p50 / p95 ms | "
             + "end of speech → closed p50 / p95 ms | → transcript p50 / p95 ms | → action p50 / p95 ms | → first reply audio p50 / p95 ms | load average |");
         Console.WriteLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
     }

@@ -69,7 +69,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         ArgumentNullException.ThrowIfNull(audio);
         var pauseSamples = (long)(pauseAfter.TotalSeconds * Audio.AudioClip.SpeechRate);
         SpeechSegment? paused = null;
-        long? pausedSpeechEnd = null;
+        long? pausedVoicedEnd = null;
         await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (button is { IsHeld: false })
@@ -100,10 +100,11 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             }
 
             var silence = segmenter.SilenceSamples;
-            if (paused is not null && segmenter.InSpeech && segmenter.SpeechEnd != pausedSpeechEnd)
+            if (paused is not null && segmenter.InSpeech && segmenter.VoicedEnd != pausedVoicedEnd)
             {
-                // New speech frames since the pause (a frame merely unsure of speech does not count; nor does the
-                // padding after the speech growing, when the pause came before all of it was heard).
+                // New voiced frames since the pause (a frame merely unsure of speech, or the quiet trail Silero still
+                // calls speech, does not count; nor does the padding after the speech growing, when the pause came
+                // before all of it was heard).
                 paused = null;
                 yield return new HeardAudio(HeardAudioKind.Resumed, null, []);
             }
@@ -122,7 +123,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
             else if (paused is null && pauseSamples > 0 && segmenter.PauseSamples >= pauseSamples && segmenter.Tentative is { } sofar)
             {
                 paused = sofar;
-                pausedSpeechEnd = segmenter.SpeechEnd;
+                pausedVoicedEnd = segmenter.VoicedEnd;
                 yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
             }
 
@@ -144,10 +145,11 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
     /// <summary>
     /// The paused part when the closing utterance is it with nothing new but more of the silence after it (a pause
     /// taken before all of the padding was heard): reporting that part lets the guess made at the pause be used.
-    /// Speech after the pause would have reported it resumed and cleared it.
+    /// Voiced speech after the pause would have reported it resumed and cleared it; speech frames heard past the
+    /// paused part, however quiet, make it not the whole utterance.
     /// </summary>
-    private static SpeechSegment? GuessedPart(SpeechSegment? paused, SpeechSegment closing) =>
-        paused is { } part && part.Start == closing.Start && part.End <= closing.End ? part : null;
+    private SpeechSegment? GuessedPart(SpeechSegment? paused, SpeechSegment closing) =>
+        paused is { } part && part.Start == closing.Start && part.End <= closing.End && segmenter.LastSpeechEnd <= part.End ? part : null;
 
     private HeardAudio Closed(SpeechSegment segment, SpeechSegment? guessed)
     {

@@ -18,6 +18,10 @@ public sealed class SpeechSegmenter
     private long _lastSpeechEnd;
     private bool _lastFrameQuiet;
     private bool _lastFrameSpeech;
+    private long _lastVoicedEnd;
+    private bool _lastFrameVoiced;
+    private double _voicedLevelSum;
+    private int _voicedFrames;
 
     public SpeechSegmenter(IVoiceActivityDetector detector, VadOptions options)
     {
@@ -45,14 +49,22 @@ public sealed class SpeechSegmenter
     public long SilenceSamples => _speechStart is not null && _lastFrameQuiet ? _position - _lastSpeechEnd : 0;
 
     /// <summary>
-    /// Samples since the last speech frame of the open utterance while the latest frame is not speech (below the
-    /// threshold, unsure frames included); 0 when no utterance is open. A pause for a guess, which costs nothing to
-    /// abandon, need not wait for the hysteresis that <see cref="SilenceSamples"/> waits for to end an utterance.
+    /// Samples since the last voiced frame of the open utterance while the latest frame is not voiced; 0 when no
+    /// utterance is open. A voiced frame is a speech frame no more than <see cref="VadOptions.PauseLevel"/> below the
+    /// mean level of the utterance's voiced frames so far (the first speech frame is voiced): Silero's probability trails the voice by about 75 ms, the level does not. A pause
+    /// for a guess, which costs nothing to abandon, need not wait for that, nor for the hysteresis that
+    /// <see cref="SilenceSamples"/> waits for to end an utterance.
     /// </summary>
-    public long PauseSamples => _speechStart is not null && !_lastFrameSpeech ? _position - _lastSpeechEnd : 0;
+    public long PauseSamples => _speechStart is not null && !_lastFrameVoiced ? _position - _lastVoicedEnd : 0;
 
-    /// <summary>Where the last speech frame of the open utterance ends, or null when none is open.</summary>
-    public long? SpeechEnd => _speechStart is null ? null : _lastSpeechEnd;
+    /// <summary>Where the last voiced frame of the open utterance ends, or null when none is open: it moves when the speaker goes on.</summary>
+    public long? VoicedEnd => _speechStart is null ? null : _lastVoicedEnd;
+
+    /// <summary>
+    /// Where the last speech frame heard ends, in the open utterance or the one that closed last: an utterance's speech
+    /// ends there, however quiet its last frames were.
+    /// </summary>
+    public long LastSpeechEnd => _lastSpeechEnd;
 
     /// <summary>The open utterance as it would be if its end were declared now, or null (none open, or too short).</summary>
     public SpeechSegment? Tentative => _speechStart is { } start ? Close(start, _lastSpeechEnd) : null;
@@ -99,10 +111,25 @@ public sealed class SpeechSegmenter
         _position += _pending.Length;
         _lastFrameQuiet = probability < _options.Threshold - 0.15;
         _lastFrameSpeech = probability >= _options.Threshold;
+        _lastFrameVoiced = false;
         if (_lastFrameSpeech)
         {
-            _speechStart ??= frameStart;
+            if (_speechStart is null)
+            {
+                _speechStart = frameStart;
+                _voicedLevelSum = 0;
+                _voicedFrames = 0;
+            }
+
             _lastSpeechEnd = _position;
+            var level = Decibels(_pending);
+            _lastFrameVoiced = _options.PauseLevel <= 0 || _voicedFrames == 0 || level >= (_voicedLevelSum / _voicedFrames) - _options.PauseLevel;
+            if (_lastFrameVoiced)
+            {
+                _lastVoicedEnd = _position;
+                _voicedLevelSum += level;
+                _voicedFrames++;
+            }
         }
 
         if (_speechStart is not { } start)
@@ -132,6 +159,18 @@ public sealed class SpeechSegmenter
 
         var padding = Samples(_options.Padding);
         return new SpeechSegment(Math.Max(0, start - padding), Math.Min(_position, end + padding));
+    }
+
+    /// <summary>The frame's power in decibels relative to full scale (a silent frame: −100).</summary>
+    private static double Decibels(ReadOnlySpan<float> frame)
+    {
+        var power = 0.0;
+        foreach (var sample in frame)
+        {
+            power += sample * sample;
+        }
+
+        return 10 * Math.Log10((power / frame.Length) + 1e-10);
     }
 
     private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * AudioClip.SpeechRate);

@@ -39,6 +39,15 @@ public sealed class VadOptions
     public TimeSpan SpeculateAfter { get; set; } = TimeSpan.FromMilliseconds(64);
 
     /// <summary>
+    /// A speech frame this many decibels or more below the mean level of the utterance's voiced frames counts as a pause for the
+    /// guess (<see cref="SpeculateAfter"/>), though Silero still says speech: its probability trails the voice by about
+    /// 75 ms, the level falls at once. Speech that continues past the guessed audio, however quiet, makes the guess
+    /// unused (the whole utterance is recognised again), so this decides only how early a guess starts. Zero: Silero alone.
+    /// </summary>
+    [Range(0.0, 60.0)]
+    public double PauseLevel { get; set; } = 20;
+
+    /// <summary>
     /// When the speculative transcript is a complete, clear request, this much silence ends the utterance instead of
     /// <see cref="MinSilence"/>.
     /// </summary>

@@ -70,6 +70,35 @@ public class LiveUtterancesPauseTests
     }
 
     [Fact]
+    public async Task VoiceStopsButTheDetectorTrails_TheGuessStartsEarlierAndStillHoldsAllOfIt()
+    {
+        // Loud speech to 1.8 s, then 70 ms that the detector still calls speech at −22 dB (as Silero trails the voice).
+        var audio = Speech(3.0, (1.0, 1.8, Loud), (1.8, 1.87, Whisper));
+
+        var byLevel = await PausesAsync(audio, pauseLevel: 20);
+        var byDetector = await PausesAsync(audio, pauseLevel: 0);
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Closed], byLevel.Select(h => h.Kind));
+        Assert.Equal(byLevel[0].Segment, byLevel[1].Segment);
+        Assert.True(byLevel[1].Segment!.End >= 1.87 * Rate, "the quiet end is in what was guessed");
+        Assert.True(byLevel[0].Segment!.End < byDetector[0].Segment!.End, "the pause is reported before the detector's speech ends");
+    }
+
+    [Fact]
+    public async Task QuietSpeechGoesOnAfterTheGuess_TheClosedUtteranceHoldsItAllAndIsNotTheGuessedPart()
+    {
+        // The driver trails off for 0.3 s at −22 dB: the guess starts on the drop, but none of the quiet speech is lost.
+        var audio = Speech(4.0, (1.0, 1.8, Loud), (1.8, 2.1, Whisper));
+
+        var heard = await PausesAsync(audio, pauseLevel: 20);
+
+        Assert.Equal([HeardAudioKind.Paused, HeardAudioKind.Closed], heard.Select(h => h.Kind));
+        Assert.True(heard[0].Segment!.End < 2.0 * Rate, "the guess starts on the drop");
+        Assert.NotEqual(heard[0].Segment, heard[1].Segment);
+        Assert.True(heard[1].Segment!.End >= 2.1 * Rate, "the quiet speech is in the utterance");
+    }
+
+    [Fact]
     public async Task CompleteRequestAtThePause_EndsAtTheShorterSilence()
     {
         var audio = Speech(3.0, (1.0, 1.8));
@@ -173,7 +202,19 @@ public class LiveUtterancesPauseTests
         throw new InvalidOperationException("no utterance closed");
     }
 
-    private static SpeechSegmenter Segmenter() => new(new EnergyVoiceActivityDetector(), new VadOptions());
+    private static SpeechSegmenter Segmenter(double pauseLevel = 20) =>
+        new(new EnergyVoiceActivityDetector(), new VadOptions { PauseLevel = pauseLevel });
+
+    private static async Task<List<HeardAudio>> PausesAsync(float[] audio, double pauseLevel)
+    {
+        var heard = new List<HeardAudio>();
+        await foreach (var h in new LiveUtterances(Segmenter(pauseLevel)).ListenAsync(Chunks(audio, 512), TimeSpan.FromMilliseconds(64)))
+        {
+            heard.Add(h);
+        }
+
+        return heard;
+    }
 
     private static async Task<List<HeardAudio>> ListenAsync(LiveUtterances live, float[] audio)
     {
@@ -186,14 +227,22 @@ public class LiveUtterancesPauseTests
         return heard;
     }
 
-    private static float[] Speech(double seconds, params (double From, double To)[] spans)
+    private const double Loud = 0.3;
+
+    /// <summary>22 dB below <see cref="Loud"/>, yet well above the silence around it: speech to the energy detector for 0.4 s after loud speech.</summary>
+    private const double Whisper = 0.024;
+
+    private static float[] Speech(double seconds, params (double From, double To)[] spans) =>
+        Speech(seconds, [.. spans.Select(s => (s.From, s.To, Loud))]);
+
+    private static float[] Speech(double seconds, params (double From, double To, double Amplitude)[] spans)
     {
         var audio = new float[(int)(seconds * Rate)];
-        foreach (var (from, to) in spans)
+        foreach (var (from, to, amplitude) in spans)
         {
             for (var i = (int)(from * Rate); i < (int)(to * Rate); i++)
             {
-                audio[i] = (float)(0.3 * Math.Sin(2 * Math.PI * 200 * i / Rate));
+                audio[i] = (float)(amplitude * Math.Sin(2 * Math.PI * 200 * i / Rate));
             }
         }
 
