@@ -7,11 +7,23 @@ namespace Car.Language.Compiled;
 /// Compiled copies of the language data (jieba's dictionary and HMM, the pinyin table) in a cache directory, read back
 /// with a few bulk reads instead of parsing the text. The text files stay the source of truth: a copy names its
 /// source's length and write time and is rebuilt when they change, a damaged or cut copy is passed over with one log
-/// line, and a directory that cannot be written only means parsing on every start.
+/// line, and a directory that cannot be written only means parsing on every start. Copies do not pile up as installs
+/// and OTA bundles move the sources: whenever a copy is written, the other copies of a source of the same name that no
+/// start has read for <see cref="UnusedFor"/> are deleted, and of the rest only the <see cref="KeptCopies"/> read
+/// most recently stay (a copy read is marked so, at most once a day, by its write time).
 /// </summary>
 public sealed partial class LanguageDataCache
 {
     private const string Extension = ".car";
+
+    /// <summary>A copy no start has read for this long belongs to an install or a bundle that is gone.</summary>
+    public static readonly TimeSpan UnusedFor = TimeSpan.FromDays(30);
+
+    /// <summary>Copies kept of sources of one name (the installs and bundles on the unit at once), the one just written included.</summary>
+    public const int KeptCopies = 4;
+
+    /// <summary>How often a copy that is read has its write time moved on: a head unit's flash is not written on every start.</summary>
+    private static readonly TimeSpan MarkEvery = TimeSpan.FromDays(1);
 
     private readonly ILogger _logger;
 
@@ -75,12 +87,64 @@ public sealed partial class LanguageDataCache
         var stamp = SourceStamp.Of(source);
         if (TryRead(compiledPath, form, stamp) is { } compiled)
         {
+            MarkUsed(compiledPath);
             return compiled;
         }
 
         var parsed = parse(sourcePath);
-        TryWrite(compiledPath, form, parsed, stamp);
+        if (TryWrite(compiledPath, form, parsed, stamp))
+        {
+            DeleteOtherCopies(compiledPath, Path.GetFileName(source.FullName));
+        }
+
         return parsed;
+    }
+
+    private static void MarkUsed(string path)
+    {
+        try
+        {
+            var now = DateTime.UtcNow;
+            if (now - File.GetLastWriteTimeUtc(path) > MarkEvery)
+            {
+                File.SetLastWriteTimeUtc(path, now);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache keeps working; the copy may only be evicted sooner.
+        }
+    }
+
+    /// <summary>
+    /// Deletes the copies of sources named <paramref name="sourceName"/> other than <paramref name="kept"/> that are
+    /// unused or beyond the newest <see cref="KeptCopies"/>, and partial files left by a start that died while writing.
+    /// </summary>
+    private void DeleteOtherCopies(string kept, string sourceName)
+    {
+        try
+        {
+            var now = DateTime.UtcNow;
+            var copies = new DirectoryInfo(Directory!).EnumerateFiles($"{sourceName}-*")
+                .Where(f => f.FullName != kept && (f.Name.EndsWith(Extension, StringComparison.Ordinal) || f.Name.EndsWith(".partial", StringComparison.Ordinal)))
+                .OrderByDescending(f => f.LastWriteTimeUtc)
+                .ToList();
+            var recent = 1;
+            foreach (var copy in copies)
+            {
+                var partial = !copy.Name.EndsWith(Extension, StringComparison.Ordinal);
+                var unused = now - copy.LastWriteTimeUtc > (partial ? MarkEvery : UnusedFor);
+                if (unused || (!partial && ++recent > KeptCopies))
+                {
+                    TryDelete(copy.FullName);
+                    Log.Evicted(_logger, copy.FullName);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The next copy written tries again.
+        }
     }
 
     private T? TryRead<T>(string path, ICompiledForm<T> form, SourceStamp stamp)
@@ -128,7 +192,7 @@ public sealed partial class LanguageDataCache
         }
     }
 
-    private void TryWrite<T>(string path, ICompiledForm<T> form, T value, SourceStamp stamp)
+    private bool TryWrite<T>(string path, ICompiledForm<T> form, T value, SourceStamp stamp)
         where T : class
     {
         // Written beside its final name and renamed over it, so that another car starting at the same moment reads
@@ -149,11 +213,13 @@ public sealed partial class LanguageDataCache
             }
 
             File.Move(partial, path, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             Log.NotWritten(_logger, path, e.Message);
             TryDelete(partial);
+            return false;
         }
     }
 
@@ -179,5 +245,8 @@ public sealed partial class LanguageDataCache
 
         [LoggerMessage(3, LogLevel.Debug, "Compiled language data {Path} cannot be written ({Reason}); the source is parsed on every start.")]
         public static partial void NotWritten(ILogger logger, string path, string reason);
+
+        [LoggerMessage(4, LogLevel.Debug, "Compiled language data {Path} was unused or one copy too many; deleted.")]
+        public static partial void Evicted(ILogger logger, string path);
     }
 }
