@@ -23,6 +23,7 @@ public sealed class RuleParser : IIntentParser
     private readonly PlaceNames _places;
     private readonly MusicStyleWords _styles;
     private readonly PlayedAlone _playedAlone;
+    private readonly NotARequest _notARequest;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -36,6 +37,7 @@ public sealed class RuleParser : IIntentParser
         _places = new PlaceNames(model.Lexicon);
         _styles = MusicStyleWords.From(model.Lexicon);
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);
+        _notARequest = new NotARequest(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -112,7 +114,7 @@ public sealed class RuleParser : IIntentParser
                 continue;
             }
 
-            if (_matcher.Match(frame, normalized, words) is { } intent)
+            if (_matcher.Match(frame, normalized, words) is { } intent && !_notARequest.Applies(intent, frame, normalized))
             {
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)

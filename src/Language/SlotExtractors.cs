@@ -14,10 +14,12 @@ public sealed class SlotExtractors
 
     private readonly Lexicon _lexicon;
     private readonly List<string> _openers;
+    private readonly List<string> _trailFillersButOf;
 
     public SlotExtractors(Lexicon lexicon)
     {
         _lexicon = lexicon;
+        _trailFillersButOf = [.. lexicon.SlotWords("trailFillers").Where(w => w != "的")];
         _openers = [.. lexicon.SlotWords("leadFillers").Concat(lexicon.SlotWords("speakers")).Concat(lexicon.Fillers)
             .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)];
     }
@@ -433,7 +435,9 @@ public sealed class SlotExtractors
 
             // A title can open with 我要 or 我想 (我要飞得更高); the query's carriers already took the politeness.
             span = slot == SlotNames.Query && !weak ? span : span.TrimStart(_lexicon.SlotWords("leadFillers"));
-            span = span.TrimEnd(_lexicon.SlotWords("trailFillers")).TrimStart(leads).TrimEnd(trails);
+            // 钢铁是怎样炼成的: a 的 after a verb ends the title.
+            var trailFillers = slot == SlotNames.Query && span.EndsInVerbOf() ? _trailFillersButOf : _lexicon.SlotWords("trailFillers");
+            span = span.TrimEnd(trailFillers).TrimStart(leads).TrimEnd(trails);
             changed = span.Text != before;
         }
 

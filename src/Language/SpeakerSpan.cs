@@ -31,12 +31,17 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
         return this;
     }
 
-    /// <summary>Takes the first of <paramref name="suffixes"/> (longest first) off the end, once.</summary>
+    /// <summary>
+    /// Takes the first of <paramref name="suffixes"/> (longest first) off the end, once. A suffix also comes off a word
+    /// the HMM made when two characters or more of that word stay (六哲唱 + 的歌曲: the HMM glued 唱 to a singer it has
+    /// not seen).
+    /// </summary>
     public SpeakerSpan TrimEnd(IReadOnlyList<string> suffixes)
     {
         foreach (var suffix in suffixes)
         {
-            if (Text.Length > suffix.Length && Text.EndsWith(suffix, StringComparison.Ordinal) && CanCut(Text.Length - suffix.Length))
+            if (Text.Length > suffix.Length && Text.EndsWith(suffix, StringComparison.Ordinal)
+                && (CanCut(Text.Length - suffix.Length) || LeavesUnknownName(Text.Length - suffix.Length)))
             {
                 return new SpeakerSpan(Text[..^suffix.Length], Start, Words);
             }
@@ -107,6 +112,30 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     private bool OpensUnknownWord() =>
         Words is not null && Start >= 0 && Start < Words.Text.Length && Words.IsBoundary(Start)
         && Words.WordAt(Start) is { Length: >= 3, Tag: Segmentation.WordDictionary.UnknownTag };
+
+    /// <summary>
+    /// True when the cut at <paramref name="offset"/> falls inside a word of the span that the dictionary does not know,
+    /// leaving two characters of it or more before the cut.
+    /// </summary>
+    private bool LeavesUnknownName(int offset) =>
+        Words is not null && Start + offset > 0 && Start + offset < Words.Text.Length
+        && Words.WordAt(Start + offset) is { Tag: Segmentation.WordDictionary.UnknownTag } word
+        && word.Start >= Start && Start + offset - word.Start >= 2;
+
+    /// <summary>
+    /// True when the span ends in 的 after a verb (钢铁是怎样炼成的, 不为谁而做的): the 的 that ends a title, not a
+    /// filler; 唱的 is left to the slot's trailing words (周杰伦唱的).
+    /// </summary>
+    public bool EndsInVerbOf()
+    {
+        if (Words is null || Text.Length < 3 || Text[^1] != '的')
+        {
+            return false;
+        }
+
+        var before = Words.WordAt(Start + Text.Length - 2);
+        return before.Tag.StartsWith('v') && Words.TextOf(before) is not ("唱" or "演唱");
+    }
 
     private bool CanCut(int offset)
     {

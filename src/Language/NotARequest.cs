@@ -1,0 +1,57 @@
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// Words that match a request's rule but say something else, so the car must not act on them: a request inside a
+/// time clause (给她打电话的时候她在做饭 tells what happened), car words inside a song's name (热热热的歌曲, 大风歌曲),
+/// and a bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather).
+/// </summary>
+public sealed class NotARequest(Lexicon lexicon)
+{
+    /// <summary>A temperature said without a climate word is a setting only in this range (°C); the car's own limits are the policy's.</summary>
+    public const double LowestBareTemperature = 10;
+
+    /// <inheritdoc cref="LowestBareTemperature"/>
+    public const double HighestBareTemperature = 40;
+
+    private readonly IReadOnlyList<string> _timeClauses = lexicon.SlotWords("timeClauseTrails");
+    private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
+
+    /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
+    public bool Applies(Intent intent, Frame frame, string text)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(text);
+        var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
+        var rest = after <= text.Length ? text.AsSpan(after) : [];
+        if (StartsWithAny(rest, _timeClauses))
+        {
+            return true;
+        }
+
+        if (!intent.Name.StartsWith("media.", StringComparison.Ordinal) && StartsWithAny(rest, _titles))
+        {
+            return true;
+        }
+
+        return intent.Name == IntentNames.ClimateSetTemperature
+            && !frame.AllTags.Any(t => t.Has("dev:temperature") || t.Has("dev:climate"))
+            && intent[SlotNames.Value]?.Number is { } degrees
+            && degrees is < LowestBareTemperature or > HighestBareTemperature;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
