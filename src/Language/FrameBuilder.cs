@@ -11,6 +11,9 @@ public static class FrameBuilder
     /// <summary>Words for media that are not music (相声, 动画片): never swallowed by a title, so they can veto playing.</summary>
     private const string NotMusic = "notmusic";
 
+    /// <summary>不对, 说错了: the speaker takes back what came before; never part of a name or a title.</summary>
+    public const string CorrectionConcept = "correction";
+
     public static List<Frame> Build(IReadOnlyList<Tag> tags, int textLength, IFrameJudge judge)
     {
         var frames = new List<Frame>();
@@ -81,7 +84,7 @@ public static class FrameBuilder
     /// </summary>
     private static bool IsInsideSpeakerWords(Frame current, IReadOnlyList<Tag> tags, int boundary, IFrameJudge judge)
     {
-        if (!char.IsLetter(tags[boundary].Surface[0]) || !judge.TakesSpeakerWords(current))
+        if (!char.IsLetter(tags[boundary].Surface[0]) || tags[boundary].Has(CorrectionConcept) || !judge.TakesSpeakerWords(current))
         {
             return false;
         }

@@ -4,8 +4,9 @@ namespace Car.Language;
 
 /// <summary>
 /// Words that match a request's rule but say something else, so the car must not act on them: a request inside a
-/// time clause (给她打电话的时候她在做饭 tells what happened), car words inside a song's name (热热热的歌曲, 大风歌曲),
-/// and a bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather).
+/// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
+/// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), and a
+/// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -19,14 +20,15 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
 
     /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
-    public bool Applies(Intent intent, Frame frame, string text)
+    public bool Applies(Intent intent, Frame frame, string text, IReadOnlyList<Tag> tags)
     {
+        ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses))
+        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanEnd && t.Has(FrameBuilder.CorrectionConcept) && IsBlank(text, frame.SpanEnd, t.Start)))
         {
             return true;
         }
@@ -41,6 +43,12 @@ public sealed class NotARequest(Lexicon lexicon)
             && intent[SlotNames.Value]?.Number is { } degrees
             && degrees is < LowestBareTemperature or > HighestBareTemperature;
     }
+
+    /// <summary>Whether nothing but punctuation and spaces stands between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static bool IsBlank(string text, int from, int to) =>
+        to >= from && text.AsSpan(from, Math.Min(to, text.Length) - from).IndexOfAnyExcept(Pauses) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> Pauses = System.Buffers.SearchValues.Create(" ,，。!！?？、");
 
     private static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
     {
