@@ -20,15 +20,16 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
 
     /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
+    /// <param name="tags">All of the utterance's tags: a correction right after the frame takes it back.</param>
     public bool Applies(Intent intent, Frame frame, string text, IReadOnlyList<Tag> tags)
     {
-        ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanEnd && t.Has(FrameBuilder.CorrectionConcept) && IsBlank(text, frame.SpanEnd, t.Start)))
+        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags))
         {
             return true;
         }
@@ -43,6 +44,10 @@ public sealed class NotARequest(Lexicon lexicon)
             && intent[SlotNames.Value]?.Number is { } degrees
             && degrees is < LowestBareTemperature or > HighestBareTemperature;
     }
+
+    /// <summary>The frame ends where a correction (不对, 说错了) starts, with nothing but a pause between them.</summary>
+    private static bool IsTakenBack(Frame frame, string text, IReadOnlyList<Tag> tags) =>
+        tags.Any(t => t.Start >= frame.SpanEnd && t.Has(FrameBuilder.CorrectionConcept) && IsBlank(text, frame.SpanEnd, t.Start));
 
     /// <summary>Whether nothing but punctuation and spaces stands between <paramref name="from"/> and <paramref name="to"/>.</summary>
     private static bool IsBlank(string text, int from, int to) =>

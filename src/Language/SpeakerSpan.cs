@@ -128,7 +128,7 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     /// </summary>
     public bool EndsInVerbOf()
     {
-        if (Words is null || Text.Length < 3 || Text[^1] != '的')
+        if (Words is null || Text.Length < 3 || Text[^1] != '的' || Start < 0 || Start + Text.Length > Words.Text.Length)
         {
             return false;
         }
