@@ -10,7 +10,8 @@ namespace Car.Language.Compiled;
 /// line, and a directory that cannot be written only means parsing on every start. Copies do not pile up as installs
 /// and OTA bundles move the sources: whenever a copy is written, the other copies of a source of the same name that no
 /// start has read for <see cref="UnusedFor"/> are deleted, and of the rest only the <see cref="KeptCopies"/> read
-/// most recently stay (a copy read is marked so, at most once a day, by its write time).
+/// most recently stay, with any other read within the day (a copy read is marked so, at most once a day, by its write
+/// time).
 /// </summary>
 public sealed partial class LanguageDataCache
 {
@@ -19,7 +20,10 @@ public sealed partial class LanguageDataCache
     /// <summary>A copy no start has read for this long belongs to an install or a bundle that is gone.</summary>
     public static readonly TimeSpan UnusedFor = TimeSpan.FromDays(30);
 
-    /// <summary>Copies kept of sources of one name (the installs and bundles on the unit at once), the one just written included.</summary>
+    /// <summary>
+    /// Copies kept of sources of one name (the installs and bundles on the unit at once), the one just written included;
+    /// copies read within the last day are kept beyond it.
+    /// </summary>
     public const int KeptCopies = 4;
 
     /// <summary>How often a copy that is read has its write time moved on: a head unit's flash is not written on every start.</summary>
@@ -118,7 +122,8 @@ public sealed partial class LanguageDataCache
 
     /// <summary>
     /// Deletes the copies of sources named <paramref name="sourceName"/> other than <paramref name="kept"/> that are
-    /// unused or beyond the newest <see cref="KeptCopies"/>, and partial files left by a start that died while writing.
+    /// unused, or beyond the newest <see cref="KeptCopies"/> and unread for a day, and partial files left by a start
+    /// that died while writing.
     /// </summary>
     private void DeleteOtherCopies(string kept, string sourceName)
     {
@@ -134,7 +139,10 @@ public sealed partial class LanguageDataCache
             {
                 var partial = !copy.Name.EndsWith(Extension, StringComparison.Ordinal);
                 var unused = now - copy.LastWriteTimeUtc > (partial ? MarkEvery : UnusedFor);
-                if (unused || (!partial && ++recent > KeptCopies))
+                // Beyond the newest few, a copy goes only once no start has read it for a day: builds and tests that
+                // run side by side from several directories would otherwise take turns deleting each other's copies.
+                var surplus = !partial && ++recent > KeptCopies && now - copy.LastWriteTimeUtc > MarkEvery;
+                if (unused || surplus)
                 {
                     TryDelete(copy.FullName);
                     Log.Evicted(_logger, copy.FullName);

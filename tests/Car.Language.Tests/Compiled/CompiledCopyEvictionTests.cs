@@ -6,7 +6,7 @@ namespace Car.Language.Tests.Compiled;
 /// <summary>
 /// The cache directory does not fill the head unit's flash as OTA bundles move the language data to new paths:
 /// copies no start has read for a month are deleted when a new copy is written, a copy still read is kept, and at most
-/// <see cref="LanguageDataCache.KeptCopies"/> copies of one source name stay.
+/// <see cref="LanguageDataCache.KeptCopies"/> copies of one source name stay, besides those read today.
 /// </summary>
 public sealed class CompiledCopyEvictionTests
 {
@@ -61,7 +61,7 @@ public sealed class CompiledCopyEvictionTests
             var source = Source(directory, $"install-{i}");
             PinyinTable.Load(source, cache);
             copies.Add(cache.CompiledPath(source)!);
-            File.SetLastWriteTimeUtc(copies[^1], DateTime.UtcNow.AddHours(-10 + i));
+            File.SetLastWriteTimeUtc(copies[^1], DateTime.UtcNow.AddDays(-10 + i));
         }
 
         var newest = Source(directory, "install-new");
@@ -70,6 +70,19 @@ public sealed class CompiledCopyEvictionTests
         var left = Directory.GetFiles(cache.Directory!, "*.car").Order().ToList();
         Assert.Equal([.. new[] { cache.CompiledPath(newest)!, copies[5], copies[4], copies[3] }.Order()], left);
         Assert.Equal(LanguageDataCache.KeptCopies, left.Count);
+    }
+
+    [Fact]
+    public void ManyInstallsReadToday_NoneDeleted_SideBySideBuildsDoNotTakeTurns()
+    {
+        using var directory = new TempDirectory();
+        var cache = new LanguageDataCache(directory.File("cache"));
+        for (var i = 0; i < 6; i++)
+        {
+            PinyinTable.Load(Source(directory, $"install-{i}"), cache);
+        }
+
+        Assert.Equal(6, Directory.GetFiles(cache.Directory!, "*.car").Length);
     }
 
     [Fact]
