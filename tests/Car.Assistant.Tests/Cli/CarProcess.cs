@@ -51,6 +51,13 @@ internal static class CarProcess
     public static async Task<(int ExitCode, TimeSpan Stopping, string Output, string Errors)> SignalAsync(
         string input, string awaited, string signal, params string[] arguments)
     {
+        if (IgnoredHere(signal))
+        {
+            // A test run started in the background (nohup, a shell's &) ignores SIGINT, and car inherits that as every
+            // POSIX program does: it would never see the signal, and the test would wait a minute for nothing.
+            throw new InvalidOperationException($"SIG{signal} is ignored by this test process (started in the background?); run the tests in the foreground.");
+        }
+
         using var process = Process.Start(StartInfo(new Dictionary<string, string>(), arguments)) ?? throw new InvalidOperationException("car did not start");
         var output = new StringBuilder();
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -85,6 +92,15 @@ internal static class CarProcess
         {
             return (process.ExitCode, stopping, output.ToString(), printed);
         }
+    }
+
+    /// <summary>Whether this process ignores the signal (the SigIgn mask of /proc/self/status), so that a child inherits that.</summary>
+    private static bool IgnoredHere(string signal)
+    {
+        var number = signal switch { "INT" => 2, "QUIT" => 3, "TERM" => 15, _ => 0 };
+        var mask = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return number > 0 && mask is not null
+            && (ulong.Parse(mask["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
     }
 
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
