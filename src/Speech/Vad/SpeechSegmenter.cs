@@ -17,7 +17,6 @@ public sealed class SpeechSegmenter
     private long? _speechStart;
     private long _lastSpeechEnd;
     private bool _lastFrameQuiet;
-    private bool _lastFrameSpeech;
     private long _lastVoicedEnd;
     private bool _lastFrameVoiced;
     private double _voicedLevelSum;
@@ -51,9 +50,9 @@ public sealed class SpeechSegmenter
     /// <summary>
     /// Samples since the last voiced frame of the open utterance while the latest frame is not voiced; 0 when no
     /// utterance is open. A voiced frame is a speech frame no more than <see cref="VadOptions.PauseLevel"/> below the
-    /// mean level of the utterance's voiced frames so far (the first speech frame is voiced): Silero's probability trails the voice by about 75 ms, the level does not. A pause
-    /// for a guess, which costs nothing to abandon, need not wait for that, nor for the hysteresis that
-    /// <see cref="SilenceSamples"/> waits for to end an utterance.
+    /// mean level of the utterance's voiced frames so far (the first speech frame is voiced): Silero's probability
+    /// trails the voice by about 75 ms, the level does not. A pause for a guess, which costs nothing to abandon, need
+    /// not wait for that, nor for the hysteresis that <see cref="SilenceSamples"/> waits for to end an utterance.
     /// </summary>
     public long PauseSamples => _speechStart is not null && !_lastFrameVoiced ? _position - _lastVoicedEnd : 0;
 
@@ -110,9 +109,8 @@ public sealed class SpeechSegmenter
         var frameStart = _position;
         _position += _pending.Length;
         _lastFrameQuiet = probability < _options.Threshold - 0.15;
-        _lastFrameSpeech = probability >= _options.Threshold;
         _lastFrameVoiced = false;
-        if (_lastFrameSpeech)
+        if (probability >= _options.Threshold)
         {
             if (_speechStart is null)
             {
