@@ -71,6 +71,15 @@ public sealed class PlaceNames
         return index == 0 || (word.Tag == PhraseTag && !(index == count - 1 && EndsInPlaceWord(last)));
     }
 
+    /// <summary>
+    /// 与 or 和 between two roads names their junction (沙河路与长江路交叉口, 长江路和北海路口): the word before it ends
+    /// in a place word, and a place word follows later.
+    /// </summary>
+    private bool JoinsTwoRoads(List<Word> inside, int index, SegmentedText words) =>
+        index > 0 && index < inside.Count - 1 && words.TextOf(inside[index]) is "与" or "和"
+        && _suffixes.Any(s => words.TextOf(inside[index - 1]).EndsWith(s, StringComparison.Ordinal))
+        && inside.Skip(index + 1).Any(w => _suffixes.Any(s => words.TextOf(w).EndsWith(s, StringComparison.Ordinal)));
+
     private bool EndsInPlaceWord(string word) =>
         _suffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal)) || _weakSuffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal));
 
@@ -153,7 +162,8 @@ public sealed class PlaceNames
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
         var last = words.TextOf(inside[^1]);
-        if ((inside.Count > 1 && inside[0].Tag != PlaceTag && GoDirections.Contains(name[..1])) || inside.Where((w, i) => IsTalk(w, i, inside.Count, last)).Any())
+        if ((inside.Count > 1 && inside[0].Tag != PlaceTag && GoDirections.Contains(name[..1]))
+            || inside.Where((w, i) => IsTalk(w, i, inside.Count, last) && !JoinsTwoRoads(inside, i, words)).Any())
         {
             return null;
         }
