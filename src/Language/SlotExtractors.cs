@@ -327,6 +327,12 @@ public sealed class SlotExtractors
             return DoubtfulWords;
         }
 
+        // 听某某路与某某路交汇, 唱首妇幼保健院: a title that ends like a place is more likely a misheard destination.
+        if (_lexicon.SlotWords(slot + "DoubtfulEnd").Any(e => words.Length > e.Length && words.EndsWith(e, StringComparison.Ordinal)))
+        {
+            return DoubtfulWords;
+        }
+
         var rest = beforeCarrier.Trim(Punctuation);
         for (var opener = _openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)); opener is not null && rest.Length > 0;
              opener = _openers.Find(w => rest.StartsWith(w, StringComparison.Ordinal)))
