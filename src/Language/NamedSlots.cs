@@ -41,6 +41,32 @@ public static class NamedSlots
         return IsKnown(intent, names) ? intent with { Confidence = 1.0 } : intent;
     }
 
+    /// <summary>
+    /// 周杰伦的稻香 said alone: a singer the owner's list names, or a person's name the dictionary knows (jieba's
+    /// <c>nr</c>, two or three characters opening with a common surname), 的, and a title of two characters or more;
+    /// null for anything else (王芳的老公 is no song when 老公 is the lexicon's word; a name it does not know plays nothing).
+    /// </summary>
+    public static Intent? SongNamedAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var of = text.IndexOf('的', StringComparison.Ordinal);
+        if (of < ShortestPart || text.Length - of - 1 < ShortestPart || text.IndexOf('的', of + 1) >= 0)
+        {
+            return null;
+        }
+
+        var artist = text[..of];
+        var title = text[(of + 1)..];
+        var start = words.Text.IndexOf(text, StringComparison.Ordinal);
+        var person = start >= 0 && WordSpelling(artist, words, start) is { } word && IsSurnamedPerson(word, words, lexicon.SlotWords("surnames"));
+        return (person || names.Contains(GazetteerKind.Artist, artist)) && !lexicon.SlotWords("titleReject").Contains(title)
+            ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
+            : null;
+    }
+
     private static bool IsKnown(Intent intent, Gazetteer names) => intent.Name switch
     {
         IntentNames.PhoneCall => names.Contains(GazetteerKind.Contact, intent.Text(SlotNames.Contact)),

@@ -23,11 +23,14 @@ public sealed class PlayedAlone
         _trails = lexicon.SlotWords("trailFillers");
     }
 
+    /// <summary>The utterance without the politeness and particles at its edges (请放吧 → 放).</summary>
+    public string Core(string normalized) => SpeakerSpan.Core(normalized, _leads, _trails);
+
     /// <summary>The request to play, or null when the utterance is more than music named.</summary>
     public Intent? Find(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var text = SpeakerSpan.Core(normalized, _leads, _trails);
+        var text = Core(normalized);
         if (_generic.Contains(text))
         {
             return new Intent(IntentNames.MediaPlay, []);

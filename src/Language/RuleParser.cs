@@ -163,6 +163,13 @@ public sealed class RuleParser : IIntentParser
             intents.Add(MusicStyles.Split(played, _styles, words));
         }
 
+        // 周杰伦的稻香 alone, words the lexicon does not know: play that song.
+        if (intents.Count == 0 && followUp is null && words is not null && tags.TrueForAll(t => t.IsFiller)
+            && NamedSlots.SongNamedAlone(_playedAlone.Core(normalized), _resources.Names, words, Model.Lexicon) is { } song)
+        {
+            intents.Add(song);
+        }
+
         var repeated = tags.Any(t => t.Has("again"));
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
