@@ -44,7 +44,8 @@ public static class NamedSlots
     /// <summary>
     /// 周杰伦的稻香 said alone: a singer the owner's list names, or a person's name the dictionary knows (jieba's
     /// <c>nr</c>, two or three characters opening with a common surname), 的, and a title of two characters or more;
-    /// null for anything else (王芳的老公 is no song when 老公 is the lexicon's word; a name it does not know plays nothing).
+    /// null for anything else (a name the dictionary does not know, 作品 or another of <c>titleReject</c>). The parser
+    /// asks only when the lexicon found no word of its own in the utterance (王芳的老公 is no song).
     /// </summary>
     public static Intent? SongNamedAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
     {
