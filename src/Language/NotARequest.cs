@@ -34,6 +34,7 @@ public sealed class NotARequest(Lexicon lexicon)
             return true;
         }
 
+        // Media requests act on songs (下一首歌曲, 暂停歌曲): only other requests are a title's words.
         if (!intent.Name.StartsWith("media.", StringComparison.Ordinal) && StartsWithAny(rest, _titles))
         {
             return true;

@@ -1,11 +1,15 @@
+using Car.Language.Gazetteers;
 using Car.Language.Model;
+using Car.Language.Segmentation;
 
 namespace Car.Language;
 
 /// <summary>
-/// Music named and nothing else: 音乐 or 来首歌曲 alone (lexicon <c>playAlone</c>) plays music, and a genre or version
-/// alone (摇滚, 轻音乐, dj: <c>musicStyles</c>, <c>musicVersions</c>, a style's trailing word allowed: 摇滚乐) plays that.
-/// Only the whole utterance counts, fillers at its edges aside: 这首歌真好听 says something about a song and plays nothing.
+/// Music named and nothing else: 音乐 or 来首歌曲 alone (lexicon <c>playAlone</c>) plays music, a genre or version
+/// alone (摇滚, 轻音乐, dj: <c>musicStyles</c>, <c>musicVersions</c>, a style's trailing word allowed: 摇滚乐) plays that,
+/// and a singer and a title (周杰伦的稻香, <see cref="NamedSlots.SongNamedAlone"/>) play that song when the lexicon
+/// found no word of its own in them. Only the whole utterance counts, fillers at its edges aside: 这首歌真好听 says
+/// something about a song and plays nothing.
 /// </summary>
 public sealed class PlayedAlone
 {
@@ -13,6 +17,7 @@ public sealed class PlayedAlone
     private readonly MusicStyleWords _styles;
     private readonly IReadOnlyList<string> _leads;
     private readonly IReadOnlyList<string> _trails;
+    private readonly Lexicon _lexicon;
 
     public PlayedAlone(Lexicon lexicon, MusicStyleWords styles)
     {
@@ -21,16 +26,17 @@ public sealed class PlayedAlone
         _styles = styles;
         _leads = lexicon.SlotWords("leadFillers");
         _trails = lexicon.SlotWords("trailFillers");
+        _lexicon = lexicon;
     }
 
-    /// <summary>The utterance without the politeness and particles at its edges (请放吧 → 放).</summary>
-    public string Core(string normalized) => SpeakerSpan.Core(normalized, _leads, _trails);
-
     /// <summary>The request to play, or null when the utterance is more than music named.</summary>
-    public Intent? Find(string normalized)
+    /// <param name="normalized">The utterance.</param>
+    /// <param name="song">Where a singer and a title are looked for: the segmentation, the owner's names, and whether
+    /// the lexicon tagged nothing but fillers; null: not looked for.</param>
+    public Intent? Find(string normalized, (SegmentedText Words, Gazetteer Names, bool NothingTagged)? song = null)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var text = Core(normalized);
+        var text = SpeakerSpan.Core(normalized, _leads, _trails);
         if (_generic.Contains(text))
         {
             return new Intent(IntentNames.MediaPlay, []);
@@ -38,7 +44,12 @@ public sealed class PlayedAlone
 
         var style = _styles.Trails.FirstOrDefault(t => text.Length > t.Length && text.EndsWith(t, StringComparison.Ordinal)) is { } trail
             && IsStyle(text[..^trail.Length]) ? text[..^trail.Length] : text;
-        return IsStyle(style) ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(style))]) : null;
+        if (IsStyle(style))
+        {
+            return new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(style))]);
+        }
+
+        return song is ({ } words, { } names, true) ? NamedSlots.SongNamedAlone(text, names, words, _lexicon) : null;
     }
 
     private bool IsStyle(string text) => _styles.Genres.Contains(text) || _styles.Versions.Contains(text);

@@ -1,5 +1,6 @@
 using Car.Language.Gazetteers;
 using Car.Language.Model;
+using Car.Language.Segmentation;
 
 namespace Car.Language;
 
@@ -157,17 +158,11 @@ public sealed class RuleParser : IIntentParser
             intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon));
         }
 
-        // 音乐 or 摇滚 alone: play it.
-        if (intents.Count == 0 && followUp is null && _playedAlone.Find(normalized) is { } played)
+        // 音乐, 摇滚 or 周杰伦的稻香 alone: play it.
+        if (intents.Count == 0 && followUp is null
+            && _playedAlone.Find(normalized, words is null ? null : (words, _resources.Names, tags.TrueForAll(t => t.IsFiller))) is { } played)
         {
             intents.Add(MusicStyles.Split(played, _styles, words));
-        }
-
-        // 周杰伦的稻香 alone, words the lexicon does not know: play that song.
-        if (intents.Count == 0 && followUp is null && words is not null && tags.TrueForAll(t => t.IsFiller)
-            && NamedSlots.SongNamedAlone(_playedAlone.Core(normalized), _resources.Names, words, Model.Lexicon) is { } song)
-        {
-            intents.Add(song);
         }
 
         var repeated = tags.Any(t => t.Has("again"));
