@@ -53,6 +53,11 @@ internal static class LiveSpeechBenchmark
                 settings["Vad:SpeculateAfter"] = TimeSpan.FromMilliseconds(speculateAfter).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (variant.Nice is { } nice)
+            {
+                settings["Asr:Nice"] = nice.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (variant.PauseLevel is { } pauseLevel)
             {
                 settings["Vad:PauseLevel"] = pauseLevel.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,7 @@
 using Car.Native;
 using Car.Speech.Whisper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Car.Speech.Recognition;
@@ -8,13 +10,13 @@ namespace Car.Speech.Recognition;
 /// Whisper set up for car commands: Chinese, the car vocabulary as prompt, short greedy answers, and the transcript
 /// in Simplified characters. The model loads when this is created; a bad file throws <see cref="WhisperException"/>.
 /// </summary>
-public sealed class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
+public sealed partial class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
 {
     private readonly WhisperFactory? _factory;
     private readonly WhisperProcessor? _processor;
     private readonly TraditionalToSimplified _script;
 
-    public WhisperSpeechRecognizer(IOptions<SpeechRecognitionOptions> options, TraditionalToSimplified script)
+    public WhisperSpeechRecognizer(IOptions<SpeechRecognitionOptions> options, TraditionalToSimplified script, ILogger<WhisperSpeechRecognizer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _script = script;
@@ -29,6 +31,7 @@ public sealed class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
         try
         {
             _processor = _factory.CreateBuilder().WithLanguage("zh").WithPrompt(settings.Prompt).WithThreads(settings.Threads)
+                .WithNice(AllowedNice(settings.Nice, logger ?? NullLogger<WhisperSpeechRecognizer>.Instance))
                 .WithMaxTokens(settings.MaxTokens).WithoutTemperatureFallback().Build();
         }
         catch
@@ -55,5 +58,23 @@ public sealed class WhisperSpeechRecognizer : ISpeechRecognizer, IDisposable
     {
         _processor?.Dispose();
         _factory?.Dispose();
+    }
+
+    /// <summary>The nice value passes run at: the configured one, or 0 (with one line in the log) where it is refused.</summary>
+    private static int AllowedNice(int nice, ILogger logger)
+    {
+        if (nice == 0 || ThreadNice.Refusal(nice) is not { } refusal)
+        {
+            return nice;
+        }
+
+        Log.NiceRefused(logger, nice, refusal);
+        return 0;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Speech recognition runs at the process's priority, not at nice {Nice}: {Refusal}. Under load a spoken request waits longer; Asr:Nice=0 silences this.")]
+        public static partial void NiceRefused(ILogger logger, int nice, string refusal);
     }
 }

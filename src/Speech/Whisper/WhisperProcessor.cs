@@ -25,13 +25,14 @@ public sealed partial class WhisperProcessor : IDisposable
     private readonly int _maxTokens;
     private readonly bool _temperatureFallback;
     private readonly bool _scaleAudioContext;
+    private readonly int _nice;
     private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
     private readonly NativeAbortFlag _abort = new();
     private readonly NativeWorkGate _gate = new(nameof(WhisperProcessor));
 
     internal WhisperProcessor(
-        WhisperFactory factory, string language, string? prompt, int threads, int maxTokens, bool temperatureFallback, bool scaleAudioContext)
+        WhisperFactory factory, string language, string? prompt, int threads, int maxTokens, bool temperatureFallback, bool scaleAudioContext, int nice)
     {
         _factory = factory;
         _language = Marshal.StringToCoTaskMemUTF8(language);
@@ -40,6 +41,7 @@ public sealed partial class WhisperProcessor : IDisposable
         _maxTokens = maxTokens;
         _temperatureFallback = temperatureFallback;
         _scaleAudioContext = scaleAudioContext;
+        _nice = nice;
     }
 
     /// <summary>The encoder frames used for an utterance of this many samples (64 frames of margin, at most 1500).</summary>
@@ -86,6 +88,13 @@ public sealed partial class WhisperProcessor : IDisposable
     private unsafe Transcript Run(float[] samples, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (_nice != 0)
+        {
+            // This thread is the pass's own (LongRunning) and ends with it; the OpenMP workers it starts inherit the value.
+            // A refusal leaves the process's priority: the recognizer has already said so.
+            _ = ThreadNice.TrySet(_nice, out _);
+        }
+
         var parameters = WhisperNative.FullDefaultParams(WhisperNative.SamplingGreedy);
         parameters.NThreads = _threads;
         parameters.Language = _language;

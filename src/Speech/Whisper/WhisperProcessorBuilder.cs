@@ -10,6 +10,7 @@ public sealed class WhisperProcessorBuilder
     private int _maxTokens;
     private bool _temperatureFallback = true;
     private bool _scaleAudioContext = true;
+    private int _nice;
 
     internal WhisperProcessorBuilder(WhisperFactory factory)
     {
@@ -42,6 +43,16 @@ public sealed class WhisperProcessorBuilder
         return this;
     }
 
+    /// <summary>
+    /// The nice value a pass runs at (its thread and the OpenMP workers it starts); 0 leaves the process's own. A value
+    /// below 0 needs <c>CAP_SYS_NICE</c>: where it is refused, the pass runs at the process's priority.
+    /// </summary>
+    public WhisperProcessorBuilder WithNice(int nice)
+    {
+        _nice = nice;
+        return this;
+    }
+
     public WhisperProcessorBuilder WithoutTemperatureFallback()
     {
         _temperatureFallback = false;
@@ -56,5 +67,5 @@ public sealed class WhisperProcessorBuilder
     }
 
     public WhisperProcessor Build() =>
-        new(_factory, _language, _prompt, _threads, _maxTokens, _temperatureFallback, _scaleAudioContext);
+        new(_factory, _language, _prompt, _threads, _maxTokens, _temperatureFallback, _scaleAudioContext, _nice);
 }

@@ -20,13 +20,14 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
     private readonly IConfiguration _configuration;
     private readonly TraditionalToSimplified _script;
     private readonly ILogger _logger;
+    private readonly ILogger<WhisperSpeechRecognizer> _recognizerLogger;
     private readonly ModelSwap<ISpeechRecognizer> _models;
     private readonly SemaphoreSlim _swapping = new(1, 1);
     private string? _modelPath;
 
     public ReloadableSpeechRecognizer(
         IActiveBundle active, IConfiguration configuration, IOptions<SpeechRecognitionOptions> options, TraditionalToSimplified script,
-        ILogger<ReloadableSpeechRecognizer> logger)
+        ILogger<ReloadableSpeechRecognizer> logger, ILogger<WhisperSpeechRecognizer> recognizerLogger)
     {
         ArgumentNullException.ThrowIfNull(active);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,11 +35,12 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
         _configuration = configuration;
         _script = script;
         _logger = logger;
+        _recognizerLogger = recognizerLogger;
         // The model of the bundle active at start; a bad file throws on first use, as it always did.
         _modelPath = options.Value.ModelPath;
         _models = new ModelSwap<ISpeechRecognizer>(() =>
         {
-            var recognizer = new WhisperSpeechRecognizer(options, script);
+            var recognizer = new WhisperSpeechRecognizer(options, script, recognizerLogger);
             return new ModelGeneration<ISpeechRecognizer>(recognizer, active.Current.Version, recognizer);
         });
         _active.Changed += OnChanged;
@@ -93,7 +95,7 @@ public sealed partial class ReloadableSpeechRecognizer : ISpeechRecognizer, IDis
                 var options = new SpeechRecognitionOptions();
                 _configuration.GetSection(SpeechRecognitionOptions.SectionName).Bind(options);
                 options.ModelPath = path;
-                var recognizer = await Task.Run(() => new WhisperSpeechRecognizer(Options.Create(options), _script)).ConfigureAwait(false);
+                var recognizer = await Task.Run(() => new WhisperSpeechRecognizer(Options.Create(options), _script, _recognizerLogger)).ConfigureAwait(false);
                 _models.Replace(new ModelGeneration<ISpeechRecognizer>(recognizer, bundle.Version, recognizer));
                 Volatile.Write(ref _modelPath, path);
                 Log.Swapped(_logger, bundle.Version, path ?? "none");
