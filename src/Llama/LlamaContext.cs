@@ -17,8 +17,9 @@ public sealed class LlamaContext : IDisposable
     private readonly NativeAbortFlag _abort = new();
     private readonly NativeWorkGate _gate = new(nameof(LlamaContext));
     private readonly int _batchSize;
+    private readonly int _nice;
 
-    internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads, int? poll)
+    internal unsafe LlamaContext(LlamaWeights weights, int contextSize, int threads, int? poll, int nice)
     {
         Weights = weights;
         var parameters = LlamaNative.ContextDefaultParams();
@@ -29,10 +30,16 @@ public sealed class LlamaContext : IDisposable
         parameters.NThreadsBatch = threads;
         parameters.NoPerf = 1;
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
-        if (poll is { } level && SafeGgmlThreadpoolHandle.TryCreate(threads, level) is { } threadpool)
+        NiceRefused = nice == 0 ? null : ThreadNice.Refusal(nice);
+        _nice = NiceRefused is null ? nice : 0;
+        // The pool's threads start now, from this thread, and keep the nice value they inherit.
+        using (ThreadNiceScope.Enter(_nice))
         {
-            _context.Attach(threadpool);
-            Poll = level;
+            if (poll is { } level && SafeGgmlThreadpoolHandle.TryCreate(threads, level) is { } threadpool)
+            {
+                _context.Attach(threadpool);
+                Poll = level;
+            }
         }
 
         ContextSize = (int)LlamaNative.NCtx(_context);
@@ -48,6 +55,9 @@ public sealed class LlamaContext : IDisposable
     /// <summary>How its threads poll for work (0 … 100) when it runs on a threadpool of Car's; null: llama.cpp's own (50).</summary>
     public int? Poll { get; }
 
+    /// <summary>Why decoding runs at the process's priority instead of the nice value asked for; null when it does not.</summary>
+    public string? NiceRefused { get; }
+
     internal SafeLlamaContextHandle Handle => _context;
 
     /// <summary>Evaluates tokens at positions <paramref name="start"/>… in batches; cancellable mid-batch.</summary>
@@ -61,6 +71,7 @@ public sealed class LlamaContext : IDisposable
 
         using var pass = _gate.Enter(_abort);
         using var registration = cancellationToken.Register(() => _abort.Set());
+        using var priority = ThreadNiceScope.Enter(_nice); // this thread computes the graph with the pool's threads
         try
         {
             for (var offset = 0; offset < tokens.Length; offset += _batchSize)

@@ -73,7 +73,11 @@ public sealed class LlamaWeights : IDisposable
     /// How idle threads poll for the next graph, 0 (sleep at once: the choice for a CPU shared with other processes)
     /// to 100; null keeps llama.cpp's own threadpool (50). The barrier inside a graph spins either way.
     /// </param>
-    public LlamaContext CreateContext(int contextSize, int threads, int? poll = null) => new(this, contextSize, threads, poll);
+    /// <param name="nice">
+    /// The nice value decoding runs at (the evaluating thread and the pool's threads); 0 leaves the process's own.
+    /// Below 0 needs <c>CAP_SYS_NICE</c>; where it is refused, <see cref="LlamaContext.NiceRefused"/> says why.
+    /// </param>
+    public LlamaContext CreateContext(int contextSize, int threads, int? poll = null, int nice = 0) => new(this, contextSize, threads, poll, nice);
 
     /// <summary>Tokens of a text; with <paramref name="parseSpecial"/> markers such as &lt;|im_end|&gt; become their tokens.</summary>
     public unsafe int[] Tokenize(string text, bool addSpecial, bool parseSpecial)

@@ -51,6 +51,11 @@ public sealed partial class IntentParserSelector : IDisposable
         try
         {
             _model = Load(rules, model, settings, time);
+            if (_model.NiceRefused is { } refusal)
+            {
+                Log.NiceRefused(logger, settings.Nice, refusal);
+            }
+
             return new CascadeParser(rules, _model);
         }
         catch (LlmException e)
@@ -83,6 +88,9 @@ public sealed partial class IntentParserSelector : IDisposable
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "LLM fallback off: {Reason}; rules only.")]
         public static partial void RulesOnly(ILogger logger, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The language model decodes at the process's priority, not at nice {Nice}: {Refusal}. Under load its answers come later; Llm:Nice=0 silences this.")]
+        public static partial void NiceRefused(ILogger logger, int nice, string refusal);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "LLM fallback off: no model configured (--model FILE or Llm:ModelPath); rules only.")]
         public static partial void NoModel(ILogger logger);

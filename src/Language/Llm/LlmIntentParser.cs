@@ -34,7 +34,7 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
         SystemPrompt = IntentPrompt.Create(model.Schema, examples);
         var chat = weights.ApplyChatTemplate([("system", SystemPrompt), ("user", Placeholder)], addAssistant: true);
         var split = chat.IndexOf(Placeholder, StringComparison.Ordinal);
-        _context = weights.CreateContext(options.ContextSize, options.Threads, options.Poll);
+        _context = weights.CreateContext(options.ContextSize, options.Threads, options.Poll, options.Nice);
         _executor = new PrefixCachedExecutor(_context, chat[..split], chat[(split + Placeholder.Length)..], Grammar.Text, options.ReusePrefix,
             string.IsNullOrEmpty(options.PrefixStateDirectory) ? null : options.PrefixStateDirectory);
         // Two intents of the longest kind, brackets and the end token: what a useful answer can need.
@@ -50,6 +50,9 @@ public sealed class LlmIntentParser : IIntentParser, IDisposable
     public int TokenBudget { get; }
 
     public int PrefixTokens => _executor.PrefixTokens;
+
+    /// <summary>Why decoding runs at the process's priority instead of <see cref="LlmOptions.Nice"/>; null when it does not.</summary>
+    public string? NiceRefused => _context.NiceRefused;
 
     /// <summary>Whether the system prompt's cache was restored from <see cref="LlmOptions.PrefixStateDirectory"/> instead of evaluated.</summary>
     public bool PrefixRestored => _executor.PrefixRestored;

@@ -39,6 +39,14 @@ public sealed class LlmOptions
     [Range(0, 100)]
     public int Poll { get; set; }
 
+    /// <summary>
+    /// The nice value decoding runs at: below the 0 of navigation and media, as recognition's (<c>Asr:Nice</c>), so a
+    /// busy head unit answers first. Below 0 needs <c>CAP_SYS_NICE</c>; without it the log says so when the model loads
+    /// and decoding runs at the process's priority. 0 leaves the process's priority.
+    /// </summary>
+    [Range(-20, 19)]
+    public int Nice { get; set; } = -5;
+
     [Range(256, 131_072)]
     public int ContextSize { get; set; } = 2048;
 

@@ -61,43 +61,23 @@ public sealed class WhisperSpeechRecognizerTests : IDisposable
     public async Task RecognizeAsync_NiceSet_ThePassAndItsWorkerThreadsRunAtIt()
     {
         using var recognizer = Create(new SpeechRecognitionOptions { ModelPath = TestWhisperModel.Path, MaxTokens = 64, Threads = 2, Nice = 6 });
-        var before = ThreadsAtNice(6);
+        var before = ThreadsAtNice.Count(6);
 
         var recognizing = recognizer.RecognizeAsync(TestAudio.Tone(300, 16_000, 3.0));
         var most = 0;
         while (!recognizing.IsCompleted)
         {
-            most = Math.Max(most, ThreadsAtNice(6));
+            most = Math.Max(most, ThreadsAtNice.Count(6));
             await Task.Delay(1);
         }
 
         await recognizing;
-        var left = ThreadsAtNice(6);
-        for (var wait = 0; left > 0 && wait < 200; wait++)
-        {
-            await Task.Delay(10); // the pass's thread and its workers end just after the transcript is returned
-            left = ThreadsAtNice(6);
-        }
+        var after = await ThreadsAtNice.SettledCountAsync(6);
 
         Assert.Equal(0, before);
         Assert.Equal(2, most);
-        Assert.Equal(0, left);
+        Assert.Equal(0, after);
     }
-
-    /// <summary>Threads of this process at a nice value, from /proc (field 19 of a task's stat).</summary>
-    private static int ThreadsAtNice(int nice) => Directory.EnumerateDirectories("/proc/self/task").Count(task =>
-    {
-        try
-        {
-            var stat = File.ReadAllText(Path.Combine(task, "stat"));
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields[16] == nice.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return false; // the thread ended while it was read
-        }
-    });
 
     private WhisperSpeechRecognizer Create(SpeechRecognitionOptions options) => new(Options.Create(options), _script);
 }

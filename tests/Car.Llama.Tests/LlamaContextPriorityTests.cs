@@ -1,0 +1,41 @@
+using Car.Testing;
+
+namespace Car.Llama.Tests;
+
+/// <summary>The nice value decoding runs at, as <c>top</c> shows it: the pool's threads and the evaluating thread, only while it evaluates.</summary>
+public sealed class LlamaContextPriorityTests
+{
+    [Fact]
+    public async Task Evaluate_NiceSet_PoolAndEvaluatingThreadRunAtItAndTheCallerGetsItsOwnBack()
+    {
+        using var weights = LlamaWeights.LoadFromFile(TinyModel.Path);
+        var tokens = weights.Tokenize(string.Concat(Enumerable.Repeat("打开车窗，空调调到二十二度。", 40)), addSpecial: true, parseSpecial: false)[..480];
+        using var context = weights.CreateContext(512, 2, poll: 0, nice: 7);
+        var pool = ThreadsAtNice.Count(7);
+
+        var evaluating = Task.Factory.StartNew(
+            () =>
+            {
+                for (var round = 0; round < 3; round++)
+                {
+                    context.Evaluate(tokens, 0, CancellationToken.None);
+                    context.RemoveFrom(0);
+                }
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var most = 0;
+        while (!evaluating.IsCompleted)
+        {
+            most = Math.Max(most, ThreadsAtNice.Count(7));
+            await Task.Delay(1);
+        }
+
+        await evaluating;
+        var after = ThreadsAtNice.Count(7);
+
+        Assert.Null(context.NiceRefused);
+        Assert.True(pool >= 1, $"{pool} pool threads at nice 7");
+        Assert.Equal(pool + 1, most);
+        Assert.Equal(pool, after);
+    }
+}
