@@ -243,9 +243,9 @@ public sealed class SlotExtractors
             }
 
             if (slot != name && span.Text.Length > 0 && span.Words is { } cut && span.Start < cut.Text.Length
-                && (cut.WordAt(span.Start).Tag is "d" or "a" or "ad" or "zg" || IsOneWordOf(span, cut, "v", "vn", "r", "m")))
+                && (cut.WordAt(span.Start).Tag is "d" or "ad" or "zg" || IsPraise(span, cut) || IsOneWordOf(span, cut, "v", "vn", "r", "m")))
             {
-                // 歌曲很好听 praises a song and 下载歌曲 does something else with one; they name none.
+                // 歌曲很好听 and 歌曲好听的 praise a song and 下载歌曲 does something else with one; they name none.
                 return null;
             }
 
@@ -420,6 +420,32 @@ public sealed class SlotExtractors
 
     /// <summary>A destination may be a whole address (省 市 区 路 号): longer than a name before it is doubtful.</summary>
     public const int LongestAddress = 24;
+
+    /// <summary>
+    /// An adjective and at most particles after it (好听, 好听的, 好听啊): said of a song, not its name. An adjective that
+    /// starts a longer name (小幸运 is 小 and 幸运) is a title.
+    /// </summary>
+    private static bool IsPraise(SpeakerSpan span, SegmentedText words)
+    {
+        var first = words.WordAt(span.Start);
+        if (first.Tag != "a")
+        {
+            return false;
+        }
+
+        for (var at = first.Start + first.Length; at < span.Start + span.Text.Length;)
+        {
+            var word = words.WordAt(at);
+            if (!word.Tag.StartsWith('u') && !word.Tag.StartsWith('y'))
+            {
+                return false;
+            }
+
+            at = word.Start + word.Length;
+        }
+
+        return true;
+    }
 
     /// <summary>Whether the span is one word of the segmentation, of one of <paramref name="tags"/> (下载, 这).</summary>
     private static bool IsOneWordOf(SpeakerSpan span, SegmentedText words, params string[] tags) =>
