@@ -249,6 +249,12 @@ public sealed class SlotExtractors
                 return null;
             }
 
+            if (slot == SlotNames.Contact && slot != name && !ReadsAsAName(span))
+            {
+                // 打电话小王 names whom to call; 打电话问问 and 打电话打不通 say something else about a call.
+                return null;
+            }
+
             if (slot != name && _lexicon.SlotWords(name + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
             {
                 // A name before 歌曲 comes alone: 帮我放个歌曲 and 下载某某这首歌 ask for something else.
@@ -374,6 +380,30 @@ public sealed class SlotExtractors
     /// run into talk (663叮当你好) nor a stretch with words no name is made of (<see cref="NotNameParts"/>). Without the
     /// segmentation, only the number check applies.
     /// </summary>
+    /// <summary>
+    /// A contact said without a carrier that marks it (打电话小王, not 打电话给小王) is one only when it reads as a name:
+    /// a number, a kin word (<c>contactKin</c>: 老婆, 妈妈), a person's name as jieba tags it, or a surname
+    /// (<c>surnames</c>, after 小, 老 or 阿 too) and one to three more characters.
+    /// </summary>
+    private bool ReadsAsAName(SpeakerSpan span)
+    {
+        var text = span.Text;
+        if (text.Length >= 3 && text.All(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        var surname = text.Length > 1 && text[0] is '小' or '老' or '阿' ? text[1..] : text; // 小王, 老张
+        if (_lexicon.SlotWords("contactKin").Contains(text)
+            || (text.Length is >= 2 and <= 4 && _lexicon.SlotWords("surnames").Contains(surname[..1]) && LooksLikeAContact(span)))
+        {
+            return true;
+        }
+
+        return span.Words is { } words && span.Start >= 0 && span.Start < words.Text.Length
+            && words.WordAt(span.Start) is var word && word.Start == span.Start && word.Length == text.Length && word.Tag.StartsWith("nr", StringComparison.Ordinal);
+    }
+
     private static bool LooksLikeAContact(SpeakerSpan span)
     {
         var text = span.Text;
