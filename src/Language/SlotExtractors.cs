@@ -380,6 +380,26 @@ public sealed class SlotExtractors
     /// run into talk (663叮当你好) nor a stretch with words no name is made of (<see cref="NotNameParts"/>). Without the
     /// segmentation, only the number check applies.
     /// </summary>
+    private static bool LooksLikeAContact(SpeakerSpan span)
+    {
+        var text = span.Text;
+        if (text.Any(char.IsAsciiDigit) && text.Any(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return false;
+        }
+
+        if (span.Words is not { } words || span.Start < 0 || span.Start + text.Length > words.Text.Length)
+        {
+            return true;
+        }
+
+        var end = span.Start + text.Length;
+        // One character of such a part is as often a piece of a name the dictionary does not know (王宝掌, 郝光与), but
+        // no name opens with an adverb, a preposition, a conjunction or a particle (打电话不接, 打电话也不接).
+        return !words.Any(w => w.Start < end && w.End > span.Start && w.Length > 1 && NotNameParts.Contains(w.Tag))
+            && !(words.IsBoundary(span.Start) && NotNameOpeners.Contains(words.WordAt(span.Start).Tag));
+    }
+
     /// <summary>
     /// A contact said without a carrier that marks it (打电话小王, not 打电话给小王) is one only when it reads as a name:
     /// a number, a kin word (<c>contactKin</c>: 老婆, 妈妈), a person's name as jieba tags it, or a surname
@@ -402,26 +422,6 @@ public sealed class SlotExtractors
 
         return span.Words is { } words && span.Start >= 0 && span.Start < words.Text.Length
             && words.WordAt(span.Start) is var word && word.Start == span.Start && word.Length == text.Length && word.Tag.StartsWith("nr", StringComparison.Ordinal);
-    }
-
-    private static bool LooksLikeAContact(SpeakerSpan span)
-    {
-        var text = span.Text;
-        if (text.Any(char.IsAsciiDigit) && text.Any(c => c is >= '\u4e00' and <= '\u9fff'))
-        {
-            return false;
-        }
-
-        if (span.Words is not { } words || span.Start < 0 || span.Start + text.Length > words.Text.Length)
-        {
-            return true;
-        }
-
-        var end = span.Start + text.Length;
-        // One character of such a part is as often a piece of a name the dictionary does not know (王宝掌, 郝光与), but
-        // no name opens with an adverb, a preposition, a conjunction or a particle (打电话不接, 打电话也不接).
-        return !words.Any(w => w.Start < end && w.End > span.Start && w.Length > 1 && NotNameParts.Contains(w.Tag))
-            && !(words.IsBoundary(span.Start) && NotNameOpeners.Contains(words.WordAt(span.Start).Tag));
     }
 
     /// <summary>
