@@ -17,6 +17,8 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
     private long _forgotten;
     private readonly Lock _endRequestLock = new();
     private (SpeechSegment Paused, long Silence)? _endRequest;
+    private TaskCompletionSource _endAsked = NewSignal();
+    private SpeechSegment? _paused;
     private SpeechSegment? _endedEarly;
     private long? _releaseAt;
 
@@ -55,6 +57,7 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         lock (_endRequestLock)
         {
             _endRequest = (paused, Math.Max(1, (long)(silence.TotalSeconds * Audio.AudioClip.SpeechRate)));
+            _endAsked.TrySetResult();
         }
     }
 
@@ -68,78 +71,152 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
     {
         ArgumentNullException.ThrowIfNull(audio);
         var pauseSamples = (long)(pauseAfter.TotalSeconds * Audio.AudioClip.SpeechRate);
-        SpeechSegment? paused = null;
         long? pausedVoicedEnd = null;
-        await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var chunks = audio.GetAsyncEnumerator(cancellationToken);
+        Task<bool>? next = null;
+        try
         {
-            if (button is { IsHeld: false })
+            while (true)
             {
-                // Released: what was said while it was held is one utterance; the rest of the audio is not heard.
-                if (segmenter.Flush() is { } released)
+                next ??= chunks.MoveNextAsync().AsTask();
+                if (_paused is not null && !next.IsCompleted && !await ChunkBeforeEndAskedAsync(next).ConfigureAwait(false))
                 {
-                    yield return Closed(released, GuessedPart(paused, released));
+                    // Asked to end during the pause, between chunks: the silence heard may already be enough, and
+                    // waiting for the next chunk (32 ms of capture) would only delay the answer.
+                    if (EndEarlyIfAsked() is { } endedEarly)
+                    {
+                        yield return endedEarly;
+                    }
+
+                    continue;
                 }
 
-                paused = null;
-                _endedEarly = null;
-                _releaseAt = null;
-                Forget(long.MaxValue);
-                continue;
+                if (!await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                var chunk = chunks.Current;
+                next = null;
+                if (button is { IsHeld: false })
+                {
+                    // Released: what was said while it was held is one utterance; the rest of the audio is not heard.
+                    if (segmenter.Flush() is { } released)
+                    {
+                        yield return Closed(released, GuessedPart(_paused, released));
+                    }
+
+                    _paused = null;
+                    _endedEarly = null;
+                    _releaseAt = null;
+                    Forget(long.MaxValue);
+                    continue;
+                }
+
+                _heard.AddRange(chunk);
+                foreach (var segment in segmenter.Push(chunk))
+                {
+                    // Released as the utterance closes, not once it has been answered: the button shows it at once.
+                    var guessed = GuessedPart(_paused, segment);
+                    _paused = null;
+                    _releaseAt = null;
+                    button?.Release();
+                    yield return Closed(segment, guessed);
+                    Forget(segment.End);
+                }
+
+                if (_paused is not null && segmenter.InSpeech && segmenter.VoicedEnd != pausedVoicedEnd)
+                {
+                    // New voiced frames since the pause (a frame merely unsure of speech, or the quiet trail Silero still
+                    // calls speech, does not count; nor does the padding after the speech growing, when the pause came
+                    // before all of it was heard).
+                    _paused = null;
+                    yield return new HeardAudio(HeardAudioKind.Resumed, null, []);
+                }
+
+                if (EndEarlyIfAsked() is { } ended)
+                {
+                    yield return ended;
+                }
+                else if (_paused is null && pauseSamples > 0 && segmenter.PauseSamples >= pauseSamples && segmenter.Tentative is { } sofar)
+                {
+                    _paused = sofar;
+                    pausedVoicedEnd = segmenter.VoicedEnd;
+                    yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
+                }
+
+                if (_releaseAt is { } at && !segmenter.InSpeech && _forgotten + _heard.Count >= at)
+                {
+                    _releaseAt = null;
+                    button?.Release();
+                }
+
+                Forget(segmenter.KeepFrom);
             }
 
-            _heard.AddRange(chunk);
-            foreach (var segment in segmenter.Push(chunk))
+            if (segmenter.Flush() is { } last)
             {
-                // Released as the utterance closes, not once it has been answered: the button shows it at once.
-                var guessed = GuessedPart(paused, segment);
-                paused = null;
-                _releaseAt = null;
-                button?.Release();
-                yield return Closed(segment, guessed);
-                Forget(segment.End);
+                yield return Closed(last, GuessedPart(_paused, last));
             }
-
-            var silence = segmenter.SilenceSamples;
-            if (paused is not null && segmenter.InSpeech && segmenter.VoicedEnd != pausedVoicedEnd)
-            {
-                // New voiced frames since the pause (a frame merely unsure of speech, or the quiet trail Silero still
-                // calls speech, does not count; nor does the padding after the speech growing, when the pause came
-                // before all of it was heard).
-                paused = null;
-                yield return new HeardAudio(HeardAudioKind.Resumed, null, []);
-            }
-
-            if (paused is not null && EndRequestedFor(paused) is { } endAfter && silence >= endAfter && segmenter.Flush() is { } complete)
-            {
-                // The talk button stays down until the fixed tail would have ended the utterance, so that the
-                // driver may still continue it.
-                var guessed = GuessedPart(paused, complete);
-                paused = null;
-                _releaseAt = complete.End - Samples(segmenter.Options.Padding) + Samples(segmenter.Options.MinSilence);
-                yield return Closed(complete, guessed);
-                _endedEarly = complete;
-                Forget(complete.End);
-            }
-            else if (paused is null && pauseSamples > 0 && segmenter.PauseSamples >= pauseSamples && segmenter.Tentative is { } sofar)
-            {
-                paused = sofar;
-                pausedVoicedEnd = segmenter.VoicedEnd;
-                yield return new HeardAudio(HeardAudioKind.Paused, sofar, Slice(sofar));
-            }
-
-            if (_releaseAt is { } at && !segmenter.InSpeech && _forgotten + _heard.Count >= at)
-            {
-                _releaseAt = null;
-                button?.Release();
-            }
-
-            Forget(segmenter.KeepFrom);
         }
-
-        if (segmenter.Flush() is { } last)
+        finally
         {
-            yield return Closed(last, GuessedPart(paused, last));
+            // The audio source may not be disposed while it reads: a read begun while waiting for an end request is
+            // let finish (the next capture chunk, or the cancellation) first.
+            if (next is { IsCompleted: false })
+            {
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await chunks.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits for the next chunk or an end request, whichever comes first; true when the chunk did. A request is used
+    /// up when it is seen.
+    /// </summary>
+    private async Task<bool> ChunkBeforeEndAskedAsync(Task<bool> next)
+    {
+        Task asked;
+        lock (_endRequestLock)
+        {
+            asked = _endAsked.Task;
+        }
+
+        await Task.WhenAny(next, asked).ConfigureAwait(false);
+        if (next.IsCompleted)
+        {
+            return true;
+        }
+
+        lock (_endRequestLock)
+        {
+            _endAsked = NewSignal();
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Ends the paused utterance when the listener has asked to (<see cref="EndAfterSilence"/>) and its silence has
+    /// reached what was asked; the closed report, or null. The talk button stays down until the fixed tail would have
+    /// ended the utterance, so that the driver may still continue it.
+    /// </summary>
+    private HeardAudio? EndEarlyIfAsked()
+    {
+        if (_paused is not { } paused || EndRequestedFor(paused) is not { } endAfter || segmenter.SilenceSamples < endAfter
+            || segmenter.Flush() is not { } complete)
+        {
+            return null;
+        }
+
+        var closed = Closed(complete, GuessedPart(paused, complete));
+        _paused = null;
+        _releaseAt = complete.End - Samples(segmenter.Options.Padding) + Samples(segmenter.Options.MinSilence);
+        _endedEarly = complete;
+        Forget(complete.End);
+        return closed;
     }
 
     /// <summary>
@@ -161,6 +238,8 @@ public sealed class LiveUtterances(SpeechSegmenter segmenter, PushToTalk? button
         var reported = guessed ?? segment;
         return new(HeardAudioKind.Closed, reported, Slice(reported), continues);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static long Samples(TimeSpan time) => (long)(time.TotalSeconds * Audio.AudioClip.SpeechRate);
 

@@ -183,6 +183,45 @@ public class LiveUtterancesPauseTests
         Assert.Equal(HeardAudioKind.Closed, Assert.Single(heard).Kind);
     }
 
+    [Fact]
+    public async Task EarlyEndAskedBetweenChunks_SilenceAlreadyEnough_ClosesWithoutWaitingForMoreAudio()
+    {
+        // 0.8 s of speech and 300 ms of silence so far; the microphone has delivered nothing more when the guess
+        // (a complete request) asks to end at 200 ms of silence.
+        var microphone = System.Threading.Channels.Channel.CreateUnbounded<float[]>();
+        var audio = Speech(2.1, (1.0, 1.8));
+        for (var i = 0; i < audio.Length; i += 512)
+        {
+            microphone.Writer.TryWrite(audio[i..Math.Min(i + 512, audio.Length)]);
+        }
+
+        var live = new LiveUtterances(Segmenter());
+        var reports = live.ListenAsync(microphone.Reader.ReadAllAsync(), PauseAfter).GetAsyncEnumerator();
+        try
+        {
+            Assert.True(await reports.MoveNextAsync());
+            var paused = reports.Current;
+            Assert.Equal(HeardAudioKind.Paused, paused.Kind);
+            var asking = Task.Run(async () =>
+            {
+                await Task.Delay(100); // the listener has read all there is and waits for the microphone
+                live.EndAfterSilence(paused.Segment!, TimeSpan.FromMilliseconds(200));
+            });
+
+            var closedInTime = await reports.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            await asking;
+
+            Assert.True(closedInTime);
+            Assert.Equal(HeardAudioKind.Closed, reports.Current.Kind);
+            Assert.Equal(paused.Segment, reports.Current.Segment);
+        }
+        finally
+        {
+            microphone.Writer.Complete();
+            await reports.DisposeAsync();
+        }
+    }
+
     private static async Task<double> ClosedAtAsync(float[] audio, bool endEarly)
     {
         var live = new LiveUtterances(Segmenter());
