@@ -23,6 +23,7 @@ public sealed class LlamaContextDisposeTests
                     {
                         started.Set();
                         context.Evaluate(tokens, 0, caller.Token);
+                        context.RemoveFrom(0); // evaluated whole before Dispose came: again, from the start
                     }
                 },
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

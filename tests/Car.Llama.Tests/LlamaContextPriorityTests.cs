@@ -11,7 +11,7 @@ public sealed class LlamaContextPriorityTests
         using var weights = LlamaWeights.LoadFromFile(TinyModel.Path);
         var tokens = weights.Tokenize(string.Concat(Enumerable.Repeat("打开车窗，空调调到二十二度。", 40)), addSpecial: true, parseSpecial: false)[..480];
         using var context = weights.CreateContext(512, 2, poll: 0, nice: 7);
-        var pool = ThreadsAtNice.Count(7);
+        var pool = await ThreadsAtNice.SteadyCountAsync(7);
 
         var evaluating = Task.Factory.StartNew(
             () =>

@@ -20,6 +20,28 @@ public static class ThreadsAtNice
         }
     });
 
+    /// <summary>
+    /// The count once it holds still (two reads 50 ms apart agree, within two seconds): a thread that has just ended,
+    /// such as the short-lived thread that checks whether a nice value is allowed, may linger in /proc a moment.
+    /// </summary>
+    public static async Task<int> SteadyCountAsync(int nice)
+    {
+        var count = Count(nice);
+        for (var wait = 0; wait < 40; wait++)
+        {
+            await Task.Delay(50);
+            var again = Count(nice);
+            if (again == count)
+            {
+                return count;
+            }
+
+            count = again;
+        }
+
+        return count;
+    }
+
     /// <summary>Waits up to two seconds for threads that are ending to be gone; the count left.</summary>
     public static async Task<int> SettledCountAsync(int nice)
     {
