@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Car.Native;
@@ -13,6 +14,8 @@ internal static partial class ThreadNice
     private const int PriorityOfProcess = 0; // PRIO_PROCESS: with a thread id, Linux applies it to that thread alone
     private const int NotPermitted = 1; // EPERM
     private const int AccessDenied = 13; // EACCES
+
+    private static readonly ConcurrentDictionary<int, string?> Refusals = new();
 
     /// <summary>Sets the calling thread's nice value; false (with the reason) when the system refuses.</summary>
     public static bool TrySet(int nice, out string? refusal)
@@ -37,10 +40,13 @@ internal static partial class ThreadNice
     }
 
     /// <summary>
-    /// Whether a thread may run at <paramref name="nice"/>: tried on a short-lived thread, so no running thread's
-    /// priority changes. Null when it may; otherwise the reason.
+    /// Whether a thread may run at <paramref name="nice"/>: tried once per value and process (the answer does not change
+    /// while it runs, and a model that loads again should not start a thread again), on a short-lived thread, so no
+    /// running thread's priority changes. Null when it may; otherwise the reason.
     /// </summary>
-    public static string? Refusal(int nice)
+    public static string? Refusal(int nice) => Refusals.GetOrAdd(nice, Probe);
+
+    private static string? Probe(int nice)
     {
         string? refusal = null;
         var probe = new Thread(() => TrySet(nice, out refusal)) { IsBackground = true, Name = "Car nice probe" };
