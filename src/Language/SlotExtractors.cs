@@ -420,8 +420,8 @@ public sealed class SlotExtractors
             return true;
         }
 
-        return span.Words is { } words && span.Start >= 0 && span.Start < words.Text.Length
-            && words.WordAt(span.Start) is var word && word.Start == span.Start && word.Length == text.Length && word.Tag.StartsWith("nr", StringComparison.Ordinal);
+        return span.Words is { } words && span.Start >= 0 && span.Start < words.Text.Length && words.IsBoundary(span.Start)
+            && IsOneWordOf(span, words, "nr", "nrfg", "nrt");
     }
 
     /// <summary>

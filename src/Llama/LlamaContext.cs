@@ -30,7 +30,7 @@ public sealed class LlamaContext : IDisposable
         parameters.NThreadsBatch = threads;
         parameters.NoPerf = 1;
         _context = SafeLlamaContextHandle.Create(weights.Handle, parameters);
-        NiceRefused = nice == 0 ? null : ThreadNice.Refusal(nice);
+        NiceRefused = ThreadNice.Refusal(nice);
         _nice = NiceRefused is null ? nice : 0;
         // The pool's threads start now, from this thread, and keep the nice value they inherit.
         using (ThreadNiceScope.Enter(_nice))

@@ -42,9 +42,9 @@ internal static partial class ThreadNice
     /// <summary>
     /// Whether a thread may run at <paramref name="nice"/>: tried once per value and process (the answer does not change
     /// while it runs, and a model that loads again should not start a thread again), on a short-lived thread, so no
-    /// running thread's priority changes. Null when it may; otherwise the reason.
+    /// running thread's priority changes. Null when it may (0, the process's own, always may); otherwise the reason.
     /// </summary>
-    public static string? Refusal(int nice) => Refusals.GetOrAdd(nice, Probe);
+    public static string? Refusal(int nice) => nice == 0 ? null : Refusals.GetOrAdd(nice, Probe);
 
     private static string? Probe(int nice)
     {

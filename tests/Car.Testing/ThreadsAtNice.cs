@@ -22,7 +22,8 @@ public static class ThreadsAtNice
 
     /// <summary>
     /// The count once it holds still (two reads 50 ms apart agree, within two seconds): a thread that has just ended,
-    /// such as the short-lived thread that checks whether a nice value is allowed, may linger in /proc a moment.
+    /// such as the short-lived thread that checks whether a nice value is allowed or a pass's OpenMP worker, may linger
+    /// in /proc a moment.
     /// </summary>
     public static async Task<int> SteadyCountAsync(int nice)
     {
@@ -40,18 +41,5 @@ public static class ThreadsAtNice
         }
 
         return count;
-    }
-
-    /// <summary>Waits up to two seconds for threads that are ending to be gone; the count left.</summary>
-    public static async Task<int> SettledCountAsync(int nice)
-    {
-        var left = Count(nice);
-        for (var wait = 0; left > 0 && wait < 200; wait++)
-        {
-            await Task.Delay(10);
-            left = Count(nice);
-        }
-
-        return left;
     }
 }

@@ -63,7 +63,7 @@ public sealed partial class WhisperSpeechRecognizer : ISpeechRecognizer, IDispos
     /// <summary>The nice value passes run at: the configured one, or 0 (with one line in the log) where it is refused.</summary>
     private static int AllowedNice(int nice, ILogger logger)
     {
-        if (nice == 0 || ThreadNice.Refusal(nice) is not { } refusal)
+        if (ThreadNice.Refusal(nice) is not { } refusal)
         {
             return nice;
         }

@@ -88,12 +88,9 @@ public sealed partial class WhisperProcessor : IDisposable
     private unsafe Transcript Run(float[] samples, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (_nice != 0)
-        {
-            // This thread is the pass's own (LongRunning) and ends with it; the OpenMP workers it starts inherit the value.
-            // A refusal leaves the process's priority: the recognizer has already said so.
-            _ = ThreadNice.TrySet(_nice, out _);
-        }
+        // The OpenMP workers this thread (the pass's own, LongRunning) starts inherit the value; a refusal leaves the
+        // process's priority, as the recognizer has already said.
+        using var priority = ThreadNiceScope.Enter(_nice);
 
         var parameters = WhisperNative.FullDefaultParams(WhisperNative.SamplingGreedy);
         parameters.NThreads = _threads;

@@ -61,7 +61,7 @@ public sealed class WhisperSpeechRecognizerTests : IDisposable
     public async Task RecognizeAsync_NiceSet_ThePassAndItsWorkerThreadsRunAtIt()
     {
         using var recognizer = Create(new SpeechRecognitionOptions { ModelPath = TestWhisperModel.Path, MaxTokens = 64, Threads = 2, Nice = 6 });
-        var before = await ThreadsAtNice.SettledCountAsync(6); // the probe that checked the value has ended
+        var before = await ThreadsAtNice.SteadyCountAsync(6); // the probe that checked the value has ended
 
         var recognizing = recognizer.RecognizeAsync(TestAudio.Tone(300, 16_000, 3.0));
         var most = 0;
@@ -72,7 +72,7 @@ public sealed class WhisperSpeechRecognizerTests : IDisposable
         }
 
         await recognizing;
-        var after = await ThreadsAtNice.SettledCountAsync(6);
+        var after = await ThreadsAtNice.SteadyCountAsync(6);
 
         Assert.Equal(0, before);
         Assert.Equal(2, most);
