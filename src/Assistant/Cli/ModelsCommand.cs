@@ -66,6 +66,7 @@ public static class ModelsCommand
 
         models.Subcommands.Add(writeTest);
         models.Subcommands.Add(write);
+        models.Subcommands.Add(Models.QuantizeCommand.Create());
         models.Subcommands.Add(Models.KeygenCommand.Create());
         models.Subcommands.Add(Models.PackCommand.Create());
         models.Subcommands.Add(Models.StatusCommand.Create(buildHost, json));

@@ -6,16 +6,20 @@ namespace Car.ModelWriting;
 /// </summary>
 internal static class GgmlBlocks
 {
-    private const int BlockSize = 32;
+    public const int F32 = 0;
+    public const int F16 = 1;
+    public const int Q5_1 = 7;
+    public const int Q8_0 = 8;
+    public const int BlockSize = 32;
+    public const int QuantizationVersionFactor = 1000;
     private const int QuantizationVersion = 2;
-    private const int QuantizationVersionFactor = 1000;
 
     /// <summary>The ggml tensor type of a matrix stored as <paramref name="weights"/>.</summary>
     public static int TypeOf(WhisperWeightType weights) => weights switch
     {
-        WhisperWeightType.F16 => 1,
-        WhisperWeightType.Q5_1 => 7,
-        WhisperWeightType.Q8_0 => 8,
+        WhisperWeightType.F16 => F16,
+        WhisperWeightType.Q5_1 => Q5_1,
+        WhisperWeightType.Q8_0 => Q8_0,
         _ => throw new ArgumentOutOfRangeException(nameof(weights), weights, "Not a weight type whisper.cpp loads."),
     };
 
@@ -26,6 +30,16 @@ internal static class GgmlBlocks
         WhisperWeightType.Q5_1 => 9 + (QuantizationVersion * QuantizationVersionFactor),
         WhisperWeightType.Q8_0 => 7 + (QuantizationVersion * QuantizationVersionFactor),
         _ => throw new ArgumentOutOfRangeException(nameof(weights), weights, "Not a weight type whisper.cpp loads."),
+    };
+
+    /// <summary>How many bytes <paramref name="count"/> values of ggml type <paramref name="type"/> take; null for a type this writer does not know or values that do not fill its blocks.</summary>
+    public static long? BytesOf(int type, long count) => type switch
+    {
+        F32 => count * sizeof(float),
+        F16 => count * 2,
+        Q5_1 when count % BlockSize == 0 => count / BlockSize * 24,
+        Q8_0 when count % BlockSize == 0 => count / BlockSize * 34,
+        _ => null,
     };
 
     /// <summary>Writes <paramref name="count"/> values from <paramref name="next"/> as blocks of ggml type <paramref name="type"/>.</summary>
@@ -46,10 +60,10 @@ internal static class GgmlBlocks
 
             switch (type)
             {
-                case 8:
+                case Q8_0:
                     WriteQ8_0(writer, block);
                     break;
-                case 7:
+                case Q5_1:
                     WriteQ5_1(writer, block);
                     break;
                 default:

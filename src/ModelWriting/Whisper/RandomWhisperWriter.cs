@@ -11,10 +11,9 @@ namespace Car.ModelWriting;
 /// </summary>
 public static class RandomWhisperWriter
 {
-    private const uint Magic = 0x67676d6c;
     private const int FileTokens = 50_257;
-    private const int F32 = 0;
-    private const int F16 = 1;
+    private const int F32 = GgmlBlocks.F32;
+    private const int F16 = GgmlBlocks.F16;
 
     /// <summary>A matrix: stored as the chosen <see cref="WhisperWeightType"/>.</summary>
     private const int Matrix = -1;
@@ -29,7 +28,7 @@ public static class RandomWhisperWriter
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
         await using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
+        writer.Write(WhisperFileReader.Magic);
         foreach (var value in new[]
         {
             WhisperShape.Vocab, WhisperShape.AudioContext, shape.AudioState, shape.AudioHeads, shape.AudioLayers,

@@ -6,7 +6,8 @@ namespace Car.Speech.Tests.Whisper;
 
 /// <summary>
 /// Whisper files whose matrices are quantised as whisper.cpp's quantize tool leaves them (the smaller, faster files
-/// a car is likely to carry): they load through the header check and transcribe, prompt included.
+/// a car is likely to carry), written directly or made from the published file by Car's quantizer: they load through
+/// the header check and transcribe, prompt included.
 /// </summary>
 public sealed class QuantizedWhisperTests : IDisposable
 {
@@ -22,6 +23,22 @@ public sealed class QuantizedWhisperTests : IDisposable
         var path = Path.Combine(_directory, $"whisper-{weights}.bin");
         await RandomWhisperWriter.WriteAsync(WhisperShape.Test, weights, "车窗空调导航", path);
         using var whisper = WhisperFactory.FromPath(path);
+        using var processor = whisper.CreateBuilder().WithPrompt("车窗 空调 导航").WithMaxTokens(8).WithoutTemperatureFallback().Build();
+
+        var transcript = await processor.ProcessAsync(TestAudio.Tone(300, 16_000, 1.5));
+
+        Assert.InRange(transcript.Tokens, 1, 9);
+        Assert.InRange(transcript.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public async Task PublishedModelQuantisedByCar_LoadsAndTranscribes()
+    {
+        var published = Path.Combine(_directory, "ggml-test.bin");
+        var quantized = Path.Combine(_directory, "ggml-test-q8_0.bin");
+        await RandomWhisperWriter.WriteAsync(WhisperShape.Test, "车窗空调导航", published);
+        await WhisperQuantizer.QuantizeAsync(published, quantized, WhisperWeightType.Q8_0);
+        using var whisper = WhisperFactory.FromPath(quantized);
         using var processor = whisper.CreateBuilder().WithPrompt("车窗 空调 导航").WithMaxTokens(8).WithoutTemperatureFallback().Build();
 
         var transcript = await processor.ProcessAsync(TestAudio.Tone(300, 16_000, 1.5));
