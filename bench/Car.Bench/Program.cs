@@ -9,7 +9,7 @@ using Car.ModelWriting;
 // dotnet run -c Release --project bench/Car.Bench -- speech --live [--commands 20] [--tokens 20]   end of speech → transcript/action/first
 //   reply audio, real time through a file-backed microphone, quiet then with 2 busy processes, recognising after the end,
 //   speculatively, and speculatively with the oracle judge (OMP_WAIT_POLICY=ACTIVE: the old spin); variants:
-//   [--weights F16|Q8_0|Q5_1] [--prompt TEXT ("" for none)] [--speculate-ms N] [--pause-level DB (0: Silero alone)] [--nice N (recognition's nice value)] [--quiet-only|--busy-only] [--speculative-only]
+//   [--weights Q8_0 (default)|F16|Q5_1] [--prompt TEXT ("" for none)] [--speculate-ms N] [--pause-level DB (0: Silero alone)] [--nice N (recognition's nice value)] [--quiet-only|--busy-only] [--speculative-only]
 // dotnet run -c Release --project bench/Car.Bench -- speech --split [--pauses 150,250,350,500,700] [--realtime] [--no-whisper] [--complete-ms 200]
 //   multi-clause commands said with pauses between clauses: utterances per command under the fixed tail and the
 //   adaptive end (oracle judge at the pause; and after Whisper base in real time unless --no-whisper; see SplitBenchmark)
@@ -77,7 +77,7 @@ if (args.Length > 0 && args[0] == "speech" && args.Contains("--live"))
 {
     LiveSpeechBenchmark.PrintHeader();
     var variant = new LiveSpeechVariant(
-        Array.IndexOf(args, "--weights") is var w and >= 0 && w + 1 < args.Length ? Enum.Parse<WhisperWeightType>(args[w + 1]) : WhisperWeightType.F16,
+        Array.IndexOf(args, "--weights") is var w and >= 0 && w + 1 < args.Length ? Enum.Parse<WhisperWeightType>(args[w + 1]) : WhisperWeightType.Q8_0,
         Array.IndexOf(args, "--prompt") is var pr and >= 0 && pr + 1 < args.Length ? args[pr + 1] : null,
         args.Contains("--speculate-ms") ? Option("--speculate-ms", 150) : null,
         args.Contains("--pause-level") ? Option("--pause-level", 20) : null,
