@@ -67,6 +67,10 @@ public sealed partial class RuleParserResourcesLoader
 
         dictionary.AddWords(CarWords(_model.Lexicon).Select(word => (word, (string?)null)));
         dictionary.AddWords(names.Names().Select(name => (name.Name, (string?)name.Tag)));
+        foreach (var parts in _model.Lexicon.WordSplits())
+        {
+            dictionary.SplitWord(string.Concat(parts), parts);
+        }
 
         return new WordSegmenter(dictionary);
     }

@@ -12,6 +12,8 @@ public sealed class Lexicon
 {
     public const string BoundaryConcept = "boundary";
     public const string FillerConcept = "filler";
+    private const string WordSplitsName = "wordSplits";
+    private const char WordSplitMark = '|';
 
     private readonly Dictionary<string, Lazy<IReadOnlyList<Regex>>> _templates;
     private readonly Dictionary<string, IReadOnlyList<string>> _slotWords;
@@ -59,6 +61,12 @@ public sealed class Lexicon
 
     public IReadOnlyList<string> SlotWords(string name) =>
         _slotWords.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>
+    /// Words of jieba's dictionary the car cuts into parts (<c>wordSplits</c>, "去|石"): a rare word that swallows a
+    /// command word (去石拐区 would be 去石|拐|区, and 去 would not stand at a word boundary).
+    /// </summary>
+    public IEnumerable<string[]> WordSplits() => SlotWords(WordSplitsName).Select(split => split.Split(WordSplitMark));
 
     internal static Lexicon Parse(JsonElement root, string source)
     {
@@ -136,6 +144,14 @@ public sealed class Lexicon
         foreach (var group in root.GetProperty("slotWords").EnumerateObject())
         {
             slotWords[group.Name] = [.. Strings(group.Value).OrderByDescending(w => w.Length)];
+        }
+
+        foreach (var split in slotWords.GetValueOrDefault(WordSplitsName, []))
+        {
+            if (split.Split(WordSplitMark).Length < 2 || split.Split(WordSplitMark).Any(string.IsNullOrWhiteSpace))
+            {
+                throw new NluModelException(source, $"the word split '{split}' must name two or more parts between '{WordSplitMark}' (去|石)");
+            }
         }
 
         return new Lexicon(

@@ -84,4 +84,16 @@ public sealed class NluModelTests : IDisposable
 
         Assert.Contains("给打个电话", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LoadAsync_WordSplitWithOnePart_Rejected()
+    {
+        var path = Path.Combine(_directory, NluModel.LexiconFile);
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("\"去|石\"", "\"去石\"", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<NluModelException>(() => NluModel.LoadAsync(_directory));
+
+        Assert.Contains("the word split '去石' must name two or more parts", error.Message, StringComparison.Ordinal);
+    }
 }
