@@ -380,6 +380,9 @@ public sealed class SlotExtractors
     /// run into talk (663叮当你好) nor a stretch with words no name is made of (<see cref="NotNameParts"/>). Without the
     /// segmentation, only the number check applies.
     /// </summary>
+    private const string PlaceTag = "ns";
+    private static readonly char[] AddressEnds = ['省', '市', '县', '区', '镇', '乡', '路', '街'];
+
     private static bool LooksLikeAContact(SpeakerSpan span)
     {
         var text = span.Text;
@@ -391,6 +394,14 @@ public sealed class SlotExtractors
         if (span.Words is not { } words || span.Start < 0 || span.Start + text.Length > words.Text.Length)
         {
             return true;
+        }
+
+        if (words.IsBoundary(span.Start) && words.WordAt(span.Start) is { Tag: PlaceTag } place && place.Length == text.Length
+            && AddressEnds.Any(text.EndsWith))
+        {
+            // 拨打广东省: a province, city or road is not whom the driver calls (the owner's contacts are trusted anyway).
+            // jieba tags many other words as places too (二哥, 海洋), so only a name shaped like an address counts.
+            return false;
         }
 
         var end = span.Start + text.Length;
