@@ -375,14 +375,16 @@ public sealed class SlotExtractors
     /// </summary>
     private static readonly HashSet<string> NotNameParts = new(StringComparer.Ordinal) { "d", "p", "c", "y", "t", "f", "v" };
 
-    /// <summary>
-    /// Whether the words after 打电话给 / before 打电话 read as a contact: a number alone or a name alone, not a number
-    /// run into talk (663叮当你好) nor a stretch with words no name is made of (<see cref="NotNameParts"/>). Without the
-    /// segmentation, only the number check applies.
-    /// </summary>
-    private const string PlaceTag = "ns";
+    /// <summary>What a place's name ends in when it is an address: a province, city, county, district, town or road.</summary>
     private static readonly char[] AddressEnds = ['省', '市', '县', '区', '镇', '乡', '路', '街'];
 
+    private const string PlaceTag = "ns";
+
+    /// <summary>
+    /// Whether the words after 打电话给 / before 打电话 read as a contact: a number alone or a name alone, not a number
+    /// run into talk (663叮当你好), a stretch with words no name is made of (<see cref="NotNameParts"/>) nor an
+    /// address (广东省). Without the segmentation, only the number check applies.
+    /// </summary>
     private static bool LooksLikeAContact(SpeakerSpan span)
     {
         var text = span.Text;

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
+using Car.Native;
 
 namespace Car.ModelWriting;
 
@@ -22,72 +22,76 @@ internal sealed class WhisperFileReader
     private const int MostMelBins = 1_024;
     private const int MostTokens = 100_000;
 
-    private readonly Stream _stream;
-    private readonly byte[] _scratch = new byte[sizeof(int)];
+    private readonly BoundedBinaryReader _reader;
     private readonly string _path;
 
     /// <param name="stream">Seekable and readable; stays the caller's to dispose.</param>
     public WhisperFileReader(Stream stream, string path)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        _stream = stream;
         _path = path;
+        _reader = new BoundedBinaryReader(stream, what => Invalid($"the file is truncated in {what}"));
     }
 
     /// <summary>Reads the preamble; afterwards the stream stands at the first tensor.</summary>
     public WhisperFilePreamble ReadPreamble()
     {
-        if (Remaining < sizeof(uint) || (uint)ReadInt32() != Magic)
+        if (_reader.Remaining < sizeof(uint) || _reader.ReadUInt32("magic") != Magic)
         {
             throw Invalid("it is not a whisper.cpp (ggml) model file");
         }
 
-        Need(Hyperparameters * sizeof(int), "hyperparameters");
         var header = new int[Hyperparameters];
         for (var i = 0; i < Hyperparameters; i++)
         {
-            header[i] = ReadInt32();
+            header[i] = _reader.ReadInt32("hyperparameters");
         }
 
         var mels = ReadCount("mel filter count", 1, 128);
         var bins = ReadCount("mel filter bins", 1, MostMelBins);
-        Skip((long)mels * bins * sizeof(float), "mel filters");
+        _reader.Skip((long)mels * bins * sizeof(float), "mel filters");
         var tokens = ReadCount("vocabulary size", 0, MostTokens);
         for (var i = 0; i < tokens; i++)
         {
-            Skip(ReadCount("vocabulary", 0, LongestName), "vocabulary");
+            _reader.Skip(ReadCount("vocabulary", 0, LongestName), "vocabulary");
         }
 
-        return new WhisperFilePreamble(header[^1], _stream.Position);
+        return new WhisperFilePreamble(header[^1], _reader.Position);
     }
 
     /// <summary>The next tensor's header, the stream left at its data; null at the end of the file.</summary>
     public WhisperTensor? ReadTensorHeader()
     {
-        if (Remaining == 0)
+        if (_reader.Remaining == 0)
         {
             return null;
         }
 
         var dimensions = ReadCount("a tensor's dimension count", 1, MostDimensions);
         var nameLength = ReadCount("a tensor's name length", 1, LongestName);
-        Need(sizeof(int), "a tensor's type");
-        var type = ReadInt32();
+        var type = _reader.ReadInt32("a tensor's type");
         var shape = new int[dimensions];
         for (var i = 0; i < dimensions; i++)
         {
             shape[i] = ReadCount("a tensor's shape", 1, int.MaxValue);
         }
 
-        Need(nameLength, "a tensor's name");
-        var name = Encoding.UTF8.GetString(ReadBytes(nameLength));
+        var name = Encoding.UTF8.GetString(_reader.ReadBytes(nameLength, "a tensor's name"));
+        var values = 1L;
+        foreach (var dimension in shape)
+        {
+            // Every ggml type this reads stores a value in at least half a byte, so a shape with more values than twice
+            // the bytes left is truncated whatever its type (and its product cannot overflow).
+            values *= dimension;
+            _reader.Need(values / 2, $"tensor '{name}'");
+        }
+
         var tensor = new WhisperTensor(name, shape, type);
         if (GgmlBlocks.BytesOf(type, tensor.Count) is not { } bytes)
         {
             throw Invalid($"tensor '{name}' has ggml type {type}, which this tool does not read");
         }
 
-        Need(bytes, $"tensor '{name}'");
+        _reader.Need(bytes, $"tensor '{name}'");
         return tensor;
     }
 
@@ -96,44 +100,13 @@ internal sealed class WhisperFileReader
     {
         ArgumentNullException.ThrowIfNull(tensor);
         var bytes = GgmlBlocks.BytesOf(tensor.Type, tensor.Count)!.Value;
-        Need(bytes, $"tensor '{tensor.Name}'");
-        return ReadBytes(checked((int)bytes));
+        return _reader.ReadBytes(checked((int)bytes), $"tensor '{tensor.Name}'");
     }
-
-    private long Remaining => _stream.Length - _stream.Position;
 
     private int ReadCount(string what, int least, int most)
     {
-        Need(sizeof(int), what);
-        var value = ReadInt32();
+        var value = _reader.ReadInt32(what);
         return value >= least && value <= most ? value : throw Invalid($"{what} is {value} ({least}–{most} expected)");
-    }
-
-    private int ReadInt32()
-    {
-        _stream.ReadExactly(_scratch);
-        return BinaryPrimitives.ReadInt32LittleEndian(_scratch);
-    }
-
-    private byte[] ReadBytes(int count)
-    {
-        var bytes = new byte[count];
-        _stream.ReadExactly(bytes);
-        return bytes;
-    }
-
-    private void Skip(long bytes, string what)
-    {
-        Need(bytes, what);
-        _stream.Seek(bytes, SeekOrigin.Current);
-    }
-
-    private void Need(long bytes, string what)
-    {
-        if (bytes > Remaining)
-        {
-            throw Invalid($"the file is truncated in {what}");
-        }
     }
 
     private InvalidDataException Invalid(string reason) => new($"'{_path}' is not a usable Whisper model: {reason}.");

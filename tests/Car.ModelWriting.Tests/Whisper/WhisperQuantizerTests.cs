@@ -68,6 +68,28 @@ public sealed class WhisperQuantizerTests : IDisposable
     }
 
     [Fact]
+    public async Task QuantizeAsync_TensorShapeLargerThanTheFile_SaysTruncatedAndWritesNothing()
+    {
+        var crafted = Path.Combine(_directory, "crafted.bin");
+        var bytes = await File.ReadAllBytesAsync(_published);
+        long firstTensor;
+        using (var stream = new MemoryStream(bytes))
+        {
+            firstTensor = new WhisperFileReader(stream, crafted).ReadPreamble().Length;
+        }
+
+        // The first tensor's header: dimension count, name length, type, then its two dimensions.
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan((int)firstTensor + 12), int.MaxValue);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan((int)firstTensor + 16), int.MaxValue);
+        await File.WriteAllBytesAsync(crafted, bytes);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => WhisperQuantizer.QuantizeAsync(crafted, _quantized, WhisperWeightType.Q8_0));
+
+        Assert.Contains("truncated in tensor 'encoder.positional_embedding'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_directory, "ggml-test-q8_0.bin*"));
+    }
+
+    [Fact]
     public async Task QuantizeAsync_AlreadyQuantised_AsksForThePublishedFile()
     {
         await WhisperQuantizer.QuantizeAsync(_published, _quantized, WhisperWeightType.Q8_0);
