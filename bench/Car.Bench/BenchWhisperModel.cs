@@ -1,4 +1,3 @@
-using System.Runtime;
 using Car.ModelWriting;
 
 namespace Car.Bench;
@@ -20,11 +19,6 @@ internal static class BenchWhisperModel
         {
             await WhisperQuantizer.QuantizeAsync(published, path, weights);
             File.Delete(published);
-
-            // The quantizer reads each tensor into an array of its own (the token embedding alone is 53 MB): that garbage
-            // is the benchmark's setup, not the assistant's memory, so it is collected before anything is measured.
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
         return path;

@@ -13,7 +13,7 @@ using Car.ModelWriting;
 // dotnet run -c Release --project bench/Car.Bench -- speech --split [--pauses 150,250,350,500,700] [--realtime] [--no-whisper] [--complete-ms 200]
 //   multi-clause commands said with pauses between clauses: utterances per command under the fixed tail and the
 //   adaptive end (oracle judge at the pause; and after Whisper base in real time unless --no-whisper; see SplitBenchmark)
-// dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime]
+// dotnet run -c Release --project bench/Car.Bench -- soak [--minutes 60] [--every 30] [--realtime] [--weights Q8_0 (default)|F16|Q5_1]
 //   always listening for an hour of mostly silence from a file-backed microphone: RSS over time (see SoakBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- pinyin [passes]  pinyin table load, sound-alike Find (see SoundAlikeBenchmark)
 // dotnet run -c Release --project bench/Car.Bench -- language [passes] jieba load and memory, Segment, parse with/without resources
@@ -60,7 +60,7 @@ if (args.Length > 0 && args[0] == "coldstart")
 
 if (args.Length > 0 && args[0] == "soak")
 {
-    await SoakBenchmark.RunAsync(Option("--minutes", 60), Option("--every", 30), Option("--threads", 2), args.Contains("--realtime"));
+    await SoakBenchmark.RunAsync(Option("--minutes", 60), Option("--every", 30), Option("--threads", 2), args.Contains("--realtime"), Weights());
     return;
 }
 
@@ -77,7 +77,7 @@ if (args.Length > 0 && args[0] == "speech" && args.Contains("--live"))
 {
     LiveSpeechBenchmark.PrintHeader();
     var variant = new LiveSpeechVariant(
-        Array.IndexOf(args, "--weights") is var w and >= 0 && w + 1 < args.Length ? Enum.Parse<WhisperWeightType>(args[w + 1]) : WhisperWeightType.Q8_0,
+        Weights(),
         Array.IndexOf(args, "--prompt") is var pr and >= 0 && pr + 1 < args.Length ? args[pr + 1] : null,
         args.Contains("--speculate-ms") ? Option("--speculate-ms", 150) : null,
         args.Contains("--pause-level") ? Option("--pause-level", 20) : null,
@@ -131,3 +131,7 @@ int Option(string name, int fallback)
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
 }
+
+// The Whisper file's weight type: Q8_0, the file a bundle should carry, unless --weights says otherwise.
+WhisperWeightType Weights() =>
+    Array.IndexOf(args, "--weights") is var index and >= 0 && index + 1 < args.Length ? Enum.Parse<WhisperWeightType>(args[index + 1]) : WhisperWeightType.Q8_0;

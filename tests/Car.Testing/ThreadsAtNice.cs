@@ -5,7 +5,10 @@ namespace Car.Testing;
 /// <summary>How many of this process's threads run at a nice value, read from /proc as <c>top</c> would show it.</summary>
 public static class ThreadsAtNice
 {
-    public static int Count(int nice) => Directory.EnumerateDirectories("/proc/self/task").Count(task =>
+    public static int Count(int nice) => Ids(nice).Count;
+
+    /// <summary>The ids of the threads that run at <paramref name="nice"/>.</summary>
+    public static IReadOnlyCollection<string> Ids(int nice) => Directory.EnumerateDirectories("/proc/self/task").Where(task =>
     {
         try
         {
@@ -18,7 +21,7 @@ public static class ThreadsAtNice
         {
             return false; // the thread ended while it was read
         }
-    });
+    }).Select(Path.GetFileName).ToHashSet()!;
 
     /// <summary>
     /// The count once it holds still (two reads 50 ms apart agree, within two seconds): a thread that has just ended,

@@ -37,6 +37,9 @@ public sealed class WhisperFactory : IDisposable
     /// <summary>Every native call on <see cref="Context"/> passes here, so that Dispose can wait for it.</summary>
     internal NativeWorkGate Gate { get; } = new(nameof(WhisperFactory));
 
+    /// <summary>Where this model's passes run: one thread for all of them, ended with the model.</summary>
+    internal WhisperPassThread Passes { get; } = new("Whisper pass");
+
     public static WhisperFactory FromPath(string path)
     {
         if (!File.Exists(path))
@@ -75,6 +78,7 @@ public sealed class WhisperFactory : IDisposable
 
         // When a transcription outlives the wait, SafeHandle reference counting frees the context after it returns.
         Gate.Close(DisposeWait);
+        Passes.Complete();
         Context.Dispose();
     }
 

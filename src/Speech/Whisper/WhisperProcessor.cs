@@ -10,7 +10,7 @@ namespace Car.Speech.Whisper;
 /// <summary>
 /// Transcribes 16 kHz mono audio with whisper.cpp: greedy, no timestamps, one segment, the car vocabulary as the
 /// prompt, and the encoder's audio context scaled to the utterance (a 3 s command does not pay for 30 s). The
-/// confidence is the mean probability of the text tokens. Runs on its own thread; cancelling aborts the work, and
+/// confidence is the mean probability of the text tokens. Runs on the model's pass thread; cancelling aborts the work, and
 /// so does disposing the processor or its factory, which then wait for it before freeing what it uses.
 /// </summary>
 public sealed partial class WhisperProcessor : IDisposable
@@ -54,8 +54,7 @@ public sealed partial class WhisperProcessor : IDisposable
         await _factory.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Factory.StartNew(() => Run(samples, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-                .ConfigureAwait(false);
+            return await _factory.Passes.RunAsync(() => Run(samples, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -88,7 +87,8 @@ public sealed partial class WhisperProcessor : IDisposable
     private unsafe Transcript Run(float[] samples, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        // The OpenMP workers this thread (the pass's own, LongRunning) starts inherit the value; a refusal leaves the
+        // The model's pass thread takes the value for the pass and goes back to its own after it; the OpenMP workers it
+        // starts in its first pass inherit the value and keep it, asleep between passes. A refusal leaves the
         // process's priority, as the recognizer has already said.
         using var priority = ThreadNiceScope.Enter(_nice);
 

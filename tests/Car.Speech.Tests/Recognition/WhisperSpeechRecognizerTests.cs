@@ -76,7 +76,26 @@ public sealed class WhisperSpeechRecognizerTests : IDisposable
 
         Assert.Equal(0, before);
         Assert.Equal(2, most);
-        Assert.Equal(0, after);
+        Assert.Equal(1, after); // the pass thread is back at its own priority; its OpenMP worker sleeps at 6
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_SeveralPasses_ShareOneThreadAndItsOpenMpWorker()
+    {
+        using var recognizer = Create(new SpeechRecognitionOptions { ModelPath = TestWhisperModel.Path, MaxTokens = 64, Threads = 2, Nice = 6 });
+        var sleepingAfterEachPass = new List<string>();
+
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await recognizer.RecognizeAsync(TestAudio.Tone(300, 16_000, 3.0));
+            await ThreadsAtNice.SteadyCountAsync(6);
+            sleepingAfterEachPass.Add(string.Join(",", ThreadsAtNice.Ids(6).Order(StringComparer.Ordinal)));
+        }
+
+        // After every pass the same one OpenMP worker sleeps at the pass's priority: the passes ran on one thread, whose
+        // worker pool stays. A thread per pass would leave none (the pool ends with its thread) and a new one each time.
+        var worker = Assert.Single(sleepingAfterEachPass.Distinct());
+        Assert.Single(worker.Split(','), id => id.Length > 0);
     }
 
     private WhisperSpeechRecognizer Create(SpeechRecognitionOptions options) => new(Options.Create(options), _script);
