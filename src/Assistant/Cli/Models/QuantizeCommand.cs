@@ -32,7 +32,7 @@ internal static class QuantizeCommand
                     $"{destination}  ({result.GetValue(weights)}: {done.Matrices} matrices, {done.DestinationBytes / 1e6:0.0} MB from {done.SourceBytes / 1e6:0.0} MB)").ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
             {
                 return await BundleCommandOptions.FailAsync(e).ConfigureAwait(false);
             }
