@@ -243,9 +243,11 @@ public sealed class SlotExtractors
             }
 
             if (slot != name && span.Text.Length > 0 && span.Words is { } cut && span.Start < cut.Text.Length
+                && !(slot == SlotNames.Contact && span.Text.All(char.IsAsciiDigit))
                 && (cut.WordAt(span.Start).Tag is "d" or "ad" or "zg" || IsPraise(span, cut) || IsOneWordOf(span, cut, "v", "vn", "r", "m")))
             {
-                // 歌曲很好听 and 歌曲好听的 praise a song and 下载歌曲 does something else with one; they name none.
+                // 歌曲很好听 and 歌曲好听的 praise a song and 下载歌曲 does something else with one; they name none. A number
+                // after 打电话 or 拨号 is whom to call, though jieba tags it a numeral.
                 return null;
             }
 
