@@ -4,7 +4,7 @@ namespace Car.Bench;
 
 /// <summary>
 /// The speech benchmarks' Whisper: the base shape with random weights, every lexicon character in its vocabulary. By
-/// default Q8_0, the file a bundle should carry, made from the F16 one by <c>car models quantize</c>'s quantizer.
+/// default Q8_0, the file a bundle should carry, in the block layout <c>car models quantize</c> writes.
 /// </summary>
 internal static class BenchWhisperModel
 {
@@ -12,15 +12,8 @@ internal static class BenchWhisperModel
     public static async Task<string> WriteBaseAsync(string directory, WhisperWeightType weights = WhisperWeightType.Q8_0)
     {
         var path = Path.Combine(directory, "whisper-base.bin");
-        var published = weights == WhisperWeightType.F16 ? path : Path.Combine(directory, "whisper-base-f16.bin");
         var lexicon = await File.ReadAllTextAsync(Path.Combine(Paths.NluModels, "lexicon.json"));
-        await RandomWhisperWriter.WriteAsync(WhisperShape.Base, lexicon, published);
-        if (weights != WhisperWeightType.F16)
-        {
-            await WhisperQuantizer.QuantizeAsync(published, path, weights);
-            File.Delete(published);
-        }
-
+        await RandomWhisperWriter.WriteAsync(WhisperShape.Base, weights, lexicon, path);
         return path;
     }
 }

@@ -48,8 +48,8 @@ internal static class SoakBenchmark
             var live = new LiveUtterances(new SpeechSegmenter(detector, services.GetRequiredService<IOptions<VadOptions>>().Value));
             var microphone = new FileMicrophone(microphoneFile, TimeSpan.FromMinutes(minutes), realTime);
 
-            // Writing the model (the quantizer reads each tensor into an array of its own) and an hour of audio is the
-            // benchmark's own garbage, not the assistant's memory: it is collected before anything is measured.
+            // Making an hour of audio is the benchmark's own garbage, not the assistant's memory: it is collected before
+            // anything is measured.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 

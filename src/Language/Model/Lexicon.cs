@@ -148,7 +148,8 @@ public sealed class Lexicon
 
         foreach (var split in slotWords.GetValueOrDefault(WordSplitsName, []))
         {
-            if (split.Split(WordSplitMark).Length < 2 || split.Split(WordSplitMark).Any(string.IsNullOrWhiteSpace))
+            var parts = split.Split(WordSplitMark);
+            if (parts.Length < 2 || parts.Any(string.IsNullOrWhiteSpace))
             {
                 throw new NluModelException(source, $"the word split '{split}' must name two or more parts between '{WordSplitMark}' (去|石)");
             }

@@ -31,13 +31,10 @@ public sealed class WhisperFactory : IDisposable
 
     internal SafeWhisperContextHandle Context { get; }
 
-    /// <summary>One transcription at a time. Not disposed with the factory: a queued caller may still release it.</summary>
-    internal SemaphoreSlim Turn { get; } = new(1, 1);
-
     /// <summary>Every native call on <see cref="Context"/> passes here, so that Dispose can wait for it.</summary>
     internal NativeWorkGate Gate { get; } = new(nameof(WhisperFactory));
 
-    /// <summary>Where this model's passes run: one thread for all of them, ended with the model.</summary>
+    /// <summary>Where this model's passes run, one at a time: one thread for all of them, ended with the model.</summary>
     internal WhisperPassThread Passes { get; } = new("Whisper pass");
 
     public static WhisperFactory FromPath(string path)

@@ -11,6 +11,10 @@ namespace Car.Speech.Whisper;
 /// </summary>
 internal sealed class WhisperPassThread
 {
+    private const int Waiting = 0;
+    private const int Started = 1;
+    private const int Cancelled = 2;
+
     private readonly Channel<Action> _passes = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
 
     public WhisperPassThread(string name)
@@ -19,17 +23,20 @@ internal sealed class WhisperPassThread
         thread.Start();
     }
 
-    /// <summary>Runs <paramref name="pass"/> on the pass thread once the passes before it are done.</summary>
+    /// <summary>
+    /// Runs <paramref name="pass"/> on the pass thread once the passes before it are done: one pass at a time. Cancelled
+    /// while it waits, the caller is answered at once and the pass never starts.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
-    public Task<T> RunAsync<T>(Func<T> pass, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<T> pass, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var state = Waiting;
         void Run()
         {
-            if (cancellationToken.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref state, Started, Waiting) != Waiting)
             {
-                done.TrySetCanceled(cancellationToken);
-                return;
+                return; // cancelled while it waited
             }
 
             try
@@ -51,7 +58,16 @@ internal sealed class WhisperPassThread
             throw new ObjectDisposedException(nameof(WhisperFactory), "The Whisper model has been disposed.");
         }
 
-        return done.Task;
+        // Once the pass has started, cancelling aborts whisper.cpp instead (the pass's own registration), and the caller
+        // is answered when the pass has ended, as before the queue existed.
+        using var waiting = cancellationToken.Register(() =>
+        {
+            if (Interlocked.CompareExchange(ref state, Cancelled, Waiting) == Waiting)
+            {
+                done.TrySetCanceled(cancellationToken);
+            }
+        });
+        return await done.Task.ConfigureAwait(false);
     }
 
     /// <summary>Takes no more passes; the thread ends after those already queued (which find the model closed).</summary>

@@ -51,15 +51,7 @@ public sealed partial class WhisperProcessor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(samples);
         ObjectDisposedException.ThrowIf(_gate.IsClosed, this);
-        await _factory.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await _factory.Passes.RunAsync(() => Run(samples, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _factory.Turn.Release();
-        }
+        return await _factory.Passes.RunAsync(() => Run(samples, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -68,6 +68,23 @@ public class WhisperTests
         Assert.InRange(after.Tokens, 0, 9);
     }
 
+    [Fact]
+    public async Task ProcessAsync_CancelledWhileAnotherPassRuns_AnsweredAtOnceAndTheOtherPassFinishes()
+    {
+        using var whisper = WhisperFactory.FromPath(TestWhisperModel.Path);
+        using var processor = whisper.CreateBuilder().WithMaxTokens(64).WithoutTemperatureFallback().Build();
+        var running = processor.ProcessAsync(TestAudio.Tone(300, 16_000, 3.0));
+        using var cancel = new CancellationTokenSource();
+        var queued = processor.ProcessAsync(TestAudio.Tone(300, 16_000, 3.0), cancel.Token);
+
+        await cancel.CancelAsync();
+
+        // The queued pass answers before the running one ends: it never started, so nothing had to be aborted.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        Assert.False(running.IsCompleted, "the first pass ended before the cancel: nothing was tested");
+        Assert.InRange((await running).Tokens, 0, 65);
+    }
+
     [Theory]
     [InlineData(16_000 * 3, 214)]
     [InlineData(16_000 * 30, 1500)]
