@@ -25,6 +25,54 @@ internal static class IntentMatch
     public static bool SameList(IReadOnlyList<Intent> expected, IReadOnlyList<Intent> actual) =>
         expected.Count == actual.Count && expected.Zip(actual).All(pair => Same(pair.First, pair.Second));
 
+    /// <summary>
+    /// Whether a media.play searches for what the expected one names, said as one string: the corpus labels 播放凤凰传奇的荷塘月色
+    /// as singer 凤凰传奇 and song 荷塘月色, and a search for 凤凰传奇的荷塘月色 finds that song. The string must be made of
+    /// every expected value (either alternative), each once, in any order, with only <see cref="Connectives"/> between
+    /// them. Not exact (the values are not apart as labelled), not wrong (the car plays what was asked).
+    /// </summary>
+    public static bool SearchesTheSame(Intent expected, Intent actual)
+    {
+        if (expected.Name != IntentNames.MediaPlay || actual.Name != IntentNames.MediaPlay)
+        {
+            return false;
+        }
+
+        var wanted = MediaStrings(expected).Select(v => v.Split(Alternatives).Select(SlotText.Normalize).ToArray()).ToList();
+        var said = MediaStrings(actual);
+        return wanted.Count >= 2 && said.Count == 1 && MadeOf(said.Single(), 0, wanted);
+    }
+
+    /// <summary>What may stand between a singer, a song and a style in one search: 的, 和, 与, 跟, 唱, 版, a space.</summary>
+    public const string Connectives = "的和与跟唱版 ";
+
+    private static bool MadeOf(string text, int at, List<string[]> left)
+    {
+        if (at == text.Length)
+        {
+            return left.Count == 0;
+        }
+
+        if (Connectives.Contains(text[at], StringComparison.Ordinal) && MadeOf(text, at + 1, left))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < left.Count; i++)
+        {
+            foreach (var value in left[i].Where(v => v.Length > 0 && string.CompareOrdinal(text, at, v, 0, v.Length) == 0))
+            {
+                var rest = left.Where((_, j) => j != i).ToList();
+                if (MadeOf(text, at + value.Length, rest))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for an intent that would change the car, navigate, play or call, said clearly enough to act on.</summary>
     public static bool Acts(Intent intent) =>
         intent.IsClear && intent.Name is not (IntentNames.StatusQuery or IntentNames.PoiSearch or IntentNames.TripRecommend or IntentNames.AssistantCancel);

@@ -24,7 +24,7 @@ internal static class UtteranceScorer
         // A follow-up is resolved (or asked about) by the dialogue: never an action of its own here.
         var acting = parsed.FollowUp is null ? clear.Where(IntentMatch.Acts).ToList() : [];
         var wrong = acting.Any(a => !expected.Tolerated.Contains(a.Name)
-            && !(expected.Intents ?? []).Any(e => IntentMatch.Same(e, a)));
+            && !(expected.Intents ?? []).Any(e => IntentMatch.Same(e, a) || IntentMatch.SearchesTheSame(e, a)));
         if (wrong)
         {
             return Outcome.Wrong;

@@ -52,4 +52,17 @@ public class UtteranceScorerTests
 
         Assert.True(UtteranceScorer.ActsOtherIntent(utterance, parsed));
     }
+
+    [Theory]
+    [InlineData("晴天的风", "Partial")] // singer 晴天, song 风, searched together: what was asked, not apart as labelled
+    [InlineData("风 晴天", "Partial")]
+    [InlineData("晴天", "Wrong")] // the song left out
+    [InlineData("晴天的风吹", "Wrong")] // a word more than was said to be played
+    [InlineData("晴天的晴天", "Wrong")] // one value twice, the other not at all
+    public void Score_OneSearchForSingerAndSong_NotWrongOnlyWhenItHoldsBothAndNothingElse(string query, string outcome)
+    {
+        var expected = new Intent(IntentNames.MediaPlay).With("artist", SlotValue.Of("晴天")).With(SlotNames.Query, SlotValue.Of("风"));
+
+        Assert.Equal(Enum.Parse<Outcome>(outcome), Score(EvaluationDomains.Music, Expectation.Exactly(expected), new Intent(IntentNames.MediaPlay).With(SlotNames.Query, SlotValue.Of(query))));
+    }
 }
