@@ -6,7 +6,7 @@ namespace Car.Language;
 /// Cuts a normalised utterance into tags by longest match against the lexicon and the number scanner (the longer
 /// wins; on a tie the lexicon, so 一点 is "a little" and not the number one). A unit after a number joins it:
 /// 二十二度 is <c>num:degree</c> 22, 二十二度半 is 22.5, 三档 is <c>num:level</c> 3, 30% is <c>num:percent</c> 30.
-/// Five or more digits are a phone number (<c>phone</c>). A space between Latin letters is part of a name, not a boundary. Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
+/// Five or more digits are a phone number (<c>phone</c>), three or more right after a word for calling when nothing follows (打120). A space between Latin letters is part of a name, not a boundary. Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
 /// </summary>
 public sealed class Tagger
 {
@@ -14,6 +14,13 @@ public sealed class Tagger
     public const string PhoneNumberConcept = "phone";
 
     public const int ShortestPhoneNumber = 5;
+
+    /// <summary>
+    /// The fewest digits a number said right after a word for calling has to be a phone number: 打120, 拨110, 呼叫955.
+    /// </summary>
+    public const int ShortestDialledNumber = 3;
+
+    private static readonly string[] CallingConcepts = ["act:call", "act:dial"];
 
     private readonly Lexicon _lexicon;
 
@@ -37,7 +44,9 @@ public sealed class Tagger
         var words = new List<(int Length, string[] Concepts)>();
         for (var i = 0; i < span.Length;)
         {
-            if (PhoneNumberLength(span, i) is var digits and > 0)
+            var afterCalling = tags.Count > 0 && tags[^1].End == i && CallingConcepts.Any(tags[^1].Has);
+            if (PhoneNumberLength(span, i, afterCalling ? ShortestDialledNumber : ShortestPhoneNumber) is var digits and > 0
+                && (digits >= ShortestPhoneNumber || EndsTheRequest(span, i + digits)))
             {
                 tags.Add(new Tag([PhoneNumberConcept], i, i + digits, text.Substring(i, digits)));
                 i += digits;
@@ -96,9 +105,10 @@ public sealed class Tagger
 
     /// <summary>
     /// A run of <see cref="ShortestPhoneNumber"/> or more digits is a phone number (10086, 13812345678), never a
-    /// setting: nothing in a car is set to five digits.
+    /// setting: nothing in a car is set to five digits. Right after a word for calling, <see cref="ShortestDialledNumber"/>
+    /// digits are enough when nothing follows.
     /// </summary>
-    private static int PhoneNumberLength(ReadOnlySpan<char> text, int start)
+    private static int PhoneNumberLength(ReadOnlySpan<char> text, int start, int shortest)
     {
         if (start > 0 && char.IsAsciiDigit(text[start - 1]))
         {
@@ -118,8 +128,15 @@ public sealed class Tagger
         }
 
         var decimalOrPercent = end < text.Length && text[end] is '.' or '%';
-        return digits >= ShortestPhoneNumber && !decimalOrPercent ? end - start : 0;
+        return digits >= shortest && !decimalOrPercent ? end - start : 0;
     }
+
+    /// <summary>
+    /// Whether a short number ends what was said (打120, 打120。): one followed by more words is something else, a unit
+    /// (打100度) or a title (拨打123 and a song's words).
+    /// </summary>
+    private static bool EndsTheRequest(ReadOnlySpan<char> text, int end) =>
+        end == text.Length || char.IsWhiteSpace(text[end]) || char.IsPunctuation(text[end]);
 
     private (string? Unit, int End, double Number) AttachUnit(ReadOnlySpan<char> text, int end, double number)
     {
