@@ -13,6 +13,7 @@ namespace Car.Language;
 public sealed class PlaceNames
 {
     private const string PlaceTag = "ns";
+    private const string PersonTag = "nr";
     private const string AdverbTag = "d";
     private const string PhraseTag = "l";
 
@@ -181,10 +182,14 @@ public sealed class PlaceNames
             return name;
         }
 
-        // 云杉湾度假山 and 浙江临江 (two places) are names; 龙山 or a lone city (a song too) may be something else.
+        // 云杉湾度假山 and 浙江临江 (two places) are names; 龙山 or a lone city (a song too) may be something else, and so
+        // may a person's name before a word of its own that ends so (a singer and a song: 某歌手|大海; jieba tags many
+        // places' words nr, so a name that is one such word, or ends in one, stays a place).
         if (_weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
-            sureness = name.Length > ShortestSureName && !guessedStart ? 1.0 : SlotExtractors.DoubtfulWords;
+            var person = inside.Count > 1 && inside[^1].Tag != PersonTag && last.Length > 1
+                && inside.Take(inside.Count - 1).Any(w => w.Tag == PersonTag);
+            sureness = name.Length > ShortestSureName && !guessedStart && !person ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 
