@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Car.Language.Llm;
 using Car.Llama;
 using Car.Testing;
@@ -131,32 +130,5 @@ public sealed class LlmIntentParserTests : IDisposable
         }
 
         Assert.Contains("有点闷 => [{\"intent\":\"comfort.stuffy\",\"slots\":{}}]", _parser.SystemPrompt, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void LoadAndDispose_ManyTimes_MemoryDoesNotGrow()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            using var warm = TinyModel.CreateParser();
-        }
-
-        var before = CurrentRss();
-        for (var i = 0; i < 40; i++)
-        {
-            using var parser = TinyModel.CreateParser();
-        }
-
-        var growth = CurrentRss() - before;
-        Assert.True(growth < 40_000_000, $"resident memory grew {growth / 1_000_000} MB over 40 load/unload cycles");
-    }
-
-    private static long CurrentRss()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.WorkingSet64;
     }
 }
