@@ -14,6 +14,7 @@ public sealed class Lexicon
     public const string FillerConcept = "filler";
     private const string WordSplitsName = "wordSplits";
     private const char WordSplitMark = '|';
+    private const string PlaceNamesName = "placeNames";
 
     private readonly Dictionary<string, Lazy<IReadOnlyList<Regex>>> _templates;
     private readonly Dictionary<string, IReadOnlyList<string>> _slotWords;
@@ -61,6 +62,15 @@ public sealed class Lexicon
 
     public IReadOnlyList<string> SlotWords(string name) =>
         _slotWords.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>
+    /// Places jieba's dictionary tags as something else or lacks (<c>placeNames</c>: 开封 a verb, 大同 an adverb, 桂林 a
+    /// person): they are added as places, so that 开封火车站 said alone is a destination.
+    /// </summary>
+    public IEnumerable<string> PlaceNames() => SlotWords(PlaceNamesName);
+
+    /// <summary>jieba's part of speech for a place's name.</summary>
+    public const string PlaceTag = "ns";
 
     /// <summary>
     /// Words of jieba's dictionary the car cuts into parts (<c>wordSplits</c>, "去|石"): a rare word that swallows a
