@@ -19,6 +19,20 @@ public class AwaitedValueTests
         Assert.Null(answered.Ask);
     }
 
+    [Theory]
+    [InlineData("请导航到", "您要去哪里？")]
+    [InlineData("你好帮我导航去", "您要去哪里？")]
+    [InlineData("麻烦拨电话", "您要打给谁？")]
+    public async Task CarrierWithNothingAfterIt_AsksForTheValue_NotWhetherTheCarrierIsIt(string said, string question)
+    {
+        using var harness = new ConversationHarness();
+
+        var asked = await harness.SayAsync(said);
+
+        Assert.Equal(question, asked.Reply);
+        Assert.Empty(asked.Actions);
+    }
+
     [Fact]
     public async Task CallAlone_AsksWhom_ThenANameSaidAloneIsCalled()
     {
