@@ -145,6 +145,13 @@ public sealed class RuleParser : IIntentParser
             }
         }
 
+        // 播放歌曲换一首歌, 唱一首某人的歌听: "play" with nothing named beside another media request is that request's
+        // lead-in, not a request of its own.
+        if (intents.Count > 1 && intents.Any(i => i.IsClear && i.Name.StartsWith(MediaPrefix, StringComparison.Ordinal) && !IsBarePlay(i)))
+        {
+            intents.RemoveAll(IsBarePlay);
+        }
+
         // 东湖路 alone, or 松涛宾馆 (a name, not a search: 附近的宾馆): where the driver is going.
         // 临江火车站开始导航 is a destination too, not only "start the navigation".
         var searchOrNothing = intents.Count == 0 ? followUp is null
@@ -187,6 +194,10 @@ public sealed class RuleParser : IIntentParser
 
         return previous.With(SlotNames.Destination, SlotValue.Of(destination + normalized[frame.SpanStart]));
     }
+
+    private const string MediaPrefix = "media.";
+
+    private static bool IsBarePlay(Intent intent) => intent.Name == IntentNames.MediaPlay && intent.Slots.Count == 0;
 
     private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain);
 }
