@@ -145,9 +145,9 @@ public sealed class RuleParser : IIntentParser
             }
         }
 
-        // 播放歌曲换一首歌, 唱一首某人的歌听: "play" with nothing named beside another media request is that request's
-        // lead-in, not a request of its own.
-        if (intents.Count > 1 && intents.Any(i => i.IsClear && i.Name.StartsWith(MediaPrefix, StringComparison.Ordinal) && !IsBarePlay(i)))
+        // 播放歌曲换一首歌, 唱一首某人的歌听: "play" with nothing named beside another playback request is that request's
+        // lead-in, not a request of its own (打开音乐调大音量 still starts the music).
+        if (intents.Count > 1 && intents.Any(i => i.IsClear && PlaybackRequests.Contains(i.Name) && !IsBarePlay(i)))
         {
             intents.RemoveAll(IsBarePlay);
         }
@@ -195,7 +195,7 @@ public sealed class RuleParser : IIntentParser
         return previous.With(SlotNames.Destination, SlotValue.Of(destination + normalized[frame.SpanStart]));
     }
 
-    private const string MediaPrefix = "media.";
+    private static readonly string[] PlaybackRequests = [IntentNames.MediaPlay, IntentNames.MediaNext, IntentNames.MediaPrevious, IntentNames.MediaPause];
 
     private static bool IsBarePlay(Intent intent) => intent.Name == IntentNames.MediaPlay && intent.Slots.Count == 0;
 
