@@ -13,7 +13,6 @@ namespace Car.Language;
 /// </summary>
 public static class NamedSlots
 {
-    private const string PersonTag = "nr";
 
     /// <summary>
     /// The fewest characters an artist split at 的 has; a title after a name that the dictionary does not know has as
@@ -127,7 +126,7 @@ public static class NamedSlots
     }
 
     private static bool IsSurnamedPerson(Word word, SegmentedText words, IReadOnlyList<string> surnames) =>
-        word is { Tag: PersonTag, Length: >= ShortestPart and <= 3 } && surnames.Contains(words.Text.Substring(word.Start, 1));
+        word is { Tag: WordDictionary.PersonTag, Length: >= ShortestPart and <= 3 } && surnames.Contains(words.Text.Substring(word.Start, 1));
 
     /// <summary>A title before a name: the name has three characters (two-character <c>nr</c> words end too many titles: 高坡, 明白).</summary>
     private static bool IsSurnamedFullName(Word word, SegmentedText words, IReadOnlyList<string> surnames) =>
@@ -182,7 +181,7 @@ public static class NamedSlots
         text.Length >= 2 && WordSpelling(text, words) is { Tag: WordDictionary.UnknownTag };
 
     private static bool IsPersonName(string text, SegmentedText? words) =>
-        WordSpelling(text, words) is { Tag: PersonTag };
+        WordSpelling(text, words) is { Tag: WordDictionary.PersonTag };
 
     /// <summary>
     /// Two or three characters opening with a common surname that the dictionary does not know as some other word:
@@ -201,7 +200,7 @@ public static class NamedSlots
         }
 
         return words.Text.Contains(text, StringComparison.Ordinal)
-            && WordSpelling(text, words) is not { Tag: not ("x" or PersonTag) };
+            && WordSpelling(text, words) is not { Tag: not (WordDictionary.UnknownTag or WordDictionary.PersonTag) };
     }
 
     /// <summary>The one word of the segmentation that spells <paramref name="text"/> exactly, if there is one.</summary>

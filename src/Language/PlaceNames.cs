@@ -12,8 +12,6 @@ namespace Car.Language;
 /// </summary>
 public sealed class PlaceNames
 {
-    private const string PlaceTag = "ns";
-    private const string PersonTag = "nr";
     private const string AdverbTag = "d";
     private const string PhraseTag = "l";
 
@@ -163,7 +161,7 @@ public sealed class PlaceNames
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
         var last = words.TextOf(inside[^1]);
-        if ((inside.Count > 1 && inside[0].Tag != PlaceTag && GoDirections.Contains(name[..1]))
+        if ((inside.Count > 1 && inside[0].Tag != WordDictionary.PlaceTag && GoDirections.Contains(name[..1]))
             || inside.Where((w, i) => IsTalk(w, i, inside.Count, last) && !JoinsTwoRoads(inside, i, words)).Any())
         {
             return null;
@@ -187,13 +185,13 @@ public sealed class PlaceNames
         // places' words nr, so a name that is one such word, or ends in one, stays a place).
         if (_weakSuffixes.Any(s => last.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length))
         {
-            var person = inside.Count > 1 && inside[^1].Tag != PersonTag && last.Length > 1
-                && inside.Take(inside.Count - 1).Any(w => w.Tag == PersonTag);
+            var person = inside.Count > 1 && inside[^1].Tag != WordDictionary.PersonTag && last.Length > 1
+                && inside.Take(inside.Count - 1).Any(w => w.Tag == WordDictionary.PersonTag);
             sureness = name.Length > ShortestSureName && !guessedStart && !person ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;
         }
 
-        if (inside.TrueForAll(w => w.Tag == PlaceTag))
+        if (inside.TrueForAll(w => w.Tag == WordDictionary.PlaceTag))
         {
             sureness = inside.Count > 1 ? 1.0 : SlotExtractors.DoubtfulWords;
             return name;

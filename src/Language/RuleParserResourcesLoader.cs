@@ -66,7 +66,7 @@ public sealed partial class RuleParserResourcesLoader
         }
 
         dictionary.AddWords(CarWords(_model.Lexicon).Select(word => (word, (string?)null)));
-        dictionary.AddWords(_model.Lexicon.PlaceNames().Select(place => (place, (string?)Model.Lexicon.PlaceTag)));
+        dictionary.AddWords(_model.Lexicon.PlaceNames().Select(place => (place, (string?)WordDictionary.PlaceTag)));
         dictionary.AddWords(names.Names().Select(name => (name.Name, (string?)name.Tag)));
         foreach (var parts in _model.Lexicon.WordSplits())
         {

@@ -380,7 +380,6 @@ public sealed class SlotExtractors
     /// <summary>What a place's name ends in when it is an address: a province, city, county, district, town or road.</summary>
     private static readonly char[] AddressEnds = ['省', '市', '县', '区', '镇', '乡', '路', '街'];
 
-    private const string PlaceTag = "ns";
 
     /// <summary>
     /// Whether the words after 打电话给 / before 打电话 read as a contact: a number alone or a name alone, not a number
@@ -400,7 +399,7 @@ public sealed class SlotExtractors
             return true;
         }
 
-        if (words.IsBoundary(span.Start) && words.WordAt(span.Start) is { Tag: PlaceTag } place && place.Length == text.Length
+        if (words.IsBoundary(span.Start) && words.WordAt(span.Start) is { Tag: WordDictionary.PlaceTag } place && place.Length == text.Length
             && AddressEnds.Any(text.EndsWith))
         {
             // 拨打广东省: a province, city or road is not whom the driver calls (the owner's contacts are trusted anyway).

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Car.Language.Model;
+using Car.Language.Segmentation;
 
 namespace Car.Language.Gazetteers;
 
@@ -87,8 +88,8 @@ public sealed class Gazetteer
     public IEnumerable<(string Name, string Tag)> Names() =>
         _byKind.SelectMany(pair => pair.Value.Select(name => (name, pair.Key switch
         {
-            GazetteerKind.Contact or GazetteerKind.Artist => "nr",
-            GazetteerKind.Place => "ns",
+            GazetteerKind.Contact or GazetteerKind.Artist => WordDictionary.PersonTag,
+            GazetteerKind.Place => WordDictionary.PlaceTag,
             _ => "nz",
         })));
 

@@ -69,9 +69,6 @@ public sealed class Lexicon
     /// </summary>
     public IEnumerable<string> PlaceNames() => SlotWords(PlaceNamesName);
 
-    /// <summary>jieba's part of speech for a place's name.</summary>
-    public const string PlaceTag = "ns";
-
     /// <summary>
     /// Words of jieba's dictionary the car cuts into parts (<c>wordSplits</c>, "去|石"): a rare word that swallows a
     /// command word (去石拐区 would be 去石|拐|区, and 去 would not stand at a word boundary).

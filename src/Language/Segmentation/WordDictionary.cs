@@ -16,6 +16,12 @@ public sealed class WordDictionary
     /// <summary>The tag of a word whose part of speech is not known.</summary>
     public const string UnknownTag = "x";
 
+    /// <summary>The tag of a place's name (开封 once the lexicon's place names are added).</summary>
+    public const string PlaceTag = "ns";
+
+    /// <summary>The tag of a person's name.</summary>
+    public const string PersonTag = "nr";
+
     private readonly SortedWords _words;
     private readonly Lock _gate = new();
     private UserWords _user;
