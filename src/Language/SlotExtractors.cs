@@ -323,8 +323,9 @@ public sealed class SlotExtractors
     /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧) that
     /// the lexicon does not list as a whole value of the slot (<c>{slot}Short</c>: 妈), longer than
     /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你说要去看看热闹,
-    /// 给我们打电话我们就来接): the car then asks instead of acting. What may stand before the carrier is politeness,
-    /// a pronoun or the assistant's name (<see cref="_openers"/>).
+    /// 给我们打电话我们就来接): the car then asks instead of acting. What may stand before the carrier is politeness or
+    /// a greeting (请, 你好, 喂), a pronoun, the assistant's name, or a word that hurries or repeats the request (赶紧,
+    /// 再次): the lexicon's <c>leadFillers</c> and <c>speakers</c> (<see cref="_openers"/>).
     /// </summary>
     private double Sureness(string words, string beforeCarrier, string slot, int longest)
     {
