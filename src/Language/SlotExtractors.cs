@@ -20,7 +20,8 @@ public sealed class SlotExtractors
     {
         _lexicon = lexicon;
         _trailFillersButOf = [.. lexicon.SlotWords("trailFillers").Where(w => w != "的")];
-        _openers = [.. lexicon.SlotWords("leadFillers").Concat(lexicon.SlotWords("speakers")).Concat(lexicon.Fillers)
+        _openers = [.. lexicon.SlotWords("leadFillers").Concat(lexicon.SlotWords("speakers"))
+            .Concat(lexicon.SlotWords("requestOpeners")).Concat(lexicon.Fillers)
             .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)];
     }
 
@@ -325,7 +326,8 @@ public sealed class SlotExtractors
     /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你说要去看看热闹,
     /// 给我们打电话我们就来接): the car then asks instead of acting. What may stand before the carrier is politeness or
     /// a greeting (请, 你好, 喂), a pronoun, the assistant's name, or a word that hurries or repeats the request (赶紧,
-    /// 再次): the lexicon's <c>leadFillers</c> and <c>speakers</c> (<see cref="_openers"/>).
+    /// 再次): the lexicon's <c>leadFillers</c>, <c>speakers</c> and <c>requestOpeners</c> (<see cref="_openers"/>). Only
+    /// lead fillers are also trimmed off a value: 快 or 马上 may begin a name.
     /// </summary>
     private double Sureness(string words, string beforeCarrier, string slot, int longest)
     {

@@ -9,12 +9,6 @@ namespace Car.CloudSync.Tests.Recommendations;
 public sealed class GrpcPlaceRecommenderTests : IClassFixture<CloudServerFixture>, IDisposable
 {
     private static readonly GeoPosition Center = new(30.2741, 120.1551, 90);
-    /// <summary>
-    /// How far past the deadline a loaded machine (CI builds whisper.cpp beside the tests) may schedule the answer. The
-    /// bounds below say what the driver gets (an answer at the deadline, not when the slow server would answer);
-    /// how close to the deadline it comes on a quiet machine is in each test's output.
-    /// </summary>
-    private static readonly TimeSpan LoadedMachineSlack = TimeSpan.FromSeconds(1);
 
     private readonly CloudServerFixture _cloud;
     private readonly ITestOutputHelper _output;
@@ -73,7 +67,7 @@ public sealed class GrpcPlaceRecommenderTests : IClassFixture<CloudServerFixture
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<RecommenderUnavailableException>(() => recommender.RecommendPlacesAsync(Food()));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Options().CallDeadline + LoadedMachineSlack);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Options().CallDeadline + CloudServerFixture.LoadedMachineSlack);
         _output.WriteLine($"Refused: unavailable after {clock.ElapsedMilliseconds} ms: {failure.Message}");
     }
 
@@ -121,7 +115,7 @@ public sealed class GrpcPlaceRecommenderTests : IClassFixture<CloudServerFixture
         clock.Stop();
 
         Assert.True(offline.Origin.FromCache);
-        Assert.InRange(clock.Elapsed, Options().CallDeadline - TimeSpan.FromMilliseconds(50), Options().CallDeadline + LoadedMachineSlack);
+        Assert.InRange(clock.Elapsed, Options().CallDeadline - TimeSpan.FromMilliseconds(50), Options().CallDeadline + CloudServerFixture.LoadedMachineSlack);
         Assert.True(clock.Elapsed < _cloud.Proxy.ChunkDelay, "the cached answer came before the slow server's first chunk");
         _output.WriteLine($"{mode} with 3 s per chunk: cached answer after {clock.Elapsed.TotalMilliseconds:0} ms "
             + $"({(clock.Elapsed - Options().CallDeadline).TotalMilliseconds:0} ms after the deadline)");

@@ -44,7 +44,7 @@ internal static class IntentMatch
     }
 
     /// <summary>What may stand between a singer, a song and a style in one search: 的, 和, 与, 跟, 唱, 版, a space.</summary>
-    public const string Connectives = "的和与跟唱版 ";
+    private const string Connectives = "的和与跟唱版 ";
 
     private static bool MadeOf(string text, int at, List<string[]> left)
     {
