@@ -44,7 +44,8 @@ public static class NamedSlots
     /// 周杰伦的稻香 said alone: a singer the owner's list names, or a person's name the dictionary knows (jieba's
     /// <c>nr</c>, two or three characters opening with a common surname), 的, and a title of two characters or more;
     /// null for anything else (a name the dictionary does not know, 作品 or another of <c>titleReject</c>). The parser
-    /// asks only when the lexicon found no word of its own in the utterance (王芳的老公 is no song).
+    /// asks only when the lexicon found no word of its own in the utterance (王芳的老公 is no song). X唱的Y and X唱的
+    /// alone are <see cref="SungAlone"/>.
     /// </summary>
     public static Intent? SongNamedAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
     {
@@ -52,6 +53,11 @@ public static class NamedSlots
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(lexicon);
+        if (SungAlone(text, names, words, lexicon) is { } sung)
+        {
+            return sung;
+        }
+
         var of = text.IndexOf('的', StringComparison.Ordinal);
         if (of < ShortestPart || text.Length - of - 1 < ShortestPart || text.IndexOf('的', of + 1) >= 0)
         {
@@ -65,6 +71,40 @@ public static class NamedSlots
         return (person || names.Contains(GazetteerKind.Artist, artist)) && !lexicon.SlotWords("titleReject").Contains(title)
             ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
             : null;
+    }
+
+    /// <summary>
+    /// 某歌手唱的某首歌 or 某歌手演唱的 said alone: that singer's song, or that singer. Sure when the owner's library
+    /// names the singer, or the title after a singer said as one word, or the singer is a person's name
+    /// (<see cref="IsSurnamedPerson"/>); asked about otherwise. A filler opening the title (那个) is not part of it. Not a song: a pronoun singing (你唱的, lexicon <c>speakers</c>), a question (<c>questionWords</c>:
+    /// 他唱的是什么), a title of one character or in <c>titleReject</c>.
+    /// </summary>
+    private static Intent? SungAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
+    {
+        // The trailing 的 of 某歌手演唱的 is gone from the text as a filler (唱 alone ends 说唱 too).
+        text = text.EndsWith("演唱", StringComparison.Ordinal) ? text + "的" : text;
+        var performed = text.IndexOf("演唱的", StringComparison.Ordinal);
+        var (at, width) = performed > 0 ? (performed, 3) : (text.IndexOf("唱的", StringComparison.Ordinal), 2);
+        if (at < ShortestPart)
+        {
+            return null;
+        }
+
+        var artist = text[..at];
+        var title = SpeakerSpan.Core(text[(at + width)..], lexicon.SlotWords("leadFillers"), []);
+        if (lexicon.SlotWords("speakers").Contains(artist) || lexicon.SlotWords("questionWords").Any(q => text.Contains(q, StringComparison.Ordinal))
+            || title.Length == 1 || lexicon.SlotWords("titleReject").Contains(title))
+        {
+            return null;
+        }
+
+        var artistWord = WordSpelling(artist, words);
+        var person = artistWord is { } word && IsSurnamedPerson(word, words, lexicon.SlotWords("surnames"));
+        var known = person || names.Contains(GazetteerKind.Artist, artist) || (artistWord is not null && names.Contains(GazetteerKind.Title, title));
+        IReadOnlyList<KeyValuePair<string, SlotValue>> slots = title.Length == 0
+            ? [new(SlotNames.Artist, SlotValue.Of(artist))]
+            : [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))];
+        return new Intent(IntentNames.MediaPlay, slots) { Confidence = known ? 1.0 : SlotExtractors.DoubtfulWords };
     }
 
     private static bool IsKnown(Intent intent, Gazetteer names) => intent.Name switch

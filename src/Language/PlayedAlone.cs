@@ -18,6 +18,7 @@ public sealed class PlayedAlone
     private readonly IReadOnlyList<string> _leads;
     private readonly IReadOnlyList<string> _trails;
     private readonly Lexicon _lexicon;
+    private readonly IReadOnlyList<string> _questionWords;
 
     public PlayedAlone(Lexicon lexicon, MusicStyleWords styles)
     {
@@ -27,6 +28,7 @@ public sealed class PlayedAlone
         _leads = lexicon.SlotWords("leadFillers");
         _trails = lexicon.SlotWords("trailFillers");
         _lexicon = lexicon;
+        _questionWords = lexicon.SlotWords("questionWords");
     }
 
     /// <summary>The request to play, or null when the utterance is more than music named.</summary>
@@ -51,6 +53,37 @@ public sealed class PlayedAlone
 
         return song is ({ } words, { } names, true) ? NamedSlots.SongNamedAlone(text, names, words, _lexicon) : null;
     }
+
+    /// <summary>
+    /// A title, artist or album of the owner's media library said alone (追梦赤子心, fillers at the edges aside): play
+    /// it. Asked about instead: a name shorter than <see cref="ShortestSureLibraryName"/> (江南, 再见 and 可乐 are titles
+    /// and everyday words), one word in Latin letters (hello), a name holding a question word (lexicon
+    /// <c>questionWords</c>: a title can be a question the driver asks). A name the owner also has as a contact or a
+    /// place is not taken: which one is meant is not said.
+    /// </summary>
+    public Intent? FromLibrary(string normalized, Gazetteer names)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(names);
+        var text = SpeakerSpan.Core(normalized, _leads, _trails);
+        var inLibrary = names.Contains(GazetteerKind.Title, text) || names.Contains(GazetteerKind.Artist, text)
+            || names.Contains(GazetteerKind.Album, text);
+        return inLibrary && text.Length >= Gazetteer.ShortestName
+            && !names.Contains(GazetteerKind.Contact, text) && !names.Contains(GazetteerKind.Place, text)
+            ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(text))])
+            {
+                Confidence = IsSureLibraryName(text) ? 1.0 : SlotExtractors.DoubtfulWords,
+            }
+            : null;
+    }
+
+    private bool IsSureLibraryName(string name) =>
+        name.Length >= ShortestSureLibraryName
+        && !name.All(char.IsAsciiLetter)
+        && !_questionWords.Any(word => name.Contains(word, StringComparison.Ordinal));
+
+    /// <summary>The shortest library name played without asking when it is said alone.</summary>
+    public const int ShortestSureLibraryName = 4;
 
     private bool IsStyle(string text) => _styles.Genres.Contains(text) || _styles.Versions.Contains(text);
 }

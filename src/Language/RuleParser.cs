@@ -152,6 +152,13 @@ public sealed class RuleParser : IIntentParser
             intents.RemoveAll(IsBarePlay);
         }
 
+        // 追梦赤子心 alone, a title of the owner's media library: play it (before the places: 江南 is a song there).
+        if (intents.Count == 0 && followUp is null && tags.TrueForAll(t => t.IsFiller)
+            && _playedAlone.FromLibrary(normalized, _resources.Names) is { } named)
+        {
+            intents.Add(named);
+        }
+
         // 东湖路 alone, or 松涛宾馆 (a name, not a search: 附近的宾馆): where the driver is going.
         // 临江火车站开始导航 is a destination too, not only "start the navigation".
         var searchOrNothing = intents.Count == 0 ? followUp is null

@@ -1,0 +1,77 @@
+using Car.Language.Gazetteers;
+using Car.Testing;
+
+namespace Car.Language.Tests.Language;
+
+/// <summary>
+/// A title or a singer said alone, with nothing else of a request: what the driver hears depends on whether the car's
+/// media library has the name.
+/// </summary>
+public sealed class LibraryNamesAloneTests
+{
+    private static readonly RuleParser WithLibrary = new(TestModel.Model, resources: TestModel.Resources with { Names = Library() });
+
+    [Theory]
+    [InlineData("晚风吹过山岗", "media.play(query=晚风吹过山岗)")]
+    [InlineData("晚风吹过山岗吧", "media.play(query=晚风吹过山岗)")]
+    [InlineData("林一舟唱的远山的灯", "media.play(artist=林一舟,title=远山的灯)")]
+    [InlineData("林一舟唱的那个远山的灯", "media.play(artist=林一舟,title=远山的灯)")]
+    [InlineData("林一舟演唱的", "media.play(artist=林一舟)")]
+    public void Parse_NameInTheLibrarySaidAlone_PlaysItWithoutAsking(string text, string expected)
+    {
+        var parse = WithLibrary.Parse(text);
+
+        Assert.Equal(expected, TestModel.Compact(parse.Intents));
+        Assert.True(parse.Intents[0].IsClear, $"'{text}' should play without a question, confidence {parse.Intents[0].Confidence}");
+    }
+
+    [Theory]
+    [InlineData("山岗")]
+    [InlineData("hello")]
+    [InlineData("你在想什么呀")]
+    public void Parse_ShortWordOrQuestionThatIsAlsoATitle_IsAskedNotPlayed(string text)
+    {
+        var parse = WithLibrary.Parse(text);
+
+        var asked = Assert.Single(parse.Intents);
+        Assert.Equal("media.play", asked.Name);
+        Assert.False(asked.IsClear, $"'{text}' is an everyday word or a question as well as a title: the car asks before playing it");
+    }
+
+    [Fact]
+    public void Parse_NameThatIsAlsoAContact_NeitherPlaysNorCalls()
+    {
+        Assert.DoesNotContain(WithLibrary.Parse("青木川").Intents, i => i.IsClear);
+    }
+
+    [Theory]
+    [InlineData("晚风吹过山岗")]
+    [InlineData("你唱的真好听")]
+    [InlineData("他唱的是什么")]
+    public void Parse_NoLibrary_TitleOrRemarkSaidAloneDoesNothing(string text)
+    {
+        Assert.Equal("-", TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_SingerAndTitleSaidAloneWithoutLibrary_IsAsked()
+    {
+        var asked = Assert.Single(TestModel.Parser.Parse("林一舟唱的远山的灯").Intents);
+
+        Assert.Equal("media.play(artist=林一舟,title=远山的灯)", TestModel.Compact([asked]));
+        Assert.False(asked.IsClear);
+    }
+
+    private static Gazetteer Library()
+    {
+        var library = new Gazetteer();
+        library.Add(GazetteerKind.Title, "晚风吹过山岗");
+        library.Add(GazetteerKind.Title, "山岗");
+        library.Add(GazetteerKind.Title, "hello");
+        library.Add(GazetteerKind.Title, "你在想什么");
+        library.Add(GazetteerKind.Artist, "林一舟");
+        library.Add(GazetteerKind.Artist, "青木川");
+        library.Add(GazetteerKind.Contact, "青木川");
+        return library;
+    }
+}
