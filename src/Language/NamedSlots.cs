@@ -107,6 +107,58 @@ public static class NamedSlots
         return new Intent(IntentNames.MediaPlay, slots) { Confidence = known ? 1.0 : SlotExtractors.DoubtfulWords };
     }
 
+    /// <summary>
+    /// 播放某歌手的歌曲某首歌, 我要听某歌手的歌某首歌: the singer's song named after the word for a song, where the query
+    /// template took only the singer. The title runs to the end of the utterance and holds no word the lexicon knows;
+    /// not a title: fillers (吧), a question (lexicon <c>questionWords</c>: 好吗), praise or another word the
+    /// dictionary tags as an adjective, adverb or verb (好听, 谢谢), more songs (全部歌曲), one of <c>titleReject</c>.
+    /// </summary>
+    public static Intent TitleAfterSongWord(Intent intent, string normalized, SegmentedText? words, IReadOnlyList<Tag> tags, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (intent.Name != IntentNames.MediaPlay || intent.Text(SlotNames.Query) is not { } artist || words is null)
+        {
+            return intent;
+        }
+
+        foreach (var songWord in SongWordsBeforeTitle)
+        {
+            var at = normalized.IndexOf(artist + songWord, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var start = at + artist.Length + songWord.Length;
+            if (start >= normalized.Length || !words.IsBoundary(start) || tags.Any(t => t.End > start && !t.IsFiller))
+            {
+                return intent;
+            }
+
+            var title = SpeakerSpan.Core(normalized[start..], lexicon.SlotWords("leadFillers"), lexicon.SlotWords("trailFillers"));
+            var titleStart = normalized.IndexOf(title, start, StringComparison.Ordinal);
+            var single = title.Length > 0 ? WordSpelling(title, words, titleStart) : null;
+            var notATitle = title.Length < ShortestPart || lexicon.SlotWords("titleReject").Contains(title)
+                || lexicon.SlotWords("questionWords").Any(q => title.Contains(q, StringComparison.Ordinal))
+                || single is { Tag: "a" or "ad" or "d" or "v" or "vn" or "l" or "u" or "y" or "e" or "o" }
+                || title.StartsWith('好') || title.EndsWith('歌') || title.EndsWith("歌曲", StringComparison.Ordinal);
+            return notATitle
+                ? intent
+                : intent with
+                {
+                    Slots = [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title)),
+                        .. intent.Slots.Where(s => s.Key != SlotNames.Query)],
+                };
+        }
+
+        return intent;
+    }
+
+    private static readonly string[] SongWordsBeforeTitle = ["的歌曲", "的歌"];
+
     private static bool IsKnown(Intent intent, Gazetteer names) => intent.Name switch
     {
         IntentNames.PhoneCall => names.Contains(GazetteerKind.Contact, intent.Text(SlotNames.Contact)),

@@ -117,6 +117,7 @@ public sealed class RuleParser : IIntentParser
 
             if (_matcher.Match(frame, normalized, words) is { } intent && !_notARequest.Applies(intent, frame, normalized, tags))
             {
+                intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
