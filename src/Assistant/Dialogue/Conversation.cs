@@ -198,9 +198,15 @@ public sealed class Conversation : IDisposable
 
         if (intents.Any(i => i.Name == IntentNames.AssistantCancel))
         {
+            var pending = State.Held is not null || awaited is not null;
             State.ClearConfirmation();
             intents = [.. intents.SkipWhile(i => i.Name != IntentNames.AssistantCancel).Skip(1)];
-            if (intents.Count == 0)
+            if (intents.Count == 0 && !pending && State.LastStarted is { } started && started.IsFresh(_time.GetUtcNow()))
+            {
+                // 导航到公司 … 取消: nothing waits for an answer, so the cancel stops what the car just started.
+                intents = [started.Stop];
+            }
+            else if (intents.Count == 0)
             {
                 return Report(parse, [], [], null, Cancelled);
             }
@@ -353,6 +359,12 @@ public sealed class Conversation : IDisposable
     private void Remember(IReadOnlyList<Intent> intents, PolicyDecision decision, VehicleState vehicle)
     {
         State.LastIntents = intents;
+        var acted = intents.Where(i => !decision.Held.Contains(i) && !decision.Refused.Any(r => r.Intent == i.Name)).ToList();
+        if (acted.Count > 0)
+        {
+            State.LastStarted = StartedActivity.Of(acted, _time.GetUtcNow());
+        }
+
         State.Held = decision.Held.Count > 0
             ? new HeldConfirmation(decision.Held, _time.GetUtcNow(), HeldConfirmation.BandOf(vehicle.Situation, _envelope))
             : null;

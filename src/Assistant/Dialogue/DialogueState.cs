@@ -15,6 +15,9 @@ public sealed class DialogueState
     /// <summary>The list the assistant last offered (places from the recommender), for 第二个 and 换一批; null when none.</summary>
     public OfferedChoices? Offer { get; set; }
 
+    /// <summary>What the car last started (a route, music, a call), for a bare 取消 just after; null when the last turn that acted started none.</summary>
+    public StartedActivity? LastStarted { get; set; }
+
     /// <summary>What the assistant just asked for (您要去哪里？ after 导航), else null.</summary>
     public AwaitedValue? Awaited { get; set; }
 
