@@ -4,8 +4,10 @@ namespace Car.Assistant.Dialogue;
 
 /// <summary>
 /// The question asked after 导航 or 打电话 said alone (您要去哪里？ / 您要打给谁？), and how the next utterance answers it:
-/// a place or a name said alone, or the same request with its value, is the answer and is acted on without asking
-/// again; anything else is a new request.
+/// the same request with its value is the answer and is acted on without asking again; words with no request of
+/// their own are read as the request they complete (马斌 as 打电话给马斌), so that the parser's checks on a contact or a
+/// place still apply: 谢谢 or 不用打电话 complete nothing, 回到主页 reads as a doubtful name and is asked about.
+/// Anything else is a new request.
 /// </summary>
 public sealed record AwaitedValue(string IntentName)
 {
@@ -31,10 +33,27 @@ public sealed record AwaitedValue(string IntentName)
             return only with { Confidence = 1.0 };
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Words said with no request of their own, completed into the request asked for (打电话给… / 导航到…), for the
+    /// parser to read; null when the utterance is not such an answer.
+    /// </summary>
+    public string? Completion(ParsedUtterance parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
         var said = parse.Text.Trim(Punctuation);
-        return parse.Intents.Count == 0 && parse.FollowUp is null && said.Length is > 0 and <= LongestAnswer
-            ? new Intent(IntentName).With(Slot, SlotValue.Of(said))
+        return parse.Error is null && parse.Intents.Count == 0 && parse.FollowUp is null && said.Length is > 0 and <= LongestAnswer
+            ? (IntentName == IntentNames.PhoneCall ? "打电话给" : "导航到") + said
             : null;
+    }
+
+    /// <summary>The request the parser read in the <see cref="Completion"/>, as sure as it read it; null when it read another.</summary>
+    public Intent? Completed(ParsedUtterance completion)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        return completion.Intents is [var only] && only.Name == IntentName && only.Text(Slot) is not null ? only : null;
     }
 
     private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();

@@ -195,6 +195,11 @@ public sealed class Conversation : IDisposable
         {
             intents = [answer];
         }
+        else if (awaited?.Completion(parse) is { } completion
+            && awaited.Completed(await _parser.ParseAsync(completion, cancellationToken).ConfigureAwait(false)) is { } completed)
+        {
+            intents = [completed];
+        }
 
         if (intents.Any(i => i.Name == IntentNames.AssistantCancel))
         {
@@ -300,7 +305,8 @@ public sealed class Conversation : IDisposable
                 .Tag("car.actuate.unconfirmed", results.Count(r => !r.Confirmed));
         }
 
-        Remember(intents, decision, context.Vehicle);
+        var carried = intents.Where(i => !decision.Held.Contains(i) && !decision.Refused.Any(r => r.Intent == i.Name)).ToList();
+        Remember(intents, carried, decision, context.Vehicle);
         await _navigation.ReportTripsAsync(intents, results, routes, offer, position, cancellationToken).ConfigureAwait(false);
         var refused = decision.Refused.ToList();
         var replies = OutcomeReply.For(decision.Steps, results).ToList();
@@ -327,6 +333,7 @@ public sealed class Conversation : IDisposable
 
         return new TurnReport(parse.Text, parse.Engine, intents, results, refused, ask, string.Join("；", replies), [])
         {
+            Carried = carried,
             Acknowledged = acknowledged,
             Correction = acknowledged is null ? null : OutcomeReply.Correction(decision.Steps, results),
         };
@@ -356,13 +363,12 @@ public sealed class Conversation : IDisposable
         intents.Any(i => i.Name.StartsWith("comfort.", StringComparison.Ordinal)
             && (parse.Repeated || State.LastIntents.Any(last => last.Name == i.Name)));
 
-    private void Remember(IReadOnlyList<Intent> intents, PolicyDecision decision, VehicleState vehicle)
+    private void Remember(IReadOnlyList<Intent> intents, List<Intent> carried, PolicyDecision decision, VehicleState vehicle)
     {
         State.LastIntents = intents;
-        var acted = intents.Where(i => !decision.Held.Contains(i) && !decision.Refused.Any(r => r.Intent == i.Name)).ToList();
-        if (acted.Count > 0)
+        if (carried.Count > 0)
         {
-            State.LastStarted = StartedActivity.Of(acted, _time.GetUtcNow());
+            State.LastStarted = StartedActivity.Of(carried, _time.GetUtcNow());
         }
 
         State.Held = decision.Held.Count > 0

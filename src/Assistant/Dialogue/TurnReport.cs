@@ -18,6 +18,12 @@ public sealed record TurnReport(
     string Reply,
     IReadOnlyList<SignalChangeSummary> Changes)
 {
+    /// <summary>
+    /// The requests the car carried out this turn: decided and neither held for a yes nor refused. Empty when the turn
+    /// only answered, asked back, cancelled or did not understand.
+    /// </summary>
+    public IReadOnlyList<Intent> Carried { get; init; } = [];
+
     /// <summary>What was said as soon as the car accepted the actions, before their outcome; null when nothing was.</summary>
     public string? Acknowledged { get; init; }
 

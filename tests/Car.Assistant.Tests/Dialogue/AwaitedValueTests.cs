@@ -45,6 +45,36 @@ public class AwaitedValueTests
         Assert.Equal("小王", (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
     }
 
+    [Theory]
+    [InlineData("多谢你了")]
+    [InlineData("升级一下系统")]
+    public async Task CallAlone_ThenTalkThatIsNoName_AsksBeforeCallingAnyone(string said)
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("我要打电话");
+        var answered = await harness.SayAsync(said);
+
+        Assert.Empty(answered.Actions);
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+        Assert.Equal($"您是要打电话给{said}吗？", answered.Ask);
+    }
+
+    [Theory]
+    [InlineData("谢谢")]
+    [InlineData("好的知道了")]
+    public async Task CallAlone_ThenThanksOrOkay_CallsNobodyAndAsksNothing(string said)
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("我要打电话");
+        var answered = await harness.SayAsync(said);
+
+        Assert.Empty(answered.Actions);
+        Assert.Null(answered.Ask);
+        Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+    }
+
     [Fact]
     public async Task NavigateAlone_ThenAnotherRequest_HandlesThatRequestAndForgetsTheQuestion()
     {

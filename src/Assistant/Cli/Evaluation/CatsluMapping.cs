@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Car.Language;
 
@@ -56,7 +57,8 @@ internal static partial class CatsluMapping
     {
         ArgumentNullException.ThrowIfNull(turn);
         var domain = turn.Semantic.Count == 0 ? EvaluationDomains.Others : EvaluationDomains.Map;
-        return new LabeledUtterance(Text(turn, manual), domain, Expect(turn), $"dialogue {turn.Dialogue} turn {turn.Turn}");
+        return new LabeledUtterance(
+            Text(turn, manual), domain, Expect(turn), $"dialogue {turn.Dialogue} turn {turn.Turn}", turn.Dialogue.ToString(CultureInfo.InvariantCulture));
     }
 
     private static Expectation Expect(CatsluTurn turn)

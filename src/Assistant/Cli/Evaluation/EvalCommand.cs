@@ -28,9 +28,13 @@ public static class EvalCommand
         transcript.AcceptOnlyFromAmong("asr", "manual");
         var show = new Option<string?>("--show") { Description = "Also print the failing utterances: wrong, missed or all." };
         show.AcceptOnlyFromAmong("wrong", "missed", "all");
+        var dialogue = new Option<bool>("--dialogue")
+        {
+            Description = "Run each conversation of the corpus through the assistant and the simulated car, and score what the car did each turn.",
+        };
         var command = new Command("eval", "Measure the parser on a labelled corpus: exact match, missed and wrong actions per domain.")
         {
-            corpus, file, transcript, show,
+            corpus, file, transcript, show, dialogue,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -54,14 +58,12 @@ public static class EvalCommand
 
             using var host = await startHost(result, cancellationToken).ConfigureAwait(false);
             var parser = host.Services.GetRequiredService<IIntentParser>();
-            var scored = new List<ScoredUtterance>(utterances.Count);
-            foreach (var utterance in utterances)
-            {
-                var parsed = await parser.ParseAsync(utterance.Text, cancellationToken).ConfigureAwait(false);
-                scored.Add(new ScoredUtterance(utterance, parsed, UtteranceScorer.Score(utterance, parsed)));
-            }
+            var inDialogue = result.GetValue(dialogue);
+            var scored = inDialogue
+                ? await DialogueRun.ScoreAsync(host.Services, utterances, cancellationToken).ConfigureAwait(false)
+                : await ParseEachAsync(parser, utterances, cancellationToken).ConfigureAwait(false);
 
-            var report = EvaluationReport.Of(kind, parser.Engine, scored);
+            var report = EvaluationReport.Of(kind, inDialogue ? $"{parser.Engine}, in dialogue" : parser.Engine, scored);
             if (result.GetValue(show) is { } shown)
             {
                 // With --json stdout carries only the report; the failures go to stderr.
@@ -88,6 +90,19 @@ public static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<List<ScoredUtterance>> ParseEachAsync(
+        IIntentParser parser, IReadOnlyList<LabeledUtterance> utterances, CancellationToken cancellationToken)
+    {
+        var scored = new List<ScoredUtterance>(utterances.Count);
+        foreach (var utterance in utterances)
+        {
+            var parsed = await parser.ParseAsync(utterance.Text, cancellationToken).ConfigureAwait(false);
+            scored.Add(new ScoredUtterance(utterance, parsed, UtteranceScorer.Score(utterance, parsed)));
+        }
+
+        return scored;
     }
 
     private static async Task<IReadOnlyList<LabeledUtterance>> ReadAsync(string kind, FileInfo path, bool manual, CancellationToken cancellationToken)

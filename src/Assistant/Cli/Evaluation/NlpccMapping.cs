@@ -38,7 +38,7 @@ internal static class NlpccMapping
             Others => (EvaluationDomains.Others, CorpusScope.NothingOf(CorpusScope.Nlpcc)),
             _ => throw new CorpusFormatException($"line {turn.Line}: unknown label '{turn.Label}'"),
         };
-        return new LabeledUtterance(turn.Utterance, domain, expected, $"line {turn.Line}");
+        return new LabeledUtterance(turn.Utterance, domain, expected, $"line {turn.Line}", turn.Session);
     }
 
     private static Expectation Play(NlpccTurn turn)

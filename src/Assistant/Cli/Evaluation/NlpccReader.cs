@@ -54,7 +54,7 @@ internal static partial class NlpccReader
             throw new CorpusFormatException($"line {number}: unbalanced slot tag '{stray.Value}'");
         }
 
-        return new NlpccTurn(number, fields[1].Trim(), label, slots);
+        return new NlpccTurn(number, fields[1].Trim(), label, slots, fields[0].Trim());
     }
 
     [GeneratedRegex("<(?<name>[a-z_]+)>(?<value>[^<]*)</\\k<name>>")]

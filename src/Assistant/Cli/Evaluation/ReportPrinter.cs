@@ -48,6 +48,11 @@ internal static class ReportPrinter
                 got += $" (follow-up {followUp})";
             }
 
+            if (failure.Asked is { } asked)
+            {
+                got += $" (asked {asked})";
+            }
+
             output.WriteLine($"{failure.Outcome.ToString().ToLowerInvariant()}\t{failure.Utterance.Source}\t{failure.Utterance.Domain}\t{failure.Utterance.Text}\texpected {failure.Utterance.Expected}\tgot {got}");
         }
     }
