@@ -33,6 +33,7 @@ public sealed class Conversation : IDisposable
     private readonly TimeProvider _time;
     private readonly TurnTelemetry _telemetry;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly PhoneBook _contacts;
     private CancellationTokenSource? _inFlight;
 
     public Conversation(
@@ -44,8 +45,10 @@ public sealed class Conversation : IDisposable
         SafetyEnvelope envelope,
         TimeProvider time,
         IOptions<PolicyOptions> options,
-        TurnTelemetry telemetry)
+        TurnTelemetry telemetry,
+        PhoneBook contacts)
     {
+        _contacts = contacts;
         _telemetry = telemetry;
         _envelope = envelope;
         _time = time;
@@ -217,7 +220,7 @@ public sealed class Conversation : IDisposable
             }
         }
 
-        var context = new PolicyContext(vehicle, _options, NeedPersists(parse, intents), State.LastDestination);
+        var context = new PolicyContext(vehicle, _options, NeedPersists(parse, intents), State.LastDestination, Contacts: _contacts);
         if (intents.Count == 0)
         {
             switch (parse.FollowUp)

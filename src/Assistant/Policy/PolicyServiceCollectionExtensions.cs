@@ -1,5 +1,6 @@
 using Car.Assistant.Policy.Safety;
 using Car.Assistant.Policy;
+using Car.Language;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ public static class PolicyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the policy rules, the decision maker, the safety envelope (limits settings can only tighten), the
-    /// executor that sends actions to the bus, and the supervisor that keeps openings inside the envelope.
+    /// executor that sends actions to the bus, the supervisor that keeps openings inside the envelope, and the phone
+    /// book calls are checked against (the contacts of the gazetteer files).
     /// </summary>
     public static IServiceCollection AddCarPolicy(this IServiceCollection services)
     {
@@ -25,6 +27,7 @@ public static class PolicyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OpeningSupervisor>());
         services.TryAddSingleton<AssistantPolicy>();
         services.TryAddSingleton<ActionExecutor>();
+        services.TryAddSingleton(sp => PhoneBook.Load(sp.GetRequiredService<IOptions<LanguageOptions>>()));
         return services;
     }
 }

@@ -25,6 +25,8 @@ public sealed class TravelRules : IIntentRule
         IntentNames.NavResume => context.LastDestination is { } destination
             ? Navigate(destination, null, context)
             : IntentOutcome.AskBack("要去哪里呢？"),
+        IntentNames.PhoneCall when intent.Text(SlotNames.Contact) is { } contact && !(context.Contacts ?? PhoneBook.None).MayCall(contact) =>
+            IntentOutcome.Refuse(intent.Name, $"通讯录里没有找到{contact}，没有拨打"),
         IntentNames.PhoneCall => IntentOutcome.Do($"正在呼叫{intent.Text(SlotNames.Contact)}",
             PlannedAction.Text(VssPaths.PhoneActiveCall, intent.Text(SlotNames.Contact) ?? string.Empty)),
         _ when context.Vehicle.Snapshot.Text(VssPaths.PhoneActiveCall).Length == 0 => IntentOutcome.Say("当前没有通话"),

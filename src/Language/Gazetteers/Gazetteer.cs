@@ -93,6 +93,9 @@ public sealed class Gazetteer
             _ => "nz",
         })));
 
+    /// <summary>How many names of <paramref name="kind"/> the files gave.</summary>
+    public int CountOf(GazetteerKind kind) => _byKind.TryGetValue(kind, out var names) ? names.Count : 0;
+
     public bool Contains(GazetteerKind kind, string? name) =>
         name is not null && _byKind.TryGetValue(kind, out var names) && names.Contains(name.Trim());
 
