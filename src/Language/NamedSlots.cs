@@ -27,13 +27,14 @@ public static class NamedSlots
         ArgumentNullException.ThrowIfNull(lexicon);
         var surnames = lexicon.SlotWords("surnames");
         if (intent.Name == IntentNames.MediaPlay && intent.Text(SlotNames.Query) is { } query
+            && !names.Contains(GazetteerKind.Title, query) && !names.Contains(GazetteerKind.Album, query)
             && SplitArtistAndTitle(query, names, words, surnames) is var (artist, title)
             && !lexicon.SlotWords("titleReject").Contains(title))
         {
             var others = intent.Slots.Where(s => s.Key != SlotNames.Query);
             intent = intent with
             {
-                Slots = [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title)), .. others],
+                Slots = [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(LibraryTitleOpening(title, names))), .. others],
             };
         }
 
@@ -110,7 +111,8 @@ public static class NamedSlots
     /// <summary>
     /// 播放某歌手的歌曲某首歌, 我要听某歌手的歌某首歌: the singer's song named after the word for a song, where the query
     /// template took only the singer. The title runs to the end of the utterance and holds no word the lexicon knows;
-    /// not a title: fillers (吧), a question (lexicon <c>questionWords</c>: 好吗), praise or another word the
+    /// not a title: fillers (吧), words that open other talk (lexicon <c>leadFillers</c>: 你好, 那个), a question
+    /// (lexicon <c>questionWords</c>: 好吗), praise or another word the
     /// dictionary tags as an adjective, adverb or verb (好听, 谢谢), more songs (全部歌曲), one of <c>titleReject</c>.
     /// </summary>
     public static Intent TitleAfterSongWord(Intent intent, string normalized, SegmentedText? words, IReadOnlyList<Tag> tags, Lexicon lexicon)
@@ -138,10 +140,11 @@ public static class NamedSlots
                 return intent;
             }
 
-            var title = SpeakerSpan.Core(normalized[start..], lexicon.SlotWords("leadFillers"), lexicon.SlotWords("trailFillers"));
+            var title = SpeakerSpan.Core(normalized[start..], [], lexicon.SlotWords("trailFillers"));
             var titleStart = normalized.IndexOf(title, start, StringComparison.Ordinal);
             var single = title.Length > 0 ? WordSpelling(title, words, titleStart) : null;
             var notATitle = title.Length < ShortestPart || lexicon.SlotWords("titleReject").Contains(title)
+                || lexicon.SlotWords("leadFillers").Any(f => title.StartsWith(f, StringComparison.Ordinal))
                 || lexicon.SlotWords("questionWords").Any(q => title.Contains(q, StringComparison.Ordinal))
                 || single is { Tag: "a" or "ad" or "d" or "v" or "vn" or "l" or "u" or "y" or "e" or "o" }
                 || title.StartsWith('好') || title.EndsWith('歌') || title.EndsWith("歌曲", StringComparison.Ordinal);
@@ -158,6 +161,19 @@ public static class NamedSlots
     }
 
     private static readonly string[] SongWordsBeforeTitle = ["的歌曲", "的歌"];
+
+    /// <summary>
+    /// A title the library does not have, that opens with one it has (某歌手的某首歌 and talk after it): the library's
+    /// title. Any other title stays as said.
+    /// </summary>
+    private static string LibraryTitleOpening(string title, Gazetteer names) =>
+        names.Contains(GazetteerKind.Title, title) ? title
+            : names.Find(title) is [{ Start: 0, Kind: GazetteerKind.Title, Name: var known }, ..]
+                && known.Length is >= ShortestTitleOpening && known.Length < title.Length ? known
+            : title;
+
+    /// <summary>The shortest library title taken as the opening of a longer one (梦想 opens too many other words).</summary>
+    private const int ShortestTitleOpening = 3;
 
     private static bool IsKnown(Intent intent, Gazetteer names) => intent.Name switch
     {
