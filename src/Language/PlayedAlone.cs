@@ -57,7 +57,7 @@ public sealed class PlayedAlone
     /// <summary>
     /// A title, artist or album of the owner's media library said alone (追梦赤子心, fillers at the edges aside): play
     /// it. Asked about instead: a name shorter than <see cref="ShortestSureLibraryName"/> (江南, 再见 and 可乐 are titles
-    /// and everyday words), one word in Latin letters (hello), a name holding a question word (lexicon
+    /// and everyday words) unless it is a singer's full name (three characters opening with a surname), one word in Latin letters (hello), a name holding a question word (lexicon
     /// <c>questionWords</c>: a title can be a question the driver asks). A name the owner also has as a contact or a
     /// place is not taken: which one is meant is not said.
     /// </summary>
@@ -72,7 +72,7 @@ public sealed class PlayedAlone
             && !names.Contains(GazetteerKind.Contact, text) && !names.Contains(GazetteerKind.Place, text)
             ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(text))])
             {
-                Confidence = IsSureLibraryName(text) ? 1.0 : SlotExtractors.DoubtfulWords,
+                Confidence = IsSureLibraryName(text) || IsSingersFullName(text, names) ? 1.0 : SlotExtractors.DoubtfulWords,
             }
             : null;
     }
@@ -81,6 +81,10 @@ public sealed class PlayedAlone
         name.Length >= ShortestSureLibraryName
         && !name.All(char.IsAsciiLetter)
         && !_questionWords.Any(word => name.Contains(word, StringComparison.Ordinal));
+
+    /// <summary>A singer of the library with a full name: three characters opening with a common surname (陈某某).</summary>
+    private bool IsSingersFullName(string name, Gazetteer names) =>
+        name.Length == 3 && names.Contains(GazetteerKind.Artist, name) && _lexicon.SlotWords("surnames").Contains(name[..1]);
 
     /// <summary>The shortest library name played without asking when it is said alone.</summary>
     public const int ShortestSureLibraryName = 4;

@@ -17,6 +17,7 @@ public sealed class LibraryNamesAloneTests
     [InlineData("林一舟唱的远山的灯", "media.play(artist=林一舟,title=远山的灯)")]
     [InlineData("林一舟唱的那个远山的灯", "media.play(artist=林一舟,title=远山的灯)")]
     [InlineData("林一舟演唱的", "media.play(artist=林一舟)")]
+    [InlineData("林一舟", "media.play(query=林一舟)")]
     public void Parse_NameInTheLibrarySaidAlone_PlaysItWithoutAsking(string text, string expected)
     {
         var parse = WithLibrary.Parse(text);
