@@ -57,9 +57,10 @@ public sealed class PlayedAlone
     /// <summary>
     /// A title, artist or album of the owner's media library said alone (追梦赤子心, fillers at the edges aside): play
     /// it. Asked about instead: a name shorter than <see cref="ShortestSureLibraryName"/> (江南, 再见 and 可乐 are titles
-    /// and everyday words) unless it is a singer's full name (three characters opening with a surname), one word in Latin letters (hello), a name holding a question word (lexicon
-    /// <c>questionWords</c>: a title can be a question the driver asks). A name the owner also has as a contact or a
-    /// place is not taken: which one is meant is not said.
+    /// and everyday words) unless it is a singer's full name (three characters opening with a surname), one word in
+    /// Latin letters (hello), a name holding a question word (lexicon <c>questionWords</c>: a title can be a question the
+    /// driver asks). A name the owner also has as a contact or a place is not taken: which one is meant is not said.
+    /// A library singer and a library title said one after the other, in either order (某歌手某首歌), play that song.
     /// </summary>
     public Intent? FromLibrary(string normalized, Gazetteer names)
     {
@@ -68,6 +69,11 @@ public sealed class PlayedAlone
         var text = SpeakerSpan.Core(normalized, _leads, _trails);
         var inLibrary = names.Contains(GazetteerKind.Title, text) || names.Contains(GazetteerKind.Artist, text)
             || names.Contains(GazetteerKind.Album, text);
+        if (!inLibrary && SingerAndTitle(text, names) is { } song)
+        {
+            return song;
+        }
+
         return inLibrary && text.Length >= Gazetteer.ShortestName
             && !names.Contains(GazetteerKind.Contact, text) && !names.Contains(GazetteerKind.Place, text)
             ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(text))])
@@ -75,6 +81,35 @@ public sealed class PlayedAlone
                 Confidence = IsSureLibraryName(text) || IsSingersFullName(text, names) ? 1.0 : SlotExtractors.DoubtfulWords,
             }
             : null;
+    }
+
+    /// <summary>Two library names that make up the whole text, a singer and a title of two characters or more each.</summary>
+    private static Intent? SingerAndTitle(string text, Gazetteer names)
+    {
+        var found = names.Find(text);
+        if (found.Count < 2 || found[0].Start != 0)
+        {
+            return null;
+        }
+
+        var first = found[0];
+        var second = found.FirstOrDefault(f => f.Start == first.Length);
+        if (second is null || second.Start + second.Length != text.Length)
+        {
+            return null;
+        }
+
+        var (artist, title) = names.Contains(GazetteerKind.Artist, first.Name) && names.Contains(GazetteerKind.Title, second.Name)
+            ? (first.Name, second.Name)
+            : names.Contains(GazetteerKind.Title, first.Name) && names.Contains(GazetteerKind.Artist, second.Name)
+                ? (second.Name, first.Name)
+                : (null, null);
+        return artist is null || title is null
+            ? null
+            : new Intent(IntentNames.MediaPlay, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
+            {
+                Confidence = 1.0,
+            };
     }
 
     private bool IsSureLibraryName(string name) =>

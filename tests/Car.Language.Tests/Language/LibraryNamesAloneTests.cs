@@ -18,6 +18,8 @@ public sealed class LibraryNamesAloneTests
     [InlineData("林一舟唱的那个远山的灯", "media.play(artist=林一舟,title=远山的灯)")]
     [InlineData("林一舟演唱的", "media.play(artist=林一舟)")]
     [InlineData("林一舟", "media.play(query=林一舟)")]
+    [InlineData("林一舟晚风吹过山岗", "media.play(artist=林一舟,title=晚风吹过山岗)")]
+    [InlineData("晚风吹过山岗林一舟", "media.play(artist=林一舟,title=晚风吹过山岗)")]
     public void Parse_NameInTheLibrarySaidAlone_PlaysItWithoutAsking(string text, string expected)
     {
         var parse = WithLibrary.Parse(text);
