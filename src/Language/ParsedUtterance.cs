@@ -8,6 +8,8 @@ namespace Car.Language;
 /// <param name="Repeated">True when the speaker says a need persists (还是有点闷).</param>
 /// <param name="Error">Why the utterance could not be parsed at all, else null.</param>
 /// <param name="ErrorKind">What kind of failure <paramref name="Error"/> is, so the dialogue can answer it.</param>
+/// <param name="WavesOff">True when the speaker waves the assistant off (没事了, 别管了) rather than calls a request
+/// off (取消, 算了): the dialogue drops what it asked, and stops nothing the car is doing.</param>
 public sealed record ParsedUtterance(
     string Text,
     IReadOnlyList<Intent> Intents,
@@ -15,4 +17,5 @@ public sealed record ParsedUtterance(
     FollowUp? FollowUp = null,
     bool Repeated = false,
     string? Error = null,
-    ParseErrorKind ErrorKind = ParseErrorKind.None);
+    ParseErrorKind ErrorKind = ParseErrorKind.None,
+    bool WavesOff = false);

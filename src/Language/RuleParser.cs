@@ -78,7 +78,7 @@ public sealed class RuleParser : IIntentParser
             && Read(repaired) is { Intents.Count: > 0 } repairedReading)
         {
             var asked = repairedReading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, RepairedConfidence) }).ToList();
-            return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated), false);
+            return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated, WavesOff: repairedReading.WavesOff), false);
         }
 
         // One character (放, 冷) is too little to act on: a clipped word or a noise the recogniser heard; the car asks.
@@ -86,7 +86,7 @@ public sealed class RuleParser : IIntentParser
             ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
             : reading.Intents;
         var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
-        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated), reading.OutOfDomain && followUp is null);
+        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff), reading.OutOfDomain && followUp is null);
     }
 
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -181,10 +181,11 @@ public sealed class RuleParser : IIntentParser
         }
 
         var repeated = tags.Any(t => t.Has("again"));
+        var wavesOff = tags.Any(t => t.Has("wavesOff"));
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
-        return new Reading(intents, followUp, repeated, outOfDomain);
+        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff);
     }
 
     /// <summary>
@@ -207,5 +208,5 @@ public sealed class RuleParser : IIntentParser
 
     private static bool IsBarePlay(Intent intent) => intent.Name == IntentNames.MediaPlay && intent.Slots.Count == 0;
 
-    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain);
+    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff);
 }

@@ -209,9 +209,10 @@ public sealed class Conversation : IDisposable
             var pending = State.Held is not null || awaited is not null;
             State.ClearConfirmation();
             intents = [.. intents.SkipWhile(i => i.Name != IntentNames.AssistantCancel).Skip(1)];
-            if (intents.Count == 0 && !pending && State.LastStarted is { } started && started.IsFresh(_time.GetUtcNow()))
+            if (intents.Count == 0 && !pending && !parse.WavesOff && State.LastStarted is { } started && started.IsFresh(_time.GetUtcNow()))
             {
-                // 导航到公司 … 取消: nothing waits for an answer, so the cancel stops what the car just started.
+                // 导航到公司 … 取消: nothing waits for an answer, so the cancel stops what the car just started (没事了
+                // waves the assistant off and stops nothing).
                 intents = [started.Stop];
             }
             else if (intents.Count == 0)

@@ -47,6 +47,19 @@ public sealed class CancelStopsWhatJustStartedTests
     }
 
     [Fact]
+    public async Task WavingTheAssistantOffAfterStartingARoute_TheRouteGoesOn()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("导航去首都机场");
+        var wave = await harness.SayAsync("没事了");
+
+        Assert.Equal("首都机场", (await harness.Car.GetAsync(VssPaths.NavigationDestination)).AsString());
+        Assert.Equal(Conversation.Cancelled, wave.Reply);
+        Assert.Empty(wave.Actions);
+    }
+
+    [Fact]
     public async Task CancelAfterAnotherRequest_TheRouteStartedBeforeItGoesOn()
     {
         using var harness = new ConversationHarness();
