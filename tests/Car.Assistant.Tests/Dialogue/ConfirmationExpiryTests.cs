@@ -24,7 +24,7 @@ public sealed class ConfirmationExpiryTests
 
         var asked = await harness.SayAsync("打开主驾车窗");
         clock.Advance(TimeSpan.FromSeconds(16));
-        var yes = await WhileTimePassesAsync(clock, harness.SayAsync("确定"));
+        var yes = await ConversationHarness.WhileTimePassesAsync(clock, harness.SayAsync("确定"));
 
         Assert.NotNull(asked.Ask);
         Assert.Empty(yes.Actions);
@@ -40,7 +40,7 @@ public sealed class ConfirmationExpiryTests
 
         await harness.SayAsync("打开主驾车窗");
         clock.Advance(TimeSpan.FromSeconds(14));
-        var yes = await WhileTimePassesAsync(clock, harness.SayAsync("确定"));
+        var yes = await ConversationHarness.WhileTimePassesAsync(clock, harness.SayAsync("确定"));
 
         Assert.NotEqual(Conversation.ConfirmationLapsed, yes.Reply);
         Assert.Contains(yes.Actions, a => a.Signal == DriverWindow && a.Status == ActionStatus.Confirmed);
@@ -56,22 +56,9 @@ public sealed class ConfirmationExpiryTests
         await harness.SayAsync("打开主驾车窗");
         harness.Car.SetSensor(VssPaths.RainIntensity, SignalValue.FromNumber(0));
         clock.Advance(TimeSpan.FromSeconds(2));
-        var yes = await WhileTimePassesAsync(clock, harness.SayAsync("确定"));
+        var yes = await ConversationHarness.WhileTimePassesAsync(clock, harness.SayAsync("确定"));
 
         Assert.Equal(Conversation.ConfirmationLapsed, yes.Reply);
         Assert.Equal(0, await harness.NumberAsync(DriverWindow));
-    }
-
-    /// <summary>Lets fake time run (10 ms steps) while a turn waits for the window to travel and be confirmed.</summary>
-    private static async Task<T> WhileTimePassesAsync<T>(FakeTimeProvider clock, Task<T> turn)
-    {
-        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!turn.IsCompleted && DateTime.UtcNow < limit)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Delay(1);
-        }
-
-        return await turn;
     }
 }

@@ -5,6 +5,7 @@ using Car.VehicleBus.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Car.Assistant.Tests.Dialogue;
 
@@ -56,6 +57,24 @@ internal sealed class ConversationHarness : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     public Task<TurnReport> SayAsync(string text) => Conversation.HandleAsync(text);
+
+    /// <summary>
+    /// Lets fake time run (10 ms steps) while a turn waits for the car to move and confirm, for a harness on
+    /// <paramref name="clock"/>; gives up after 10 s of real time.
+    /// </summary>
+    public static async Task<T> WhileTimePassesAsync<T>(FakeTimeProvider clock, Task<T> turn)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(turn);
+        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!turn.IsCompleted && DateTime.UtcNow < limit)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(1);
+        }
+
+        return await turn;
+    }
 
     /// <summary>Starts what the service runs in the background (the cloud outbox's delivery), as the host would.</summary>
     public async Task StartBackgroundAsync()

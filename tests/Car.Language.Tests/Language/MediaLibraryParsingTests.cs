@@ -4,10 +4,10 @@ using Car.Testing;
 namespace Car.Language.Tests.Language;
 
 /// <summary>
-/// A title or a singer said alone, with nothing else of a request: what the driver hears depends on whether the car's
-/// media library has the name.
+/// What the car's media library changes in requests to play: a title or a singer said alone, with nothing else of a
+/// request, and where a title that follows a singer ends.
 /// </summary>
-public sealed class LibraryNamesAloneTests
+public sealed class MediaLibraryParsingTests
 {
     private static readonly RuleParser WithLibrary = new(TestModel.Model, resources: TestModel.Resources with { Names = Library() });
 
@@ -65,6 +65,23 @@ public sealed class LibraryNamesAloneTests
         Assert.False(asked.IsClear);
     }
 
+    [Fact]
+    public void Parse_WholeQueryIsALibraryTitle_StaysOneTitle()
+    {
+        // Without the library 柯小柒 reads as a singer and 晚风 as the song.
+        Assert.Equal("media.play(artist=柯小柒,title=晚风)", TestModel.Parse("播放柯小柒的晚风"));
+
+        Assert.Equal("media.play(query=柯小柒的晚风)", TestModel.Compact(WithLibrary.Parse("播放柯小柒的晚风").Intents));
+    }
+
+    [Theory]
+    [InlineData("来一首林一舟的晚风吹过山岗开车听", "media.play(artist=林一舟,title=晚风吹过山岗)")]
+    [InlineData("来一首林一舟的山岗上的风", "media.play(artist=林一舟,title=山岗上的风)")]
+    public void Parse_TitleOpeningWithALibraryTitle_IsThatTitleWhenItHasThreeCharactersOrMore(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Compact(WithLibrary.Parse(text).Intents));
+    }
+
     private static Gazetteer Library()
     {
         var library = new Gazetteer();
@@ -72,6 +89,7 @@ public sealed class LibraryNamesAloneTests
         library.Add(GazetteerKind.Title, "山岗");
         library.Add(GazetteerKind.Title, "hello");
         library.Add(GazetteerKind.Title, "你在想什么");
+        library.Add(GazetteerKind.Title, "柯小柒的晚风");
         library.Add(GazetteerKind.Artist, "林一舟");
         library.Add(GazetteerKind.Artist, "青木川");
         library.Add(GazetteerKind.Contact, "青木川");
