@@ -77,8 +77,9 @@ public static class NamedSlots
     /// <summary>
     /// 某歌手唱的某首歌 or 某歌手演唱的 said alone: that singer's song, or that singer. Sure when the owner's library
     /// names the singer, or the title after a singer said as one word, or the singer is a person's name
-    /// (<see cref="IsSurnamedPerson"/>); asked about otherwise. A filler opening the title (那个) is not part of it. Not a song: a pronoun singing (你唱的, lexicon <c>speakers</c>), a question (<c>questionWords</c>:
-    /// 他唱的是什么), a title of one character or in <c>titleReject</c>.
+    /// (<see cref="IsSurnamedPerson"/>); asked about otherwise. A filler opening the title (那个) is not part of it.
+    /// Not a song: a pronoun singing (你唱的, lexicon <c>speakers</c>), a question (<c>questionWords</c>: 他唱的是什么),
+    /// a title of one character or in <c>titleReject</c>.
     /// </summary>
     private static Intent? SungAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
     {
@@ -112,8 +113,8 @@ public static class NamedSlots
     /// 播放某歌手的歌曲某首歌, 我要听某歌手的歌某首歌: the singer's song named after the word for a song, where the query
     /// template took only the singer. The title runs to the end of the utterance and holds no word the lexicon knows;
     /// not a title: fillers (吧), words that open other talk (lexicon <c>leadFillers</c>: 你好, 那个), a question
-    /// (lexicon <c>questionWords</c>: 好吗), praise or another word the
-    /// dictionary tags as an adjective, adverb or verb (好听, 谢谢), more songs (全部歌曲), one of <c>titleReject</c>.
+    /// (lexicon <c>questionWords</c>: 好吗), praise or another word the dictionary tags as an adjective, adverb or verb
+    /// (好听, 谢谢), more songs (全部歌曲), one of <c>titleReject</c>.
     /// </summary>
     public static Intent TitleAfterSongWord(Intent intent, string normalized, SegmentedText? words, IReadOnlyList<Tag> tags, Lexicon lexicon)
     {
@@ -169,7 +170,7 @@ public static class NamedSlots
     private static string LibraryTitleOpening(string title, Gazetteer names) =>
         names.Contains(GazetteerKind.Title, title) ? title
             : names.Find(title) is [{ Start: 0, Kind: GazetteerKind.Title, Name: var known }, ..]
-                && known.Length is >= ShortestTitleOpening && known.Length < title.Length ? known
+                && known.Length >= ShortestTitleOpening && known.Length < title.Length ? known
             : title;
 
     /// <summary>The shortest library title taken as the opening of a longer one (梦想 opens too many other words).</summary>

@@ -5,8 +5,8 @@ namespace Car.Assistant.Dialogue;
 /// <summary>
 /// What the car last started for the driver, a route, music or a call, and when. A bare 取消 or 算了 with nothing
 /// waiting for an answer stops it while it is fresh: 导航到公司 and then 取消 ends the route; 没事了 only waves the
-/// assistant off (<see cref="Car.Language.ParsedUtterance.WavesOff"/>). Whatever the next turn
-/// does instead (打开车窗) replaces it, so 取消 never reaches back past the request just made.
+/// assistant off (<see cref="ParsedUtterance.WavesOff"/>). Whatever the next turn does instead (打开车窗) replaces
+/// it, so 取消 never reaches back past the request just made.
 /// </summary>
 public sealed record StartedActivity(Intent Stop, DateTimeOffset StartedAt)
 {
