@@ -28,7 +28,7 @@ public sealed class CancelStopsWhatJustStartedTests
     {
         using var harness = new ConversationHarness();
 
-        await harness.SayAsync("播放稻香");
+        await harness.SayAsync("播放远山的灯");
         var cancel = await harness.SayAsync("算了");
 
         Assert.Equal("STOP", (await harness.Car.GetAsync(VssPaths.MediaAction)).AsString());
