@@ -1,6 +1,7 @@
 using Car.Language.Llm;
 using Car.Language.Model;
 using Car.Language;
+using Car.Language.Gazetteers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,10 +20,13 @@ public static class LanguageServiceCollectionExtensions
         services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LanguageOptions>, LanguageOptionsAnnotationsValidator>());
         services.TryAddSingleton(sp => NluModel.Load(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.ModelDirectory));
+        // The owner's names, read once: the parser's resources, every bundle's parser and the phone book share them.
+        services.TryAddSingleton(sp => RuleParserResourcesLoader.ReadNames(sp.GetRequiredService<IOptions<LanguageOptions>>().Value));
         services.TryAddSingleton(sp => new RuleParserResourcesLoader(
             sp.GetRequiredService<IOptions<LanguageOptions>>(),
             sp.GetRequiredService<NluModel>(),
-            sp.GetService<ILogger<RuleParserResourcesLoader>>() ?? NullLogger<RuleParserResourcesLoader>.Instance));
+            sp.GetService<ILogger<RuleParserResourcesLoader>>() ?? NullLogger<RuleParserResourcesLoader>.Instance,
+            sp.GetRequiredService<Gazetteer>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<RuleParserResourcesLoader>().Load());
         services.TryAddSingleton(sp => new RuleParser(
             sp.GetRequiredService<NluModel>(),

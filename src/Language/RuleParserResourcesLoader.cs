@@ -20,10 +20,17 @@ public sealed partial class RuleParserResourcesLoader
     private readonly Model.NluModel _model;
     private readonly ILogger _logger;
     private readonly LanguageDataCache _cache;
+    private readonly Gazetteer? _names;
 
-    public RuleParserResourcesLoader(IOptions<LanguageOptions> options, Model.NluModel model, ILogger<RuleParserResourcesLoader> logger)
+    /// <param name="options">The settings; their gazetteer files are read unless <paramref name="names"/> is given.</param>
+    /// <param name="model">The language data whose words the dictionary gets.</param>
+    /// <param name="logger">Where a part turned off is said.</param>
+    /// <param name="names">The owner's names already read (<see cref="ReadNames"/>), shared with whoever else needs them.</param>
+    public RuleParserResourcesLoader(
+        IOptions<LanguageOptions> options, Model.NluModel model, ILogger<RuleParserResourcesLoader> logger, Gazetteer? names = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _names = names;
         _options = options.Value;
         _model = model;
         _logger = logger;
@@ -39,11 +46,18 @@ public sealed partial class RuleParserResourcesLoader
             .Select(w => w.Key);
     }
 
+    /// <summary>The gazetteer files of <paramref name="options"/>, read once; empty when none are configured.</summary>
+    public static Gazetteer ReadNames(LanguageOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Gazetteers.Count == 0
+            ? Gazetteer.Empty
+            : Gazetteer.LoadAsync(options.Gazetteers, cancellationToken).GetAwaiter().GetResult();
+    }
+
     public RuleParserResources Load(CancellationToken cancellationToken = default)
     {
-        var names = _options.Gazetteers.Count == 0
-            ? Gazetteer.Empty
-            : Gazetteer.LoadAsync(_options.Gazetteers, cancellationToken).GetAwaiter().GetResult();
+        var names = _names ?? ReadNames(_options, cancellationToken);
         // The pinyin table loads on another core while jieba's dictionary loads on this one: together they are most
         // of a cold start (car say), and neither needs the other.
         var soundAlikes = _options.SoundAlikeRepair ? Task.Run(LoadSoundAlikes, cancellationToken) : Task.FromResult<SoundAlikeMatcher?>(null);

@@ -1,6 +1,4 @@
-using Car.Language;
 using Car.Language.Gazetteers;
-using Microsoft.Extensions.Options;
 
 namespace Car.Assistant.Policy;
 
@@ -25,14 +23,6 @@ public sealed class PhoneBook
 
     /// <summary>Whether any contact is known; without one, nothing can be checked.</summary>
     public bool IsKnown => _names.CountOf(GazetteerKind.Contact) > 0;
-
-    /// <summary>Reads the contacts from the configured gazetteer files (a broken file is the parser's clear error too).</summary>
-    public static PhoneBook Load(IOptions<LanguageOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var files = options.Value.Gazetteers;
-        return files.Count == 0 ? None : new PhoneBook(Gazetteer.LoadAsync(files).GetAwaiter().GetResult());
-    }
 
     /// <summary>Whether the car may call <paramref name="contact"/>: a number, a name in the book, or anyone when no book is known.</summary>
     public bool MayCall(string contact)

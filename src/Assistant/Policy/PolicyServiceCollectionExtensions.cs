@@ -1,6 +1,6 @@
 using Car.Assistant.Policy.Safety;
 using Car.Assistant.Policy;
-using Car.Language;
+using Car.Language.Gazetteers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,7 @@ public static class PolicyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, OpeningSupervisor>());
         services.TryAddSingleton<AssistantPolicy>();
         services.TryAddSingleton<ActionExecutor>();
-        services.TryAddSingleton(sp => PhoneBook.Load(sp.GetRequiredService<IOptions<LanguageOptions>>()));
+        services.TryAddSingleton(sp => new PhoneBook(sp.GetService<Gazetteer>() ?? Gazetteer.Empty));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Car.Language;
+using Car.Language.Gazetteers;
 using Car.Language.Llm;
 using Car.Language.Model;
 using Car.Ota.Bundles;
@@ -17,7 +18,8 @@ internal sealed class BundleParserFactory(
     IOptions<LanguageOptions> language,
     IConfiguration configuration,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    Gazetteer names)
 {
     public ModelGeneration<IIntentParser> Build(InstalledBundle bundle, bool withLlm = true)
     {
@@ -32,13 +34,8 @@ internal sealed class BundleParserFactory(
             SoundAlikeRepair = languageSettings.SoundAlikeRepair,
             CacheDirectory = languageSettings.CacheDirectory,
         };
-        foreach (var gazetteer in languageSettings.Gazetteers)
-        {
-            settings.Gazetteers.Add(gazetteer);
-        }
-
         var model = NluModel.Load(nluDirectory);
-        var resources = new RuleParserResourcesLoader(Options.Create(settings), model, loggers.CreateLogger<RuleParserResourcesLoader>()).Load();
+        var resources = new RuleParserResourcesLoader(Options.Create(settings), model, loggers.CreateLogger<RuleParserResourcesLoader>(), names).Load();
         var rules = new RuleParser(model, settings.MaxUtteranceLength, resources);
         if (!withLlm)
         {
