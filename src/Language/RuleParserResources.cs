@@ -6,8 +6,8 @@ namespace Car.Language;
 
 /// <summary>
 /// What the rule parser leans on beyond the lexicon, each optional so that the parser still works where the data is
-/// missing: jieba's words (command words only at word boundaries), the owner's names (contacts, media, places) and
-/// the sound-alike matcher that repairs misheard domain words.
+/// missing: jieba's words (command words only at word boundaries), the owner's names (contacts, media, places), the
+/// sound-alike matcher that repairs misheard domain words and one over the owner's contacts.
 /// </summary>
 public sealed record RuleParserResources
 {
@@ -18,4 +18,7 @@ public sealed record RuleParserResources
     public Gazetteer Names { get; init; } = Gazetteer.Empty;
 
     public SoundAlikeMatcher? SoundAlikes { get; init; }
+
+    /// <summary>The owner's contacts by sound, to recognise one the recogniser spelled otherwise; null without contacts.</summary>
+    public SoundAlikeMatcher? ContactSoundAlikes { get; init; }
 }

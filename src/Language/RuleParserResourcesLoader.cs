@@ -60,13 +60,16 @@ public sealed partial class RuleParserResourcesLoader
         var names = _names ?? ReadNames(_options, cancellationToken);
         // The pinyin table loads on another core while jieba's dictionary loads on this one: together they are most
         // of a cold start (car say), and neither needs the other.
-        var soundAlikes = _options.SoundAlikeRepair ? Task.Run(LoadSoundAlikes, cancellationToken) : Task.FromResult<SoundAlikeMatcher?>(null);
+        var table = _options.SoundAlikeRepair ? Task.Run(LoadPinyin, cancellationToken) : Task.FromResult<PinyinTable?>(null);
         var words = _options.WordSegmentation ? LoadWords(names) : null;
+        var pinyin = table.GetAwaiter().GetResult();
+        var contacts = names.NamesOf(GazetteerKind.Contact).ToList();
         return new RuleParserResources
         {
             Names = names,
             Words = words,
-            SoundAlikes = soundAlikes.GetAwaiter().GetResult(),
+            SoundAlikes = pinyin is null ? null : new SoundAlikeMatcher(pinyin, CarWords(_model.Lexicon)),
+            ContactSoundAlikes = pinyin is null || contacts.Count == 0 ? null : new SoundAlikeMatcher(pinyin, contacts),
         };
     }
 
@@ -90,7 +93,7 @@ public sealed partial class RuleParserResourcesLoader
         return new WordSegmenter(dictionary);
     }
 
-    private SoundAlikeMatcher? LoadSoundAlikes()
+    private PinyinTable? LoadPinyin()
     {
         if (!PinyinTable.TryLoadDefault(_cache, out var table, out var whyNot) || table is null)
         {
@@ -98,7 +101,7 @@ public sealed partial class RuleParserResourcesLoader
             return null;
         }
 
-        return new SoundAlikeMatcher(table, CarWords(_model.Lexicon));
+        return table;
     }
 
     private static partial class Log

@@ -93,6 +93,9 @@ public sealed class Gazetteer
             _ => "nz",
         })));
 
+    /// <summary>The names of <paramref name="kind"/>, as the files spell them.</summary>
+    public IEnumerable<string> NamesOf(GazetteerKind kind) => _byKind.TryGetValue(kind, out var names) ? names : [];
+
     /// <summary>How many names of <paramref name="kind"/> the files gave.</summary>
     public int CountOf(GazetteerKind kind) => _byKind.TryGetValue(kind, out var names) ? names.Count : 0;
 

@@ -10,7 +10,7 @@ public sealed class PhoneBookCallTests : IDisposable
 {
     private readonly string _contacts = Path.Combine(Path.GetTempPath(), $"car-contacts-{Guid.NewGuid():N}.tsv");
 
-    public PhoneBookCallTests() => File.WriteAllText(_contacts, "contact\t老高\ncontact\t林小禾\ntitle\t晚风吹过山岗\n");
+    public PhoneBookCallTests() => File.WriteAllText(_contacts, "contact\t老高\ncontact\t林小禾\ncontact\t王晓芸\ntitle\t晚风吹过山岗\n");
 
     public void Dispose() => File.Delete(_contacts);
 
@@ -39,6 +39,19 @@ public sealed class PhoneBookCallTests : IDisposable
         Assert.Empty(report.Actions);
         Assert.Equal("通讯录里没有找到东风，没有拨打", Assert.Single(report.Refused).Reason);
         Assert.Empty(report.Carried);
+    }
+
+    [Fact]
+    public async Task NameSoundingLikeAContact_AskedAboutThenTheContactIsCalled()
+    {
+        using var harness = WithBook();
+
+        var asked = await harness.SayAsync("打电话给王小云");
+        await harness.SayAsync("确定");
+
+        Assert.Equal("您是要打电话给王晓芸吗？", asked.Ask);
+        Assert.Empty(asked.Actions);
+        Assert.Equal("王晓芸", (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
     }
 
     [Fact]
