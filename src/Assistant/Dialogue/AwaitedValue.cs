@@ -49,11 +49,18 @@ public sealed record AwaitedValue(string IntentName)
             : null;
     }
 
-    /// <summary>The request the parser read in the <see cref="Completion"/>, as sure as it read it; null when it read another.</summary>
+    /// <summary>
+    /// The request the rules read in the <see cref="Completion"/>, as sure as they read it; null when they read another
+    /// or nothing. What only the language model reads there is not taken: the rules read nearly any name after 打电话给,
+    /// so words they cannot read are talk, and the model would make a contact of them.
+    /// </summary>
     public Intent? Completed(ParsedUtterance completion)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        return completion.Intents is [var only] && only.Name == IntentName && only.Text(Slot) is not null ? only : null;
+        return completion.Engine == RuleParser.EngineName && completion.Intents is [var only] && only.Name == IntentName
+            && only.Text(Slot) is not null
+            ? only
+            : null;
     }
 
     private static readonly char[] Punctuation = " ,，。、!！?？".ToCharArray();

@@ -1,3 +1,6 @@
+using Car.Assistant.Dialogue;
+using Car.Language;
+using Car.Language.Llm;
 using Car.VehicleBus.Signals;
 
 namespace Car.Assistant.Tests.Dialogue;
@@ -73,6 +76,19 @@ public class AwaitedValueTests
         Assert.Empty(answered.Actions);
         Assert.Null(answered.Ask);
         Assert.Equal(string.Empty, (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+    }
+
+    [Theory]
+    [InlineData(RuleParser.EngineName, "phone.call")]
+    [InlineData(LlmIntentParser.EngineName, null)]
+    public void Completed_OnlyWhatTheRulesReadAnswersTheQuestion(string engine, string? answered)
+    {
+        var awaited = new AwaitedValue(IntentNames.PhoneCall);
+        var call = new Intent(IntentNames.PhoneCall).With(SlotNames.Contact, SlotValue.Of("我再想想"));
+
+        var completed = awaited.Completed(new ParsedUtterance("打电话给我再想想", [call], engine));
+
+        Assert.Equal(answered, completed?.Name);
     }
 
     [Fact]
