@@ -154,8 +154,9 @@ public sealed class RuleParser : IIntentParser
             intents.RemoveAll(IsBarePlay);
         }
 
+        var nothingTagged = tags.TrueForAll(t => t.IsFiller);
         // 追梦赤子心 alone, a title of the owner's media library: play it (before the places: 江南 is a song there).
-        if (intents.Count == 0 && followUp is null && tags.TrueForAll(t => t.IsFiller)
+        if (intents.Count == 0 && followUp is null && nothingTagged
             && _playedAlone.FromLibrary(normalized, _resources.Names) is { } named)
         {
             intents.Add(named);
@@ -176,7 +177,7 @@ public sealed class RuleParser : IIntentParser
 
         // 音乐, 摇滚 or 周杰伦的稻香 alone: play it.
         if (intents.Count == 0 && followUp is null
-            && _playedAlone.Find(normalized, words is null ? null : (words, _resources.Names, tags.TrueForAll(t => t.IsFiller))) is { } played)
+            && _playedAlone.Find(normalized, words is null ? null : (words, _resources.Names, nothingTagged)) is { } played)
         {
             intents.Add(MusicStyles.Split(played, _styles, words));
         }
