@@ -16,7 +16,7 @@ public class EnginesInOneProcessTests
         await RandomWhisperWriter.WriteAsync(WhisperShape.Test, "车窗空调", whisperPath);
         using var whisper = WhisperFactory.FromPath(whisperPath);
         using var processor = whisper.CreateBuilder().WithMaxTokens(4).WithoutTemperatureFallback().Build();
-        using var llm = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromSeconds(30) });
+        using var llm = TinyModel.CreateUnhurriedParser(new LlmOptions { ModelPath = TinyModel.Path });
 
         var heard = await processor.ProcessAsync(new float[16_000]);
         var understood = await llm.ParseAsync("车里有股味儿");

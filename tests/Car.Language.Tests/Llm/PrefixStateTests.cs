@@ -89,7 +89,7 @@ public sealed class PrefixStateTests : IDisposable
     [Fact]
     public async Task NoStateDirectory_NothingWritten()
     {
-        using var parser = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromSeconds(20) });
+        using var parser = TinyModel.CreateUnhurriedParser(new LlmOptions { ModelPath = TinyModel.Path });
         await parser.PrepareAsync();
 
         Assert.False(parser.PrefixRestored);
@@ -99,9 +99,7 @@ public sealed class PrefixStateTests : IDisposable
     [Fact]
     public async Task UtteranceDuringStartUpWarmUp_AnsweredAtOnceAsWarmingUp_ThenTheModelAnswers()
     {
-        // A deadline far beyond the tiny model's time: a fresh-clone CI run, building whisper.cpp beside the tests, once
-        // took more than 20 s for the answer after the warm-up.
-        using var parser = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromSeconds(90) });
+        using var parser = TinyModel.CreateUnhurriedParser(new LlmOptions { ModelPath = TinyModel.Path });
         var warmUp = parser.PrepareAsync();
 
         var early = await parser.ParseAsync("车里空气有点浑浊");
@@ -117,8 +115,7 @@ public sealed class PrefixStateTests : IDisposable
     [Fact]
     public async Task NoWarmUp_FirstUtteranceEvaluatesThePromptItself()
     {
-        // A deadline far beyond the tiny model's time, so that a loaded machine does not fail it.
-        using var parser = TinyModel.CreateParser(new LlmOptions { ModelPath = TinyModel.Path, Deadline = TimeSpan.FromSeconds(90) });
+        using var parser = TinyModel.CreateUnhurriedParser(new LlmOptions { ModelPath = TinyModel.Path });
 
         var first = await parser.ParseAsync("车里空气有点浑浊");
 
@@ -127,10 +124,9 @@ public sealed class PrefixStateTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private LlmIntentParser Parser(int contextSize = 2048) => TinyModel.CreateParser(new LlmOptions
+    private LlmIntentParser Parser(int contextSize = 2048) => TinyModel.CreateUnhurriedParser(new LlmOptions
     {
         ModelPath = TinyModel.Path,
-        Deadline = TimeSpan.FromSeconds(20),
         ContextSize = contextSize,
         PrefixStateDirectory = _directory,
     });
