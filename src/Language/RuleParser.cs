@@ -25,6 +25,7 @@ public sealed class RuleParser : IIntentParser
     private readonly MusicStyleWords _styles;
     private readonly PlayedAlone _playedAlone;
     private readonly NotARequest _notARequest;
+    private readonly KinContact _kin;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -39,6 +40,7 @@ public sealed class RuleParser : IIntentParser
         _styles = MusicStyleWords.From(model.Lexicon);
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);
         _notARequest = new NotARequest(model.Lexicon);
+        _kin = new KinContact(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -120,6 +122,7 @@ public sealed class RuleParser : IIntentParser
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardContact.Repair(intent, _resources.Names, _resources.ContactSoundAlikes);
+                intent = _kin.Repair(intent, _resources.Names);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.

@@ -10,7 +10,7 @@ public sealed class PhoneBookCallTests : IDisposable
 {
     private readonly string _contacts = Path.Combine(Path.GetTempPath(), $"car-contacts-{Guid.NewGuid():N}.tsv");
 
-    public PhoneBookCallTests() => File.WriteAllText(_contacts, "contact\t老高\ncontact\t林小禾\ncontact\t王晓芸\ntitle\t晚风吹过山岗\n");
+    public PhoneBookCallTests() => File.WriteAllText(_contacts, "contact\t老高\ncontact\t林小禾\ncontact\t王晓芸\ncontact\t老妈\ntitle\t晚风吹过山岗\n");
 
     public void Dispose() => File.Delete(_contacts);
 
@@ -52,6 +52,19 @@ public sealed class PhoneBookCallTests : IDisposable
         Assert.Equal("您是要打电话给王晓芸吗？", asked.Ask);
         Assert.Empty(asked.Actions);
         Assert.Equal("王晓芸", (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
+    }
+
+    [Fact]
+    public async Task RelativeByAnotherName_AskedAboutThenTheSavedContactIsCalled()
+    {
+        using var harness = WithBook();
+
+        var asked = await harness.SayAsync("给我妈打个电话");
+        await harness.SayAsync("确定");
+
+        Assert.Equal("您是要打电话给老妈吗？", asked.Ask);
+        Assert.Empty(asked.Refused);
+        Assert.Equal("老妈", (await harness.Car.GetAsync(VssPaths.PhoneActiveCall)).AsString());
     }
 
     [Fact]
