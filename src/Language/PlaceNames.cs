@@ -79,6 +79,22 @@ public sealed class PlaceNames
         && _suffixes.Any(s => words.TextOf(inside[index - 1]).EndsWith(s, StringComparison.Ordinal))
         && inside.Skip(index + 1).Any(w => _suffixes.Any(s => words.TextOf(w).EndsWith(s, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// jieba's parts of speech that are talk wherever they stand: pronouns, prepositions, conjunctions, particles,
+    /// interjections and modal particles. Verbs, adverbs and time words inside a name are also characters of proper
+    /// names (东|都|国际|学校, 富力|现代|广场); opening it they are talk (有|菜市场, 难道|长水机场).
+    /// </summary>
+    private static readonly string[] AlwaysTalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "e", "y", "o"];
+
+    private static bool IsAlwaysTalk(Word word) => AlwaysTalkTags.Contains(word.Tag);
+
+    /// <summary>
+    /// A name of two or more characters before a place word of two or more (某某小区, 某某收费站, 某某学校): the place word
+    /// says what it is, and the characters before it are the name, whatever jieba tags them.
+    /// </summary>
+    private bool NamedBeforePlaceWord(string name, string last) =>
+        _suffixes.Any(s => s.Length >= 2 && last.EndsWith(s, StringComparison.Ordinal) && name.Length - s.Length >= 2);
+
     private bool EndsInPlaceWord(string word) =>
         _suffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal)) || _weakSuffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal));
 
@@ -139,9 +155,15 @@ public sealed class PlaceNames
             asksTheWay = _wayAsks.Contains(ask);
         }
 
-        if (end - start is < ShortestName or > SlotExtractors.LongestName
-            || tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && t.Number is null)
-            || !words.IsBoundary(start) || !words.IsBoundary(end))
+        if (end - start is < ShortestName or > SlotExtractors.LongestName || !words.IsBoundary(start) || !words.IsBoundary(end))
+        {
+            return null;
+        }
+
+        // 牛郎关收费站, 枫蓝广场: before a place word of two characters a car word of one (关, 蓝) is part of the name.
+        var namedBeforePlaceWord = NamedBeforePlaceWord(text[start..end], words.TextOf(words.WordAt(end - 1)));
+        if (tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && t.Number is null
+            && !(namedBeforePlaceWord && t.Start > start && t.End - t.Start == 1)))
         {
             return null;
         }
@@ -162,7 +184,7 @@ public sealed class PlaceNames
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
         var last = words.TextOf(inside[^1]);
         if ((inside.Count > 1 && inside[0].Tag != WordDictionary.PlaceTag && GoDirections.Contains(name[..1]))
-            || inside.Where((w, i) => IsTalk(w, i, inside.Count, last) && !JoinsTwoRoads(inside, i, words)).Any())
+            || inside.Where((w, i) => (namedBeforePlaceWord && i > 0 ? IsAlwaysTalk(w) : IsTalk(w, i, inside.Count, last)) && !JoinsTwoRoads(inside, i, words)).Any())
         {
             return null;
         }

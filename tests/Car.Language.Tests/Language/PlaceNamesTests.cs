@@ -15,6 +15,10 @@ public class PlaceNamesTests
     [InlineData("打开导航翠微公园", "翠微公园", 1.0)]
     [InlineData("高铁站", "高铁站", SlotExtractors.DoubtfulWords)]
     [InlineData("江海", "江海", SlotExtractors.DoubtfulWords)]
+    [InlineData("碧溪现代广场", "碧溪现代广场", 1.0)]
+    [InlineData("松岭青年公寓", "松岭青年公寓", 1.0)]
+    [InlineData("柳湾关收费站", "柳湾关收费站", 1.0)]
+    [InlineData("南都国际学校", "南都国际学校", 1.0)]
     public void Find_ANameShapedLikeAPlace_IsTheDestination(string text, string name, double sureness)
     {
         var found = Find(text, out var sure);
@@ -34,6 +38,8 @@ public class PlaceNamesTests
     [InlineData("吧")]
     [InlineData("很少出门")]
     [InlineData("不想上山")]
+    [InlineData("有翠微公园")]
+    [InlineData("难道翠微公园")]
     public void Find_TalkCommandsOrACategoryAlone_IsNoPlace(string text)
     {
         Assert.Null(Find(text, out _));
