@@ -19,6 +19,8 @@ public sealed class PlayedAlone
     private readonly IReadOnlyList<string> _trails;
     private readonly Lexicon _lexicon;
     private readonly IReadOnlyList<string> _questionWords;
+    private readonly IReadOnlyList<string> _playLeads;
+    private readonly IReadOnlyList<string> _playTrails;
 
     public PlayedAlone(Lexicon lexicon, MusicStyleWords styles)
     {
@@ -29,6 +31,8 @@ public sealed class PlayedAlone
         _trails = lexicon.SlotWords("trailFillers");
         _lexicon = lexicon;
         _questionWords = lexicon.SlotWords("questionWords");
+        _playLeads = lexicon.SlotWords("libraryPlayLeads").OrderByDescending(l => l.Length).ToList();
+        _playTrails = lexicon.SlotWords("libraryPlayTrails").OrderByDescending(t => t.Length).ToList();
     }
 
     /// <summary>The request to play, or null when the utterance is more than music named.</summary>
@@ -61,12 +65,36 @@ public sealed class PlayedAlone
     /// Latin letters (hello), a name holding a question word (lexicon <c>questionWords</c>: a title can be a question the
     /// driver asks). A name the owner also has as a contact or a place is not taken: which one is meant is not said.
     /// A library singer and a library title said one after the other, in either order (某歌手某首歌), play that song.
+    /// A word that asks for music before or after the name (lexicon <c>libraryPlayLeads</c>: 来个, 唱, 听;
+    /// <c>libraryPlayTrails</c>: 音乐, 的歌) changes none of this.
     /// </summary>
-    public Intent? FromLibrary(string normalized, Gazetteer names)
+    public Intent? FromLibrary(string normalized, Gazetteer names, IReadOnlyList<Tag> tags)
     {
         ArgumentNullException.ThrowIfNull(normalized);
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(tags);
         var text = SpeakerSpan.Core(normalized, _leads, _trails);
+        if (tags.All(t => t.IsFiller) && Named(text, names) is { } alone)
+        {
+            return alone;
+        }
+
+        // 来个某首歌, 唱某歌手, 某歌手音乐: a word asking for music before or after a library name, and no word of the
+        // lexicon inside the name.
+        var lead = _playLeads.FirstOrDefault(l => text.Length > l.Length && text.StartsWith(l, StringComparison.Ordinal)) ?? string.Empty;
+        var trail = _playTrails.FirstOrDefault(t => text.Length - lead.Length > t.Length && text.EndsWith(t, StringComparison.Ordinal)) ?? string.Empty;
+        if (lead.Length + trail.Length == 0)
+        {
+            return null;
+        }
+
+        var name = text[lead.Length..^trail.Length];
+        var at = normalized.IndexOf(text, StringComparison.Ordinal) + lead.Length;
+        return tags.Any(t => !t.IsFiller && t.Start < at + name.Length && t.End > at) ? null : Named(name, names);
+    }
+
+    private Intent? Named(string text, Gazetteer names)
+    {
         var inLibrary = names.Contains(GazetteerKind.Title, text) || names.Contains(GazetteerKind.Artist, text)
             || names.Contains(GazetteerKind.Album, text);
         if (!inLibrary && SingerAndTitle(text, names) is { } song)

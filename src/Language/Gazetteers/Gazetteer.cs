@@ -84,9 +84,13 @@ public sealed class Gazetteer
         }
     }
 
-    /// <summary>Every name with jieba's part of speech for its kind (nr person, ns place, nz other), for the segmenter.</summary>
+    /// <summary>
+    /// Every name of <see cref="ShortestName"/> characters or more with jieba's part of speech for its kind (nr person,
+    /// ns place, nz other), for the segmenter. A name of one character (a song called 走) is a word already, and its
+    /// own part of speech is what tells talk (走|某某大道) from a name.
+    /// </summary>
     public IEnumerable<(string Name, string Tag)> Names() =>
-        _byKind.SelectMany(pair => pair.Value.Select(name => (name, pair.Key switch
+        _byKind.SelectMany(pair => pair.Value.Where(name => name.Length >= ShortestName).Select(name => (name, pair.Key switch
         {
             GazetteerKind.Contact or GazetteerKind.Artist => WordDictionary.PersonTag,
             GazetteerKind.Place => WordDictionary.PlaceTag,

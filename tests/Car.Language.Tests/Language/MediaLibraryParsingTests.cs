@@ -20,6 +20,10 @@ public sealed class MediaLibraryParsingTests
     [InlineData("林一舟", "media.play(query=林一舟)")]
     [InlineData("林一舟晚风吹过山岗", "media.play(artist=林一舟,title=晚风吹过山岗)")]
     [InlineData("晚风吹过山岗林一舟", "media.play(artist=林一舟,title=晚风吹过山岗)")]
+    [InlineData("来个晚风吹过山岗", "media.play(query=晚风吹过山岗)")]
+    [InlineData("搜一下晚风吹过山岗", "media.play(query=晚风吹过山岗)")]
+    [InlineData("唱林一舟", "media.play(query=林一舟)")]
+    [InlineData("林一舟音乐", "media.play(query=林一舟)")]
     public void Parse_NameInTheLibrarySaidAlone_PlaysItWithoutAsking(string text, string expected)
     {
         var parse = WithLibrary.Parse(text);
@@ -30,6 +34,7 @@ public sealed class MediaLibraryParsingTests
 
     [Theory]
     [InlineData("山岗")]
+    [InlineData("来个山岗")]
     [InlineData("hello")]
     [InlineData("你在想什么呀")]
     public void Parse_ShortWordOrQuestionThatIsAlsoATitle_IsAskedNotPlayed(string text)
@@ -80,6 +85,22 @@ public sealed class MediaLibraryParsingTests
     public void Parse_TitleOpeningWithALibraryTitle_IsThatTitleWhenItHasThreeCharactersOrMore(string text, string expected)
     {
         Assert.Equal(expected, TestModel.Compact(WithLibrary.Parse(text).Intents));
+    }
+
+    [Fact]
+    public void Parse_OneCharacterTitleInTheLibrary_DoesNotMakeAPlaceOfTalk()
+    {
+        // A song called 走: the segmenter must still read 走 as the verb it is, so 走松岭大道 (take that road) is not a
+        // destination named 走松岭大道.
+        var names = new Gazetteer();
+        names.Add(GazetteerKind.Title, "走");
+        var resources = new RuleParserResourcesLoader(
+            Microsoft.Extensions.Options.Options.Create(new LanguageOptions()), TestModel.Model,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance, names).Load();
+
+        var parse = new RuleParser(TestModel.Model, resources: resources).Parse("走松岭大道");
+
+        Assert.DoesNotContain(parse.Intents, i => i.IsClear);
     }
 
     private static Gazetteer Library()
