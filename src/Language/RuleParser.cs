@@ -26,6 +26,8 @@ public sealed class RuleParser : IIntentParser
     private readonly PlayedAlone _playedAlone;
     private readonly NotARequest _notARequest;
     private readonly KinContact _kin;
+    private readonly IReadOnlyList<string> _leadFillers;
+    private readonly IReadOnlyList<string> _trailFillers;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -41,6 +43,8 @@ public sealed class RuleParser : IIntentParser
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);
         _notARequest = new NotARequest(model.Lexicon);
         _kin = new KinContact(model.Lexicon);
+        _leadFillers = model.Lexicon.SlotWords("leadFillers");
+        _trailFillers = model.Lexicon.SlotWords("trailFillers");
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -121,7 +125,7 @@ public sealed class RuleParser : IIntentParser
             {
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
-                intent = MisheardContact.Repair(intent, _resources.Names, _resources.ContactSoundAlikes);
+                intent = MisheardName.Repair(intent, _resources);
                 intent = _kin.Repair(intent, _resources.Names);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
@@ -159,7 +163,7 @@ public sealed class RuleParser : IIntentParser
 
         var nothingTagged = tags.TrueForAll(t => t.IsFiller);
         // 追梦赤子心 alone, a title of the owner's media library: play it (before the places: 江南 is a song there).
-        if (intents.Count == 0 && followUp is null && _playedAlone.FromLibrary(normalized, _resources.Names, tags) is { } named)
+        if (intents.Count == 0 && followUp is null && _playedAlone.FromLibrary(normalized, _resources, tags) is { } named)
         {
             intents.Add(named);
         }
@@ -174,7 +178,7 @@ public sealed class RuleParser : IIntentParser
         {
             intents.Clear();
             var goThere = new Intent(IntentNames.NavGo, [new(SlotNames.Destination, SlotValue.Of(place))]) { Confidence = sureness };
-            intents.Add(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon));
+            intents.Add(MisheardName.Repair(NamedSlots.Refine(goThere, _resources.Names, words, Model.Lexicon), _resources));
         }
 
         // 音乐, 摇滚 or 周杰伦的稻香 alone: play it.
@@ -182,6 +186,13 @@ public sealed class RuleParser : IIntentParser
             && _playedAlone.Find(normalized, words is null ? null : (words, _resources.Names, nothingTagged)) is { } played)
         {
             intents.Add(MusicStyles.Split(played, _styles, words));
+        }
+
+        // 王家岭 alone when the saved place is 汪家岭, a long title spelled otherwise: asked about in the owner's spelling.
+        if (intents.Count == 0 && followUp is null && nothingTagged
+            && MisheardName.SaidAlone(SpeakerSpan.Core(normalized, _leadFillers, _trailFillers), _resources) is { } soundsLike)
+        {
+            intents.Add(soundsLike);
         }
 
         var repeated = tags.Any(t => t.Has("again"));

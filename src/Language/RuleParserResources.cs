@@ -7,7 +7,7 @@ namespace Car.Language;
 /// <summary>
 /// What the rule parser leans on beyond the lexicon, each optional so that the parser still works where the data is
 /// missing: jieba's words (command words only at word boundaries), the owner's names (contacts, media, places), the
-/// sound-alike matcher that repairs misheard domain words and one over the owner's contacts.
+/// sound-alike matcher that repairs misheard domain words, and one each over the owner's contacts, places and media.
 /// </summary>
 public sealed record RuleParserResources
 {
@@ -21,4 +21,10 @@ public sealed record RuleParserResources
 
     /// <summary>The owner's contacts by sound, to recognise one the recogniser spelled otherwise; null without contacts.</summary>
     public SoundAlikeMatcher? ContactSoundAlikes { get; init; }
+
+    /// <summary>The owner's saved places by sound; null without places.</summary>
+    public SoundAlikeMatcher? PlaceSoundAlikes { get; init; }
+
+    /// <summary>The media library's titles, singers and albums by sound; null without a library.</summary>
+    public SoundAlikeMatcher? LibrarySoundAlikes { get; init; }
 }

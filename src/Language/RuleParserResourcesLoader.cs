@@ -63,14 +63,21 @@ public sealed partial class RuleParserResourcesLoader
         var table = _options.SoundAlikeRepair ? Task.Run(LoadPinyin, cancellationToken) : Task.FromResult<PinyinTable?>(null);
         var words = _options.WordSegmentation ? LoadWords(names) : null;
         var pinyin = table.GetAwaiter().GetResult();
-        var contacts = names.NamesOf(GazetteerKind.Contact).ToList();
         return new RuleParserResources
         {
             Names = names,
             Words = words,
             SoundAlikes = pinyin is null ? null : new SoundAlikeMatcher(pinyin, CarWords(_model.Lexicon)),
-            ContactSoundAlikes = pinyin is null || contacts.Count == 0 ? null : new SoundAlikeMatcher(pinyin, contacts),
+            ContactSoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Contact),
+            PlaceSoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Place),
+            LibrarySoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Title, GazetteerKind.Artist, GazetteerKind.Album),
         };
+    }
+
+    private static SoundAlikeMatcher? SoundAlikesOf(PinyinTable? pinyin, Gazetteer names, params GazetteerKind[] kinds)
+    {
+        var spelled = kinds.SelectMany(names.NamesOf).ToList();
+        return pinyin is null || spelled.Count == 0 ? null : new SoundAlikeMatcher(pinyin, spelled);
     }
 
     private WordSegmenter? LoadWords(Gazetteer names)
