@@ -288,6 +288,12 @@ public sealed class SlotExtractors
                 return null;
             }
 
+            if (slot == SlotNames.Destination && _lexicon.SlotWords("homeSaidOtherwise").Contains(span.Text))
+            {
+                // 导航到家里, 去我家: home, as the car knows it.
+                return SlotValue.Of(Home);
+            }
+
             sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
                 ? 1.0
                 : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), slot, LongestAddress)
@@ -316,6 +322,9 @@ public sealed class SlotExtractors
         _lexicon.SlotWords("destinationOpeners").FirstOrDefault(o => beforeCarrier.StartsWith(o, StringComparison.Ordinal)) is { } opener
             ? beforeCarrier[opener.Length..]
             : beforeCarrier;
+
+    /// <summary>The destination that means the owner's home (a known destination of the lexicon).</summary>
+    public const string Home = "家";
 
     /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
     public const double DoubtfulWords = 0.6;
