@@ -277,7 +277,8 @@ public sealed class SlotExtractors
             }
 
             // 音量加到12: a number alone is a setting, not a place.
-            if (slot == SlotNames.Destination && (StartsWithKnownPlaceAndTalk(span) || span.Text.All(char.IsAsciiDigit)))
+            if (slot == SlotNames.Destination && (StartsWithKnownPlaceAndTalk(span) || span.Text.All(char.IsAsciiDigit)
+                || (hole.Index == 0 && match.Index == 0 && IsTalkBeforeCarrier(span))))
             {
                 return null;
             }
@@ -502,6 +503,18 @@ public sealed class SlotExtractors
 
         return true;
     }
+
+    /// <summary>
+    /// What stands before a carrier that follows its place (某某导航) and is no place: words of talk or numbers only
+    /// (保持导航, 一直保持导航, 只是导航, 三九六导航), or 小 and one character, the way assistants and people are called
+    /// (小智导航).
+    /// </summary>
+    private static bool IsTalkBeforeCarrier(SpeakerSpan span) =>
+        (span.Text.Length == 2 && span.Text[0] == '小')
+        || (span.Words is { } words && span.Start + span.Text.Length <= words.Text.Length
+            && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).All(w => TalkBeforeCarrierTags.Contains(w.Tag)));
+
+    private static readonly string[] TalkBeforeCarrierTags = ["v", "vn", "vd", "d", "c", "p", "r", "m"];
 
     /// <summary>Whether the span is one word of the segmentation, of one of <paramref name="tags"/> (下载, 这).</summary>
     private static bool IsOneWordOf(SpeakerSpan span, SegmentedText words, params string[] tags) =>
