@@ -5,8 +5,9 @@ namespace Car.Language;
 /// <summary>
 /// Words that match a request's rule but say something else, so the car must not act on them: a request inside a
 /// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
-/// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), and a
-/// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather).
+/// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), a
+/// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), and a question about
+/// something stopping (怎么不导航了).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -18,6 +19,7 @@ public sealed class NotARequest(Lexicon lexicon)
 
     private readonly IReadOnlyList<string> _timeClauses = lexicon.SlotWords("timeClauseTrails");
     private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
+    private readonly IReadOnlyList<string> _questionAdverbs = lexicon.SlotWords("questionAdverbs");
 
     /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
     /// <param name="tags">All of the utterance's tags: a correction right after the frame takes it back.</param>
@@ -29,7 +31,7 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags))
+        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text))
         {
             return true;
         }
@@ -45,6 +47,15 @@ public sealed class NotARequest(Lexicon lexicon)
             && intent[SlotNames.Value]?.Number is { } degrees
             && degrees is < LowestBareTemperature or > HighestBareTemperature;
     }
+
+    /// <summary>
+    /// 怎么不导航了, 为什么又关空调: a question word right before stopping something (an adverb such as 又 or 还 between
+    /// them, lexicon <c>questionAdverbs</c>) asks why it stops, or complains that it did; it is no request to stop it.
+    /// </summary>
+    private bool AsksWhyItStops(Frame frame, string text) =>
+        frame.Tags.Any(ask => ask.Has("ask") && frame.Tags.Any(stop => (stop.Has("act:cancel") || stop.Has("act:close"))
+            && stop.Start >= ask.End && stop.Start <= text.Length
+            && (IsBlank(text, ask.End, stop.Start) || _questionAdverbs.Contains(text[ask.End..stop.Start]))));
 
     /// <summary>The frame ends where a correction (不对, 说错了) starts, with nothing but a pause between them.</summary>
     private static bool IsTakenBack(Frame frame, string text, IReadOnlyList<Tag> tags) =>
