@@ -46,4 +46,14 @@ public static class TestModel
         }));
 
     public static string Parse(string text) => Compact(Parser.Parse(text).Intents);
+
+    /// <summary>
+    /// A rule parser over the owner's <paramref name="names"/> loaded as the product loads a gazetteer: the segmenter
+    /// learns them and the sound-alike matchers are built over them.
+    /// </summary>
+    public static RuleParser ParserWith(Car.Language.Gazetteers.Gazetteer names) => new(Model, resources: new RuleParserResourcesLoader(
+        Microsoft.Extensions.Options.Options.Create(new LanguageOptions()),
+        Model,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance,
+        names).Load());
 }

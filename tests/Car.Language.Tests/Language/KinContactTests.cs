@@ -1,7 +1,5 @@
 using Car.Language.Gazetteers;
 using Car.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Car.Language.Tests.Language;
 
@@ -61,8 +59,6 @@ public sealed class KinContactTests
             names.Add(GazetteerKind.Contact, contact);
         }
 
-        var resources = new RuleParserResourcesLoader(
-            Options.Create(new LanguageOptions()), TestModel.Model, NullLogger<RuleParserResourcesLoader>.Instance, names).Load();
-        return new RuleParser(TestModel.Model, resources: resources);
+        return TestModel.ParserWith(names);
     }
 }

@@ -94,11 +94,8 @@ public sealed class MediaLibraryParsingTests
         // destination named 走松岭大道.
         var names = new Gazetteer();
         names.Add(GazetteerKind.Title, "走");
-        var resources = new RuleParserResourcesLoader(
-            Microsoft.Extensions.Options.Options.Create(new LanguageOptions()), TestModel.Model,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance, names).Load();
 
-        var parse = new RuleParser(TestModel.Model, resources: resources).Parse("走松岭大道");
+        var parse = TestModel.ParserWith(names).Parse("走松岭大道");
 
         Assert.DoesNotContain(parse.Intents, i => i.IsClear);
     }

@@ -1,7 +1,5 @@
 using Car.Language.Gazetteers;
 using Car.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Car.Language.Tests.Language;
 
@@ -19,9 +17,7 @@ public sealed class MisheardNameTests
         names.Add(GazetteerKind.Place, "汪家岭");
         names.Add(GazetteerKind.Title, "晚风吹过山岗");
         names.Add(GazetteerKind.Title, "山岗");
-        var resources = new RuleParserResourcesLoader(
-            Options.Create(new LanguageOptions()), TestModel.Model, NullLogger<RuleParserResourcesLoader>.Instance, names).Load();
-        return new RuleParser(TestModel.Model, resources: resources);
+        return TestModel.ParserWith(names);
     });
 
     [Theory]
