@@ -6,7 +6,7 @@ namespace Car.Language;
 /// <summary>
 /// A name of the owner's the recogniser spelled otherwise: one that sounds the same (toneless pinyin, the usual
 /// confusions) as a contact, a saved place or a title, singer or album of the media library, and is not in them as
-/// heard. 打电话给王小云 when the book has 王晓芸 calls 王晓芸 and 导航到汪家湾 when the saved places have 王家湾 goes
+/// heard. 打电话给王小云 when the book has 王晓芸 calls 王晓芸 and 导航到王家岭 when the saved places have 汪家岭 goes
 /// there, each asked about first (您是要打电话给王晓芸吗？): the driver may have meant someone or somewhere the files do
 /// not hold. A title of four characters or more plays in the library's spelling (播放青歌赛过春江水 → 情歌赛过春江水)
 /// without a question: the driver asked to play, and what sounds exactly like it is what a search would find. Only a
@@ -65,7 +65,7 @@ public static class MisheardName
         ArgumentNullException.ThrowIfNull(heard);
         ArgumentNullException.ThrowIfNull(resources);
         return resources.LibrarySoundAlikes is { } library && heard.Length >= PlayedAlone.ShortestSureLibraryName
-            && !InLibrary(resources.Names, heard)
+            && !resources.Names.IsInLibrary(heard)
             ? Whole(library, heard)
             : null;
     }
@@ -89,9 +89,6 @@ public static class MisheardName
 
         return intent.With(slot, SlotValue.Of(name));
     }
-
-    private static bool InLibrary(Gazetteer names, string name) =>
-        names.Contains(GazetteerKind.Title, name) || names.Contains(GazetteerKind.Artist, name) || names.Contains(GazetteerKind.Album, name);
 
     private static string? Whole(SoundAlikeMatcher matcher, string heard) =>
         matcher.Find(heard) is [{ Start: 0 } match] && match.Length == heard.Length ? match.Word : null;

@@ -68,13 +68,13 @@ public sealed class PlayedAlone
     /// A word that asks for music before or after the name (lexicon <c>libraryPlayLeads</c>: 来个, 唱, 听;
     /// <c>libraryPlayTrails</c>: 音乐, 的歌) changes none of this.
     /// </summary>
-    public Intent? FromLibrary(string normalized, RuleParserResources resources, IReadOnlyList<Tag> tags)
+    public Intent? FromLibrary(string normalized, Gazetteer names, IReadOnlyList<Tag> tags)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(tags);
         var text = SpeakerSpan.Core(normalized, _leads, _trails);
-        if (tags.All(t => t.IsFiller) && Named(text, resources) is { } alone)
+        if (tags.All(t => t.IsFiller) && Named(text, names) is { } alone)
         {
             return alone;
         }
@@ -90,33 +90,24 @@ public sealed class PlayedAlone
 
         var name = text[lead.Length..^trail.Length];
         var at = normalized.IndexOf(text, StringComparison.Ordinal) + lead.Length;
-        return tags.Any(t => !t.IsFiller && t.Start < at + name.Length && t.End > at) ? null : Named(name, resources);
+        return tags.Any(t => !t.IsFiller && t.Start < at + name.Length && t.End > at) ? null : Named(name, names);
     }
 
-    private Intent? Named(string text, RuleParserResources resources)
+    private Intent? Named(string text, Gazetteer names)
     {
-        var names = resources.Names;
-        var inLibrary = names.Contains(GazetteerKind.Title, text) || names.Contains(GazetteerKind.Artist, text)
-            || names.Contains(GazetteerKind.Album, text);
+        var inLibrary = names.IsInLibrary(text);
         if (!inLibrary && SingerAndTitle(text, names) is { } song)
         {
             return song;
         }
 
-        if (text.Length < Gazetteer.ShortestName || names.Contains(GazetteerKind.Contact, text) || names.Contains(GazetteerKind.Place, text))
-        {
-            return null;
-        }
-
-        if (inLibrary)
-        {
-            return new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(text))])
+        return inLibrary && text.Length >= Gazetteer.ShortestName
+            && !names.Contains(GazetteerKind.Contact, text) && !names.Contains(GazetteerKind.Place, text)
+            ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Query, SlotValue.Of(text))])
             {
                 Confidence = IsSureLibraryName(text) || IsSingersFullName(text, names) ? 1.0 : SlotExtractors.DoubtfulWords,
-            };
-        }
-
-        return null;
+            }
+            : null;
     }
 
     /// <summary>Two library names that make up the whole text, a singer and a title of two characters or more each.</summary>

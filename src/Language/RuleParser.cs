@@ -163,7 +163,7 @@ public sealed class RuleParser : IIntentParser
 
         var nothingTagged = tags.TrueForAll(t => t.IsFiller);
         // 追梦赤子心 alone, a title of the owner's media library: play it (before the places: 江南 is a song there).
-        if (intents.Count == 0 && followUp is null && _playedAlone.FromLibrary(normalized, _resources, tags) is { } named)
+        if (intents.Count == 0 && followUp is null && _playedAlone.FromLibrary(normalized, _resources.Names, tags) is { } named)
         {
             intents.Add(named);
         }

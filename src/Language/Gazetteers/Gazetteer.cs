@@ -103,6 +103,10 @@ public sealed class Gazetteer
     /// <summary>How many names of <paramref name="kind"/> the files gave.</summary>
     public int CountOf(GazetteerKind kind) => _byKind.TryGetValue(kind, out var names) ? names.Count : 0;
 
+    /// <summary>Whether <paramref name="name"/> is a title, artist or album of the media library.</summary>
+    public bool IsInLibrary(string? name) =>
+        Contains(GazetteerKind.Title, name) || Contains(GazetteerKind.Artist, name) || Contains(GazetteerKind.Album, name);
+
     public bool Contains(GazetteerKind kind, string? name) =>
         name is not null && _byKind.TryGetValue(kind, out var names) && names.Contains(name.Trim());
 
