@@ -31,22 +31,29 @@ public static class MisheardName
     }
 
     /// <summary>
-    /// A name said alone (fillers aside: <paramref name="core"/>) that sounds like a saved place (王家岭 for 汪家岭) or
-    /// a long title, singer or album of the library: going there or playing it, asked about in the owner's spelling;
-    /// null when it sounds like neither, or is a contact as said.
+    /// A name of the owner's said alone (fillers aside: <paramref name="core"/>), asked about before the car acts: a
+    /// contact (马斌 → 您是要打电话给马斌吗？) or a name that sounds like one, a name that sounds like a saved place (王家岭
+    /// for 汪家岭), or a long title, singer or album of the library; each in the owner's spelling. Null when it is none
+    /// of these, or a contact that is also a place or in the library (which one is meant is not said).
     /// </summary>
     public static Intent? SaidAlone(string core, RuleParserResources resources)
     {
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(resources);
-        if (resources.Names.Contains(GazetteerKind.Contact, core))
+        var names = resources.Names;
+        if (names.Contains(GazetteerKind.Contact, core))
         {
-            return null;
+            return names.Contains(GazetteerKind.Place, core) || names.IsInLibrary(core) ? null : AskedAbout(IntentNames.PhoneCall, SlotNames.Contact, core);
         }
 
-        if (resources.PlaceSoundAlikes is { } places && !resources.Names.Contains(GazetteerKind.Place, core) && Whole(places, core) is { } place)
+        if (resources.PlaceSoundAlikes is { } places && !names.Contains(GazetteerKind.Place, core) && Whole(places, core) is { } place)
         {
             return AskedAbout(IntentNames.NavGo, SlotNames.Destination, place);
+        }
+
+        if (resources.ContactSoundAlikes is { } contacts && Whole(contacts, core) is { } contact)
+        {
+            return AskedAbout(IntentNames.PhoneCall, SlotNames.Contact, contact);
         }
 
         return LibraryName(core, resources) is { } title ? AskedAbout(IntentNames.MediaPlay, SlotNames.Query, title) : null;

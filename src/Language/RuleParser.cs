@@ -188,7 +188,7 @@ public sealed class RuleParser : IIntentParser
             intents.Add(MusicStyles.Split(played, _styles, words));
         }
 
-        // 王家岭 alone when the saved place is 汪家岭, a long title spelled otherwise: asked about in the owner's spelling.
+        // A contact alone, 王家岭 when the saved place is 汪家岭, a long title spelled otherwise: asked about.
         if (intents.Count == 0 && followUp is null && nothingTagged
             && MisheardName.SaidAlone(SpeakerSpan.Core(normalized, _leadFillers, _trailFillers), _resources) is { } soundsLike)
         {

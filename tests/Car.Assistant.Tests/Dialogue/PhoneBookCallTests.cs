@@ -44,7 +44,8 @@ public sealed class PhoneBookCallTests : IDisposable
     [Theory]
     [InlineData("打电话给王小云", "王晓芸")]
     [InlineData("给我妈打个电话", "老妈")]
-    public async Task NameSoundingLikeAContactOrAnotherNameOfARelative_AskedAboutThenTheContactIsCalled(string said, string contact)
+    [InlineData("林小禾", "林小禾")]
+    public async Task ContactSoundingLikeSaidByAnotherNameOrAlone_AskedAboutThenTheContactIsCalled(string said, string contact)
     {
         using var harness = WithBook();
 

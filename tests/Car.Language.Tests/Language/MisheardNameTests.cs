@@ -26,6 +26,8 @@ public sealed class MisheardNameTests
     [InlineData("导航到王家岭", "nav.go(destination=汪家岭)")]
     [InlineData("王家岭", "nav.go(destination=汪家岭)")]
     [InlineData("晚枫吹过山岗", "media.play(query=晚风吹过山岗)")]
+    [InlineData("王小云", "phone.call(contact=王晓芸)")]
+    [InlineData("王晓芸", "phone.call(contact=王晓芸)")]
     public void Parse_NameSoundingLikeTheOwnersName_IsThatNameAskedAbout(string text, string expected)
     {
         var intent = Assert.Single(WithNames.Value.Parse(text).Intents);
