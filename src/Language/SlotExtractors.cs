@@ -512,7 +512,8 @@ public sealed class SlotExtractors
     private static bool IsTalkBeforeCarrier(SpeakerSpan span) =>
         (span.Text.Length == 2 && span.Text[0] == '小')
         || (span.Words is { } words && span.Start + span.Text.Length <= words.Text.Length
-            && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).All(w => TalkBeforeCarrierTags.Contains(w.Tag)));
+            && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).ToList() is { Count: > 0 } inside
+            && inside.TrueForAll(w => TalkBeforeCarrierTags.Contains(w.Tag)));
 
     private static readonly string[] TalkBeforeCarrierTags = ["v", "vn", "vd", "d", "c", "p", "r", "m"];
 
