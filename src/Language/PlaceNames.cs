@@ -161,7 +161,8 @@ public sealed class PlaceNames
         }
 
         // 牛郎关收费站, 枫蓝广场: before a place word of two characters a car word of one (关, 蓝) is part of the name.
-        var namedBeforePlaceWord = NamedBeforePlaceWord(text[start..end], words.TextOf(words.WordAt(end - 1)));
+        var last = words.TextOf(words.WordAt(end - 1));
+        var namedBeforePlaceWord = NamedBeforePlaceWord(text[start..end], last);
         if (tags.Any(t => t.Start >= start && t.End <= end && !t.HasGroup("cat") && t.Number is null
             && !(namedBeforePlaceWord && t.Start > start && t.End - t.Start == 1)))
         {
@@ -182,7 +183,6 @@ public sealed class PlaceNames
         }
 
         var inside = words.Where(w => w.Start >= start && w.End <= end).ToList();
-        var last = words.TextOf(inside[^1]);
         if ((inside.Count > 1 && inside[0].Tag != WordDictionary.PlaceTag && GoDirections.Contains(name[..1]))
             || inside.Where((w, i) => (namedBeforePlaceWord && i > 0 ? IsAlwaysTalk(w) : IsTalk(w, i, inside.Count, last)) && !JoinsTwoRoads(inside, i, words)).Any())
         {

@@ -35,6 +35,9 @@ public sealed class PlayedAlone
         _playTrails = lexicon.SlotWords("libraryPlayTrails").OrderByDescending(t => t.Length).ToList();
     }
 
+    /// <summary>The utterance without the fillers at its edges (请, 吧): what a name said alone would be.</summary>
+    public string Core(string normalized) => SpeakerSpan.Core(normalized, _leads, _trails);
+
     /// <summary>The request to play, or null when the utterance is more than music named.</summary>
     /// <param name="normalized">The utterance.</param>
     /// <param name="song">Where a singer and a title are looked for: the segmentation, the owner's names, and whether
@@ -42,7 +45,7 @@ public sealed class PlayedAlone
     public Intent? Find(string normalized, (SegmentedText Words, Gazetteer Names, bool NothingTagged)? song = null)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var text = SpeakerSpan.Core(normalized, _leads, _trails);
+        var text = Core(normalized);
         if (_generic.Contains(text))
         {
             return new Intent(IntentNames.MediaPlay, []);
@@ -73,7 +76,7 @@ public sealed class PlayedAlone
         ArgumentNullException.ThrowIfNull(normalized);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(tags);
-        var text = SpeakerSpan.Core(normalized, _leads, _trails);
+        var text = Core(normalized);
         if (tags.All(t => t.IsFiller) && Named(text, names) is { } alone)
         {
             return alone;

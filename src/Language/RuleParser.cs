@@ -26,8 +26,6 @@ public sealed class RuleParser : IIntentParser
     private readonly PlayedAlone _playedAlone;
     private readonly NotARequest _notARequest;
     private readonly KinContact _kin;
-    private readonly IReadOnlyList<string> _leadFillers;
-    private readonly IReadOnlyList<string> _trailFillers;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -43,8 +41,6 @@ public sealed class RuleParser : IIntentParser
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);
         _notARequest = new NotARequest(model.Lexicon);
         _kin = new KinContact(model.Lexicon);
-        _leadFillers = model.Lexicon.SlotWords("leadFillers");
-        _trailFillers = model.Lexicon.SlotWords("trailFillers");
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -190,7 +186,7 @@ public sealed class RuleParser : IIntentParser
 
         // A contact alone, 王家岭 when the saved place is 汪家岭, a long title spelled otherwise: asked about.
         if (intents.Count == 0 && followUp is null && nothingTagged
-            && MisheardName.SaidAlone(SpeakerSpan.Core(normalized, _leadFillers, _trailFillers), _resources) is { } soundsLike)
+            && MisheardName.SaidAlone(_playedAlone.Core(normalized), _resources) is { } soundsLike)
         {
             intents.Add(soundsLike);
         }
