@@ -8,10 +8,7 @@ public static class TestModel
 {
     private static readonly Lazy<NluModel> Loaded = new(() => NluModel.Load(Directory));
 
-    private static readonly Lazy<RuleParserResources> LoadedResources = new(() => new RuleParserResourcesLoader(
-        Microsoft.Extensions.Options.Options.Create(new LanguageOptions()),
-        Model,
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance).Load());
+    private static readonly Lazy<RuleParserResources> LoadedResources = new(() => LoadResources(names: null));
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "models", "nlu");
 
@@ -51,9 +48,11 @@ public static class TestModel
     /// A rule parser over the owner's <paramref name="names"/> loaded as the product loads a gazetteer: the segmenter
     /// learns them and the sound-alike matchers are built over them.
     /// </summary>
-    public static RuleParser ParserWith(Car.Language.Gazetteers.Gazetteer names) => new(Model, resources: new RuleParserResourcesLoader(
+    public static RuleParser ParserWith(Car.Language.Gazetteers.Gazetteer names) => new(Model, resources: LoadResources(names));
+
+    private static RuleParserResources LoadResources(Car.Language.Gazetteers.Gazetteer? names) => new RuleParserResourcesLoader(
         Microsoft.Extensions.Options.Options.Create(new LanguageOptions()),
         Model,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<RuleParserResourcesLoader>.Instance,
-        names).Load());
+        names).Load();
 }
