@@ -221,6 +221,7 @@ public sealed class SlotExtractors
     {
         sureness = 1.0;
         var text = frame.Text(utterance);
+        var passedCarrierWord = false;
         foreach (var template in _lexicon.Templates(name))
         {
             var match = template.Match(text);
@@ -230,6 +231,18 @@ public sealed class SlotExtractors
             }
 
             var hole = match.Groups[1];
+            if ((name == SlotNames.Query && match.Index > 0 && hole.Index + hole.Length == text.Length
+                    && (IsRestOfCarrierWord(frame, segmented, frame.SpanStart + hole.Index, hole.Length)
+                        || _lexicon.SlotWords("trailFillers").Contains(hole.Value)))
+                || (passedCarrierWord && !EndsAtBoundary(segmented, frame.SpanStart + hole.Index + hole.Length)))
+            {
+                // 稻香播放: 播{} read 播放 as 播 + a title 放, and 稻香放一下 has only a filler after 放{}; the anchored
+                // ^{}播放$ and ^{}放一下$ further on name the title. Past such a match a hole must end between words, or
+                // 给我播放一首 would read as a title 给我播 before ^{}放一首$.
+                passedCarrierWord = true;
+                continue;
+            }
+
             var span = new SpeakerSpan(hole.Value, frame.SpanStart + hole.Index, segmented);
             var slot = name.StartsWith("weak", StringComparison.Ordinal) ? char.ToLowerInvariant(name[4]) + name[5..] : name;
             if (slot == SlotNames.Destination)
@@ -238,6 +251,17 @@ public sealed class SlotExtractors
             }
 
             span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot, weak: slot != name);
+            if (passedCarrierWord && hole.Index == 0)
+            {
+                // 某首歌请播放, 某首歌帮我播放: the politeness before the carrier is not the title's.
+                span = span.TrimEnd(_lexicon.SlotWords("leadFillers"));
+                if (IsTalkBeforeCarrier(span) || OpensWithPreposition(span))
+                {
+                    // 你能给我播放 asks for music and names none; 把收藏里的歌给我播放 names where, not what.
+                    return null;
+                }
+            }
+
             if (_lexicon.Fillers.Contains(span.Text) || _lexicon.SlotWords("trailFillers").Contains(span.Text))
             {
                 return null;
@@ -515,7 +539,36 @@ public sealed class SlotExtractors
             && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).ToList() is { Count: > 0 } inside
             && inside.TrueForAll(w => TalkBeforeCarrierTags.Contains(w.Tag)));
 
-    private static readonly string[] TalkBeforeCarrierTags = ["v", "vn", "vd", "d", "c", "p", "r", "m"];
+    private static readonly string[] TalkBeforeCarrierTags = ["v", "vn", "vd", "d", "c", "p", "r", "m", "t"];
+
+    /// <summary>
+    /// Whether a template's hole is only the rest of a request word its carrier cut (the 放 of 播放, where 播{}
+    /// matched): the hole opens inside a word of the segmentation that the lexicon tagged as an action, and ends with
+    /// it, fillers after it aside.
+    /// </summary>
+    private bool IsRestOfCarrierWord(Frame frame, SegmentedText? words, int start, int length)
+    {
+        if (words is null || start <= 0 || start >= words.Text.Length || words.IsBoundary(start))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        if (!frame.Tags.Any(t => t.IsAction && t.Start == word.Start && t.End == word.End))
+        {
+            return false;
+        }
+
+        var end = word.End;
+        var rest = start + length - end;
+        return rest == 0 || (rest > 0 && _lexicon.SlotWords("trailFillers").Contains(words.Text.Substring(end, rest)));
+    }
+
+    private static bool OpensWithPreposition(SpeakerSpan span) =>
+        span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start) && words.WordAt(span.Start).Tag == "p";
+
+    private static bool EndsAtBoundary(SegmentedText? words, int end) =>
+        words is null || end >= words.Text.Length || words.IsBoundary(end);
 
     /// <summary>Whether the span is one word of the segmentation, of one of <paramref name="tags"/> (下载, 这).</summary>
     private static bool IsOneWordOf(SpeakerSpan span, SegmentedText words, params string[] tags) =>
