@@ -324,7 +324,8 @@ public sealed class SlotExtractors
                 : slot == SlotNames.Destination ? Sureness(span.Text, WithoutOpener(text[..match.Index]), slot, LongestAddress)
                 : slot == SlotNames.Contact ? ContactSureness(span.Text, text[..match.Index])
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
-            if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span)))
+            if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span))
+                || (slot is SlotNames.Contact or SlotNames.Destination && (OpensWithRequestWord(frame, span) || IsOnlyTalk(span))))
             {
                 sureness = Math.Min(sureness, DoubtfulWords);
             }
@@ -563,6 +564,22 @@ public sealed class SlotExtractors
         var rest = start + length - end;
         return rest == 0 || (rest > 0 && _lexicon.SlotWords("trailFillers").Contains(words.Text.Substring(end, rest)));
     }
+
+    /// <summary>导航到打开地图: a name does not open with something the car is asked to do.</summary>
+    private static bool OpensWithRequestWord(Frame frame, SpeakerSpan span) =>
+        frame.Tags.Any(t => t.IsAction && t.Start == span.Start && t.End - t.Start >= 2 && t.End < span.Start + span.Text.Length);
+
+    /// <summary>
+    /// 打电话给为何, 打电话给这个: words that are all talk (pronouns, adverbs, conjunctions, particles) name nobody and
+    /// nowhere. Verbs are not talk here: jieba tags many towns as verbs (辛集, 正定).
+    /// </summary>
+    private static bool IsOnlyTalk(SpeakerSpan span) =>
+        span.Words is { } words && span.Start + span.Text.Length <= words.Text.Length && words.IsBoundary(span.Start)
+        && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).ToList() is { Count: > 0 } inside
+        && inside[^1].End == span.Start + span.Text.Length
+        && inside.TrueForAll(w => OnlyTalkTags.Contains(w.Tag));
+
+    private static readonly string[] OnlyTalkTags = ["r", "d", "c", "p", "y", "e", "o", "u", "uj", "ul", "uz", "ug", "uv", "ud"];
 
     private static bool OpensWithPreposition(SpeakerSpan span) =>
         span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start) && words.WordAt(span.Start).Tag == "p";
