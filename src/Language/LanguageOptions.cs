@@ -21,6 +21,13 @@ public sealed class LanguageOptions
     /// </summary>
     public IList<string> Gazetteers { get; } = [];
 
+    /// <summary>
+    /// Other names the assistant answers to (a head unit's own brand name), besides the lexicon's (小车): said in a
+    /// wake phrase (你好某某, 某某你好) at the start of an utterance, or greeting at its end, they are not part of the
+    /// request. None by default.
+    /// </summary>
+    public IList<string> AssistantNames { get; } = [];
+
     /// <summary>Cut utterances into words with jieba's dictionary so that command words count only as whole words.</summary>
     public bool WordSegmentation { get; set; } = true;
 

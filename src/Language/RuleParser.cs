@@ -30,11 +30,11 @@ public sealed class RuleParser : IIntentParser
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
         Model = model;
-        _normalizer = new TextNormalizer(model.Lexicon);
+        _resources = resources ?? RuleParserResources.None;
+        _normalizer = new TextNormalizer(model.Lexicon, _resources.AssistantNames);
         _tagger = new Tagger(model.Lexicon);
         _matcher = new RuleMatcher(model);
         _maxLength = maxUtteranceLength;
-        _resources = resources ?? RuleParserResources.None;
         _boundaries = new WordBoundaryFilter(_tagger, model.Lexicon);
         _places = new PlaceNames(model.Lexicon);
         _styles = MusicStyleWords.From(model.Lexicon);

@@ -27,4 +27,7 @@ public sealed record RuleParserResources
 
     /// <summary>The media library's titles, singers and albums by sound; null without a library.</summary>
     public SoundAlikeMatcher? LibrarySoundAlikes { get; init; }
+
+    /// <summary>Other names the assistant answers to (<see cref="LanguageOptions.AssistantNames"/>); none by default.</summary>
+    public IReadOnlyList<string> AssistantNames { get; init; } = [];
 }

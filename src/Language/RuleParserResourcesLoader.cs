@@ -71,6 +71,7 @@ public sealed partial class RuleParserResourcesLoader
             ContactSoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Contact),
             PlaceSoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Place),
             LibrarySoundAlikes = SoundAlikesOf(pinyin, names, GazetteerKind.Title, GazetteerKind.Artist, GazetteerKind.Album),
+            AssistantNames = [.. _options.AssistantNames],
         };
     }
 

@@ -7,17 +7,26 @@ namespace Car.Language;
 /// <summary>
 /// Brings an utterance to the form the lexicon is written in: full-width to half-width, lower case, invisible
 /// format characters and markup dropped, control characters, emoji and undecodable bytes removed, Traditional
-/// characters and known ASR slips repaired, and a leading wake phrase dropped.
+/// characters and known ASR slips repaired, and a wake phrase dropped: at the start, or at the end when it greets
+/// (打开车窗小车你好; the name alone at the end may be what the driver means: 打电话给小车).
 /// </summary>
 public sealed class TextNormalizer
 {
     private const int MaxMarkupLength = 64;
 
     private readonly Lexicon _lexicon;
+    private readonly IReadOnlyList<string> _wakePhrases;
+    private readonly string[] _greetings;
 
-    public TextNormalizer(Lexicon lexicon)
+    /// <param name="lexicon">The language data.</param>
+    /// <param name="assistantNames">Other names the assistant answers to (<see cref="LanguageOptions.AssistantNames"/>).</param>
+    public TextNormalizer(Lexicon lexicon, IReadOnlyList<string>? assistantNames = null)
     {
+        ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
+        _wakePhrases = lexicon.WakePhrasesFor(assistantNames ?? []);
+        string[] names = [.. (assistantNames ?? []).Select(n => n.Trim().ToLowerInvariant()), lexicon.AssistantName ?? string.Empty];
+        _greetings = [.. _wakePhrases.Where(w => !names.Contains(w))];
     }
 
     public string Normalize(string? text)
@@ -182,17 +191,27 @@ public sealed class TextNormalizer
         while (dropped)
         {
             dropped = false;
-            foreach (var wake in _lexicon.WakePhrases)
+            foreach (var wake in _wakePhrases)
             {
                 if (text.StartsWith(wake, StringComparison.Ordinal))
                 {
-                    text = text[wake.Length..].TrimStart(' ', ',', '，', '、', '!', '！');
+                    text = text[wake.Length..].TrimStart(WakeSeparators);
                     dropped = true;
                     break;
                 }
             }
         }
 
+        foreach (var greeting in _greetings)
+        {
+            if (text.Length > greeting.Length && text.EndsWith(greeting, StringComparison.Ordinal))
+            {
+                return text[..^greeting.Length].TrimEnd(WakeSeparators);
+            }
+        }
+
         return text;
     }
+
+    private static readonly char[] WakeSeparators = [' ', ',', '，', '、', '!', '！'];
 }

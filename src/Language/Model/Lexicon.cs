@@ -23,6 +23,7 @@ public sealed class Lexicon
         string version,
         PhraseTrie<string> replacements,
         IReadOnlyList<string> wakePhrases,
+        string? assistantName,
         PhraseTrie<string[]> concepts,
         IReadOnlyList<string> fillers,
         Dictionary<string, Lazy<IReadOnlyList<Regex>>> templates,
@@ -33,6 +34,7 @@ public sealed class Lexicon
         Version = version;
         Replacements = replacements;
         WakePhrases = wakePhrases;
+        AssistantName = assistantName;
         Concepts = concepts;
         Fillers = fillers;
         _templates = templates;
@@ -46,6 +48,24 @@ public sealed class Lexicon
 
     /// <summary>Wake phrases, longest first, removed from the start of an utterance.</summary>
     public IReadOnlyList<string> WakePhrases { get; }
+
+    /// <summary>The assistant's name inside the wake phrases (<c>normalize.assistantName</c>, 小车); null when not given.</summary>
+    public string? AssistantName { get; }
+
+    /// <summary>
+    /// The wake phrases, and each of them again with the assistant's name replaced by each of <paramref name="names"/>
+    /// (你好小车 → 你好叮当), longest first: the names a head unit's maker or its driver gives the assistant.
+    /// </summary>
+    public IReadOnlyList<string> WakePhrasesFor(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var renamed = AssistantName is { Length: > 0 } own
+            ? names.Where(n => !string.IsNullOrWhiteSpace(n))
+                .SelectMany(n => WakePhrases.Where(w => w.Contains(own, StringComparison.Ordinal))
+                    .Select(w => w.Replace(own, n.Trim().ToLowerInvariant(), StringComparison.Ordinal)))
+            : [];
+        return [.. WakePhrases.Concat(renamed).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)];
+    }
 
     /// <summary>Every word with the concepts it stands for (boundaries and fillers included).</summary>
     public PhraseTrie<string[]> Concepts { get; }
@@ -85,8 +105,10 @@ public sealed class Lexicon
             replacements.TryAdd(pair.Name, pair.Value.GetString() ?? string.Empty);
         }
 
-        var wake = Strings(root.GetProperty("normalize").GetProperty("wake"))
+        var normalize = root.GetProperty("normalize");
+        var wake = Strings(normalize.GetProperty("wake"))
             .OrderByDescending(w => w.Length).ToList();
+        var assistantName = normalize.TryGetProperty("assistantName", out var named) ? named.GetString() : null;
 
         var conceptsByWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void AddWord(string word, IEnumerable<string> concepts)
@@ -163,7 +185,7 @@ public sealed class Lexicon
         }
 
         return new Lexicon(
-            version, replacements, wake, trie, [.. fillers.OrderByDescending(f => f.Length)], templates, slotWords, words);
+            version, replacements, wake, assistantName, trie, [.. fillers.OrderByDescending(f => f.Length)], templates, slotWords, words);
     }
 
     /// <summary>

@@ -72,6 +72,22 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Parse_AssistantRenamed_ItsWakePhrasesAreNotPartOfTheRequest()
+    {
+        var input = Encoding.UTF8.GetBytes("导航到梧桐大厦星仔你好\n你好星仔打电话给小王\n");
+
+        var (exitCode, output, _) = await CarProcess.RunAsync(input, "parse", "--set", "Language:AssistantNames:0=星仔");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            [
+                """{"text":"导航到梧桐大厦星仔你好","intents":[{"intent":"nav.go","slots":{"destination":"梧桐大厦"}}]}""",
+                """{"text":"你好星仔打电话给小王","intents":[{"intent":"phone.call","slots":{"contact":"小王"}}]}""",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Parse_Gazetteer_ArtistBeforeATitleIsSplitAndTheCallIsSure()
     {
         var gazetteer = Path.Combine(Path.GetTempPath(), $"car-gazetteer-{Guid.NewGuid():N}.tsv");

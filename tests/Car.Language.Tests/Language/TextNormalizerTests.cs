@@ -20,6 +20,28 @@ public class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("打开天窗小车你好", "打开天窗")]
+    [InlineData("打电话给小车", "打电话给小车")]
+    [InlineData("你好星仔打开天窗", "你好星仔打开天窗")]
+    public void Normalize_WakePhraseAtTheEnd_DroppedOnlyWhenItGreets(string input, string expected)
+    {
+        Assert.Equal(expected, _normalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("你好星仔，打开天窗", "打开天窗")]
+    [InlineData("星仔星仔打开天窗", "打开天窗")]
+    [InlineData("打开天窗星仔你好", "打开天窗")]
+    [InlineData("打电话给星仔", "打电话给星仔")]
+    [InlineData("小车你好关窗", "关窗")]
+    public void Normalize_AssistantRenamed_ItsWakePhrasesDroppedToo(string input, string expected)
+    {
+        var renamed = new TextNormalizer(TestModel.Model.Lexicon, ["星仔"]);
+
+        Assert.Equal(expected, renamed.Normalize(input));
+    }
+
+    [Theory]
     [InlineData("打开\u0000车窗")]
     [InlineData("打开😀车窗")]
     [InlineData("打开\uFFFD车窗")]
