@@ -46,7 +46,7 @@ public sealed class Lexicon
     /// <summary>Traditional characters and known ASR slips, mapped to what the rules expect.</summary>
     public PhraseTrie<string> Replacements { get; }
 
-    /// <summary>Wake phrases, longest first, removed from the start of an utterance.</summary>
+    /// <summary>Wake phrases, longest first, removed from the start of an utterance (and from its end when they greet).</summary>
     public IReadOnlyList<string> WakePhrases { get; }
 
     /// <summary>The assistant's name inside the wake phrases (<c>normalize.assistantName</c>, 小车); null when not given.</summary>
