@@ -106,12 +106,14 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     }
 
     /// <summary>
-    /// True when the span starts a word the dictionary does not know, of three characters or more: the HMM glued a
-    /// one-character word to a name it has not seen (唱 + a singer), so that character may come off.
+    /// True when the span starts a word the dictionary does not know, of three characters or more, or of two with more
+    /// of the span after it: the HMM glued a one-character word to a name it has not seen (唱 + a singer, or 唱 + a
+    /// singer's surname before the rest of the name), so that character may come off.
     /// </summary>
     private bool OpensUnknownWord() =>
         Words is not null && Start >= 0 && Start < Words.Text.Length && Words.IsBoundary(Start)
-        && Words.WordAt(Start) is { Length: >= 3, Tag: Segmentation.WordDictionary.UnknownTag };
+        && Words.WordAt(Start) is { Tag: Segmentation.WordDictionary.UnknownTag } word
+        && (word.Length >= 3 || (word.Length == 2 && Text.Length > 2));
 
     /// <summary>
     /// True when the cut at <paramref name="offset"/> falls inside a word of the span that the dictionary does not know,
