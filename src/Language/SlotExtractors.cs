@@ -238,7 +238,7 @@ public sealed class SlotExtractors
             {
                 // 稻香播放: 播{} read 播放 as 播 + a title 放, and 稻香放一下 has only a filler after 放{}; the anchored
                 // ^{}播放$ and ^{}放一下$ further on name the title. Past such a match a hole must end between words, or
-                // 给我播放一首 would read as a title 给我播 before ^{}放一首$.
+                // 麻烦给我播放一首 would read as a title 麻烦给我播 before ^{}放一首$.
                 passedCarrierWord = true;
                 continue;
             }
@@ -255,9 +255,11 @@ public sealed class SlotExtractors
             {
                 // 某首歌请播放, 某首歌帮我播放: the politeness before the carrier is not the title's.
                 span = span.TrimEnd(_lexicon.SlotWords("leadFillers"));
-                if (IsTalkBeforeCarrier(span) || OpensWithPreposition(span))
+                if (IsTalkBeforeCarrier(span) || OpensWithPreposition(span)
+                    || _lexicon.SlotWords("questionWords").Any(q => span.Text.Contains(q, StringComparison.Ordinal)))
                 {
-                    // 你能给我播放 asks for music and names none; 把收藏里的歌给我播放 names where, not what.
+                    // 你们能给我播放 asks for music and names none; 把收藏里的歌给我播放 names where, not what; 这是什么歌在播放
+                    // asks what is playing.
                     return null;
                 }
             }
@@ -570,7 +572,7 @@ public sealed class SlotExtractors
         frame.Tags.Any(t => t.IsAction && t.Start == span.Start && t.End - t.Start >= 2 && t.End < span.Start + span.Text.Length);
 
     /// <summary>
-    /// 打电话给为何, 打电话给这个: words that are all talk (pronouns, adverbs, conjunctions, particles) name nobody and
+    /// 打电话给为何, 打电话给那个: words that are all talk (pronouns, adverbs, conjunctions, particles) name nobody and
     /// nowhere. Verbs are not talk here: jieba tags many towns as verbs (辛集, 正定).
     /// </summary>
     private static bool IsOnlyTalk(SpeakerSpan span) =>

@@ -54,7 +54,7 @@ public sealed class Lexicon
 
     /// <summary>
     /// The wake phrases, and each of them again with the assistant's name replaced by each of <paramref name="names"/>
-    /// (你好小车 → 你好叮当), longest first: the names a head unit's maker or its driver gives the assistant.
+    /// (你好小车 → 你好星仔), longest first: the names a head unit's maker or its driver gives the assistant.
     /// </summary>
     public IReadOnlyList<string> WakePhrasesFor(IEnumerable<string> names)
     {
