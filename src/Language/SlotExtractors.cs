@@ -360,7 +360,8 @@ public sealed class SlotExtractors
     /// <summary>
     /// How sure the speaker's words are the slot's value: doubtful when the value is one character (回去吧 → 吧) that
     /// the lexicon does not list as a whole value of the slot (<c>{slot}Short</c>: 妈), longer than
-    /// <see cref="LongestName"/>, or when the carrier word comes after other talk (你说要去看看热闹,
+    /// <see cref="LongestName"/>, ending or opening like something else (<c>{slot}DoubtfulEnd</c>,
+    /// <c>{slot}DoubtfulStart</c>), or when the carrier word comes after other talk (你说要去看看热闹,
     /// 给我们打电话我们就来接): the car then asks instead of acting. What may stand before the carrier is politeness or
     /// a greeting (请, 你好, 喂), a pronoun, the assistant's name, or a word that hurries or repeats the request (赶紧,
     /// 再次): the lexicon's <c>leadFillers</c>, <c>speakers</c> and <c>requestOpeners</c> (<see cref="_openers"/>). Only
@@ -376,7 +377,9 @@ public sealed class SlotExtractors
         }
 
         // 听某某路与某某路交汇, 唱首妇幼保健院: a title that ends like a place is more likely a misheard destination.
-        if (_lexicon.SlotWords(slot + "DoubtfulEnd").Any(e => words.Length > e.Length && words.EndsWith(e, StringComparison.Ordinal)))
+        // 去一个好地方, 打电话给你是和乔: a place or a contact that opens like talk names none for sure.
+        if (_lexicon.SlotWords(slot + "DoubtfulEnd").Any(e => words.Length > e.Length && words.EndsWith(e, StringComparison.Ordinal))
+            || _lexicon.SlotWords(slot + "DoubtfulStart").Any(w => words.Length > w.Length && words.StartsWith(w, StringComparison.Ordinal)))
         {
             return DoubtfulWords;
         }
@@ -397,15 +400,14 @@ public sealed class SlotExtractors
     public const int LongestContact = 5;
 
     /// <summary>
-    /// <see cref="Sureness"/> for a contact, also doubtful when longer than <see cref="LongestContact"/> (a number
-    /// may be long), when it opens with a word a contact does not (<c>contactDoubtfulStart</c>: 你是和乔, 有几本) or has
-    /// a pronoun after its start (<c>contactDoubtfulInside</c>: 基本都他会).
+    /// <see cref="Sureness"/> for a contact (which doubts one that opens with a word a contact does not,
+    /// <c>contactDoubtfulStart</c>: 你是和乔, 有几本), also doubtful when longer than <see cref="LongestContact"/> (a number
+    /// may be long) or with a pronoun after its start (<c>contactDoubtfulInside</c>: 基本都他会).
     /// </summary>
     private double ContactSureness(string words, string beforeCarrier)
     {
         var sureness = Sureness(words, beforeCarrier, SlotNames.Contact, LongestName);
         var talk = (words.Length > LongestContact && !words.All(char.IsAsciiDigit))
-            || _lexicon.SlotWords("contactDoubtfulStart").Any(w => words.Length > w.Length && words.StartsWith(w, StringComparison.Ordinal))
             || _lexicon.SlotWords("contactDoubtfulInside").Any(w => words.IndexOf(w, 1, StringComparison.Ordinal) > 0);
         return talk ? Math.Min(sureness, DoubtfulWords) : sureness;
     }
