@@ -327,7 +327,8 @@ public sealed class SlotExtractors
                 : slot == SlotNames.Contact ? ContactSureness(span.Text, text[..match.Index])
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
             if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span))
-                || (slot is SlotNames.Contact or SlotNames.Destination && (OpensWithRequestWord(frame, span) || IsOnlyTalk(span))))
+                || (slot is SlotNames.Contact or SlotNames.Destination && (OpensWithRequestWord(frame, span) || IsOnlyTalk(span)))
+                || (slot == SlotNames.Destination && OpensWithAVerb(span) && !EndsLikeAPlace(span.Text)))
             {
                 sureness = Math.Min(sureness, DoubtfulWords);
             }
@@ -391,7 +392,10 @@ public sealed class SlotExtractors
             rest = rest[opener.Length..].TrimStart(Punctuation);
         }
 
-        return rest.Length >= 2 ? DoubtfulWords : 1.0;
+        // 他去上海出差了: what someone else does is told, not asked for.
+        return rest.Length >= 2 || _lexicon.SlotWords("otherPeople").Any(p => rest.StartsWith(p, StringComparison.Ordinal))
+            ? DoubtfulWords
+            : 1.0;
     }
 
     private static readonly char[] Punctuation = SpeakerSpan.EdgePunctuation;
@@ -584,6 +588,20 @@ public sealed class SlotExtractors
         && inside.TrueForAll(w => OnlyTalkTags.Contains(w.Tag));
 
     private static readonly string[] OnlyTalkTags = ["r", "d", "c", "p", "y", "e", "o", "u", "uj", "ul", "uz", "ug", "uv", "ud"];
+
+    /// <summary>
+    /// 去接孩子, 去看电影: a destination that opens with a one-character verb and goes on is what the driver will do
+    /// there, not where, unless it ends like a place (花果园, 如家酒店: <see cref="EndsLikeAPlace"/>); a town jieba tags
+    /// as a verb (辛集) is one word and is not counted.
+    /// </summary>
+    private static bool OpensWithAVerb(SpeakerSpan span) =>
+        span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start)
+        && words.WordAt(span.Start) is { Length: 1, Tag: "v" } verb && verb.End < span.Start + span.Text.Length;
+
+    /// <summary>Whether the words end in one of the lexicon's place words (<c>placeSuffixes</c>, <c>placeSuffixesWeak</c>: 路, 村, 酒店).</summary>
+    private bool EndsLikeAPlace(string words) =>
+        _lexicon.SlotWords("placeSuffixes").Concat(_lexicon.SlotWords("placeSuffixesWeak"))
+            .Any(suffix => words.Length > suffix.Length && words.EndsWith(suffix, StringComparison.Ordinal));
 
     private static bool OpensWithPreposition(SpeakerSpan span) =>
         span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start) && words.WordAt(span.Start).Tag == "p";

@@ -100,6 +100,20 @@ public class RuleParserTests
         Assert.Equal("-", TestModel.Parse(text));
     }
 
+    /// <summary>Talk that holds a carrier word (去, 听听) is told, not asked for: nothing is done without asking first.</summary>
+    [Theory]
+    [InlineData("我们去哪儿吃饭比较好")]
+    [InlineData("我想听听你的看法")]
+    [InlineData("他去上海出差了")]
+    [InlineData("去接老婆")]
+    [InlineData("我要去一个好地方")]
+    public void Parse_TalkAroundACarrierWord_NothingDoneWithoutAsking(string text)
+    {
+        var intents = TestModel.Parser.Parse(text).Intents;
+
+        Assert.DoesNotContain(intents, i => i.IsClear && i.Name != IntentNames.PoiSearch);
+    }
+
     [Theory]
     [InlineData("再低一点", -1)]
     [InlineData("再大一点", 1)]
