@@ -27,12 +27,10 @@ public static class FollowUpDetector
             return new AlsoFollowUp(SlotExtractors.Position(frame));
         }
 
-        var up = tags.Any(t => t.Has("act:up"));
-        var down = tags.Any(t => t.Has("act:down"));
-        if (up != down)
+        if (AdjustDirection.Of(tags) is var direction and not 0)
         {
             var amount = tags.FirstOrDefault(t => t.Number is not null)?.Number;
-            return new AdjustFollowUp(up ? 1 : -1, amount);
+            return new AdjustFollowUp(direction, amount);
         }
 
         return tags.Count > 0 && tags.All(t => t.Has("confirm")) ? new ConfirmFollowUp() : null;

@@ -170,15 +170,14 @@ public sealed class SlotExtractors
 
     private static SlotValue? Delta(Frame frame, string utterance, IntentDefinition intent)
     {
-        var up = frame.AllTags.Any(t => t.Has("act:up"));
-        var down = frame.AllTags.Any(t => t.Has("act:down"));
-        if (up == down)
+        var direction = AdjustDirection.Of([.. frame.AllTags]);
+        if (direction == 0)
         {
             return null;
         }
 
         var size = FirstNumber(frame, utterance, "num:degree", "num:level", "num:percent", "num:bare") ?? intent.DefaultDelta;
-        return size is { } magnitude ? SlotValue.Of(up ? magnitude : -magnitude) : null;
+        return size is { } magnitude ? SlotValue.Of(direction * magnitude) : null;
     }
 
     /// <summary>

@@ -161,6 +161,19 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_MusicIsALittleLoud_TurnsTheVolumeDown()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync(
+            [], "say", "--json", "--set", $"Simulator:StartValues:{VssPaths.MediaVolume}=50", "声音有点大");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var action = report.RootElement.GetProperty("actions")[0];
+        Assert.Equal(0, exitCode);
+        Assert.Equal(VssPaths.MediaVolume, action.GetProperty("signal").GetString());
+        Assert.Equal(40, action.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
     public async Task Say_HighwayScenario_RefusesTheTrunk()
     {
         var (_, output, _) = await CarProcess.RunAsync([], "say", "--scenario", "highway", "打开后备箱");

@@ -114,6 +114,25 @@ public class RuleParserTests
         Assert.DoesNotContain(intents, i => i.IsClear && i.Name != IntentNames.PoiSearch);
     }
 
+    /// <summary>How it is, not how it should be: the car goes the other way (the volume down when it is loud).</summary>
+    [Theory]
+    [InlineData("音乐声音有点大", "media.adjust_volume(delta=-10)")]
+    [InlineData("声音有点小", "media.adjust_volume(delta=10)")]
+    [InlineData("温度有点高", "climate.adjust_temperature(delta=-1)")]
+    [InlineData("风有点大", "climate.adjust_fan(delta=-1)")]
+    [InlineData("屏幕有点暗", "screen.adjust_brightness(delta=10)")]
+    [InlineData("声音大一点", "media.adjust_volume(delta=10)")]
+    public void Parse_ComplaintAboutALevel_AdjustsTheOtherWay(string text, string expected)
+    {
+        Assert.Equal(expected, TestModel.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_ComplaintWithoutSubject_IsAFollowUpTheOtherWay()
+    {
+        Assert.Equal(-1, Assert.IsType<AdjustFollowUp>(TestModel.Parser.Parse("有点大").FollowUp).Direction);
+    }
+
     [Theory]
     [InlineData("再低一点", -1)]
     [InlineData("再大一点", 1)]
