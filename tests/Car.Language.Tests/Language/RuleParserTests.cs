@@ -127,6 +127,16 @@ public class RuleParserTests
         Assert.Equal(expected, TestModel.Parse(text));
     }
 
+    /// <summary>A window or the sunroof open too wide is not opened wider; "not that hot" asks for nothing.</summary>
+    [Theory]
+    [InlineData("车窗有点大")]
+    [InlineData("天窗开得有点大")]
+    [InlineData("没那么热")]
+    public void Parse_ComplaintThatAnOpeningCannotAnswer_OpensNothing(string text)
+    {
+        Assert.Equal("-", TestModel.Parse(text));
+    }
+
     [Fact]
     public void Parse_ComplaintWithoutSubject_IsAFollowUpTheOtherWay()
     {
