@@ -137,6 +137,17 @@ public class RuleParserTests
         Assert.Equal("-", TestModel.Parse(text));
     }
 
+    /// <summary>A door, the trunk or a window is not opened on a question or on words that deny asking for it.</summary>
+    [Theory]
+    [InlineData("我没说要开门")]
+    [InlineData("开门做什么")]
+    [InlineData("谁把车窗打开了")]
+    [InlineData("怎么打开后备箱")]
+    public void Parse_QuestionOrDenialAboutOpening_OpensNothing(string text)
+    {
+        Assert.DoesNotContain(TestModel.Parser.Parse(text).Intents, i => i.Name is IntentNames.DoorUnlock or IntentNames.TrunkOpen or IntentNames.WindowOpen);
+    }
+
     [Fact]
     public void Parse_ComplaintWithoutSubject_IsAFollowUpTheOtherWay()
     {
