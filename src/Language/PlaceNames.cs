@@ -22,6 +22,7 @@ public sealed class PlaceNames
     /// </summary>
     private static readonly string[] TalkTags = ["r", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "e", "y", "o", "i", "l", "v", "vn", "vd", "mq", "t"];
 
+    private readonly Lexicon _lexicon;
     private readonly IReadOnlyList<string> _suffixes;
     private readonly IReadOnlyList<string> _weakSuffixes;
     private readonly IReadOnlyList<string> _notNames;
@@ -33,6 +34,7 @@ public sealed class PlaceNames
     public PlaceNames(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
+        _lexicon = lexicon;
         _suffixes = lexicon.SlotWords("placeSuffixes");
         _weakSuffixes = lexicon.SlotWords("placeSuffixesWeak");
         _notNames = lexicon.SlotWords("destinationReject");
@@ -67,7 +69,7 @@ public sealed class PlaceNames
             return true;
         }
 
-        return index == 0 || (word.Tag == PhraseTag && !(index == count - 1 && EndsInPlaceWord(last)));
+        return index == 0 || (word.Tag == PhraseTag && !(index == count - 1 && _lexicon.EndsInPlaceWord(last)));
     }
 
     /// <summary>
@@ -95,8 +97,6 @@ public sealed class PlaceNames
     private bool NamedBeforePlaceWord(string name, string last) =>
         _suffixes.Any(s => s.Length >= 2 && last.EndsWith(s, StringComparison.Ordinal) && name.Length - s.Length >= 2);
 
-    private bool EndsInPlaceWord(string word) =>
-        _suffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal)) || _weakSuffixes.Any(s => word.EndsWith(s, StringComparison.Ordinal));
 
     /// <summary>
     /// 上 and 下 before a place say where to go (上临江县, 上|云杉|高速), they are not part of its name like 中 in 中山桥;

@@ -327,7 +327,7 @@ public sealed class SlotExtractors
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
             if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span))
                 || (slot is SlotNames.Contact or SlotNames.Destination && (OpensWithRequestWord(frame, span) || IsOnlyTalk(span)))
-                || (slot == SlotNames.Destination && OpensWithAVerb(span) && !EndsLikeAPlace(span.Text)))
+                || (slot == SlotNames.Destination && OpensWithAVerb(span) && !_lexicon.EndsInPlaceWord(span.Text)))
             {
                 sureness = Math.Min(sureness, DoubtfulWords);
             }
@@ -590,17 +590,12 @@ public sealed class SlotExtractors
 
     /// <summary>
     /// 去接孩子, 去看电影: a destination that opens with a one-character verb and goes on is what the driver will do
-    /// there, not where, unless it ends like a place (花果园, 如家酒店: <see cref="EndsLikeAPlace"/>); a town jieba tags
-    /// as a verb (辛集) is one word and is not counted.
+    /// there, not where, unless it ends in a place word (花果园, 如家酒店: <see cref="Model.Lexicon.EndsInPlaceWord"/>);
+    /// a town jieba tags as a verb (辛集) is one word and is not counted.
     /// </summary>
     private static bool OpensWithAVerb(SpeakerSpan span) =>
         span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start)
         && words.WordAt(span.Start) is { Length: 1, Tag: "v" } verb && verb.End < span.Start + span.Text.Length;
-
-    /// <summary>Whether the words end in one of the lexicon's place words (<c>placeSuffixes</c>, <c>placeSuffixesWeak</c>: 路, 村, 酒店).</summary>
-    private bool EndsLikeAPlace(string words) =>
-        _lexicon.SlotWords("placeSuffixes").Concat(_lexicon.SlotWords("placeSuffixesWeak"))
-            .Any(suffix => words.Length > suffix.Length && words.EndsWith(suffix, StringComparison.Ordinal));
 
     private static bool OpensWithPreposition(SpeakerSpan span) =>
         span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start) && words.WordAt(span.Start).Tag == "p";

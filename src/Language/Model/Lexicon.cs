@@ -89,6 +89,14 @@ public sealed class Lexicon
     /// </summary>
     public IEnumerable<string> PlaceNames() => SlotWords(PlaceNamesName);
 
+    /// <summary>Whether <paramref name="word"/> ends in a place word (<c>placeSuffixes</c>, <c>placeSuffixesWeak</c>: 路, 村, 酒店, 湾).</summary>
+    public bool EndsInPlaceWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return SlotWords("placeSuffixes").Any(s => word.EndsWith(s, StringComparison.Ordinal))
+            || SlotWords("placeSuffixesWeak").Any(s => word.EndsWith(s, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Words of jieba's dictionary the car cuts into parts (<c>wordSplits</c>, "去|石"): a rare word that swallows a
     /// command word (去石拐区 would be 去石|拐|区, and 去 would not stand at a word boundary).
