@@ -577,7 +577,7 @@ public sealed class SlotExtractors
         frame.Tags.Any(t => t.IsAction && t.Start == span.Start && t.End - t.Start >= 2 && t.End < span.Start + span.Text.Length);
 
     /// <summary>
-    /// 打电话给为何, 打电话给那个: words that are all talk (pronouns, adverbs, conjunctions, particles) name nobody and
+    /// 打电话给为何: words that are all talk (pronouns, adverbs, conjunctions, particles) name nobody and
     /// nowhere. Verbs are not talk here: jieba tags many towns as verbs (辛集, 正定).
     /// </summary>
     private static bool IsOnlyTalk(SpeakerSpan span) =>

@@ -28,7 +28,7 @@ public class RuleParserTests
     [InlineData("天窗开三分之一", "sunroof.open(percent=33)")]
     [InlineData("风量开到最大", "climate.set_fan(level=7)")]
     [InlineData("音量调到最大", "media.set_volume(value=100)")]
-    [InlineData("声音大一点", "media.adjust_volume(delta=10)")]
+    [InlineData("把声音调大一点", "media.adjust_volume(delta=10)")]
     [InlineData("窗户开条缝", "window.open(percent=20)")]
     public void Parse_Numbers_AreNormalisedAsTheContractSays(string text, string expected)
     {
@@ -121,7 +121,7 @@ public class RuleParserTests
     [InlineData("温度有点高", "climate.adjust_temperature(delta=-1)")]
     [InlineData("风有点大", "climate.adjust_fan(delta=-1)")]
     [InlineData("屏幕有点暗", "screen.adjust_brightness(delta=10)")]
-    [InlineData("声音大一点", "media.adjust_volume(delta=10)")]
+    [InlineData("把声音调大一点", "media.adjust_volume(delta=10)")]
     public void Parse_ComplaintAboutALevel_AdjustsTheOtherWay(string text, string expected)
     {
         Assert.Equal(expected, TestModel.Parse(text));
