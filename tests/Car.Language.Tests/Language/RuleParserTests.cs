@@ -121,7 +121,7 @@ public class RuleParserTests
     [InlineData("温度有点高", "climate.adjust_temperature(delta=-1)")]
     [InlineData("风有点大", "climate.adjust_fan(delta=-1)")]
     [InlineData("屏幕有点暗", "screen.adjust_brightness(delta=10)")]
-    [InlineData("把声音调大一点", "media.adjust_volume(delta=10)")]
+    [InlineData("声音开大一点", "media.adjust_volume(delta=10)")]
     public void Parse_ComplaintAboutALevel_AdjustsTheOtherWay(string text, string expected)
     {
         Assert.Equal(expected, TestModel.Parse(text));
