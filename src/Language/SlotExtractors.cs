@@ -543,9 +543,7 @@ public sealed class SlotExtractors
     /// </summary>
     private static bool IsTalkBeforeCarrier(SpeakerSpan span) =>
         (span.Text.Length == 2 && span.Text[0] == '小')
-        || (span.Words is { } words && span.Start + span.Text.Length <= words.Text.Length
-            && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).ToList() is { Count: > 0 } inside
-            && inside.TrueForAll(w => TalkBeforeCarrierTags.Contains(w.Tag)));
+        || (span.WordsInside() is { Count: > 0 } inside && inside.All(w => TalkBeforeCarrierTags.Contains(w.Tag)));
 
     private static readonly string[] TalkBeforeCarrierTags = ["v", "vn", "vd", "d", "c", "p", "r", "m", "t"];
 
@@ -581,10 +579,8 @@ public sealed class SlotExtractors
     /// nowhere. Verbs are not talk here: jieba tags many towns as verbs (辛集, 正定).
     /// </summary>
     private static bool IsOnlyTalk(SpeakerSpan span) =>
-        span.Words is { } words && span.Start + span.Text.Length <= words.Text.Length && words.IsBoundary(span.Start)
-        && words.Where(w => w.Start >= span.Start && w.Start < span.Start + span.Text.Length).ToList() is { Count: > 0 } inside
-        && inside[^1].End == span.Start + span.Text.Length
-        && inside.TrueForAll(w => OnlyTalkTags.Contains(w.Tag));
+        span.OpeningWord is not null && span.WordsInside() is { Count: > 0 } inside
+        && inside[^1].End == span.Start + span.Text.Length && inside.All(w => OnlyTalkTags.Contains(w.Tag));
 
     private static readonly string[] OnlyTalkTags = ["r", "d", "c", "p", "y", "e", "o", "u", "uj", "ul", "uz", "ug", "uv", "ud"];
 
@@ -594,11 +590,9 @@ public sealed class SlotExtractors
     /// a town jieba tags as a verb (辛集) is one word and is not counted.
     /// </summary>
     private static bool OpensWithAVerb(SpeakerSpan span) =>
-        span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start)
-        && words.WordAt(span.Start) is { Length: 1, Tag: "v" } verb && verb.End < span.Start + span.Text.Length;
+        span.OpeningWord is { Length: 1, Tag: "v" } verb && verb.End < span.Start + span.Text.Length;
 
-    private static bool OpensWithPreposition(SpeakerSpan span) =>
-        span.Words is { } words && span.Start < words.Text.Length && words.IsBoundary(span.Start) && words.WordAt(span.Start).Tag == "p";
+    private static bool OpensWithPreposition(SpeakerSpan span) => span.OpeningWord is { Tag: "p" };
 
     private static bool EndsAtBoundary(SegmentedText? words, int end) =>
         words is null || end >= words.Text.Length || words.IsBoundary(end);

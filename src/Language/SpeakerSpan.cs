@@ -111,9 +111,19 @@ public readonly record struct SpeakerSpan(string Text, int Start, SegmentedText?
     /// singer's surname before the rest of the name), so that character may come off.
     /// </summary>
     private bool OpensUnknownWord() =>
-        Words is not null && Start >= 0 && Start < Words.Text.Length && Words.IsBoundary(Start)
-        && Words.WordAt(Start) is { Tag: Segmentation.WordDictionary.UnknownTag } word
+        OpeningWord is { Tag: Segmentation.WordDictionary.UnknownTag } word
         && (word.Length >= 3 || (word.Length == 2 && Text.Length > 2));
+
+    /// <summary>The word of the segmentation the span opens with; null without one, or when the span opens inside a word.</summary>
+    public Word? OpeningWord =>
+        Words is not null && Start >= 0 && Start < Words.Text.Length && Words.IsBoundary(Start) ? Words.WordAt(Start) : null;
+
+    /// <summary>The words of the segmentation that start inside the span; empty without a segmentation.</summary>
+    public IReadOnlyList<Word> WordsInside()
+    {
+        var (start, end) = (Start, Start + Text.Length);
+        return Words is null || start < 0 || end > Words.Text.Length ? [] : [.. Words.Where(w => w.Start >= start && w.Start < end)];
+    }
 
     /// <summary>
     /// True when the cut at <paramref name="offset"/> falls inside a word of the span that the dictionary does not know,
