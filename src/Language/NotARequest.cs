@@ -6,8 +6,8 @@ namespace Car.Language;
 /// Words that match a request's rule but say something else, so the car must not act on them: a request inside a
 /// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
 /// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), a
-/// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), and a question about
-/// something stopping (怎么不导航了).
+/// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), a question about
+/// something stopping (怎么不导航了), and a report of what already happened (刚才车窗自己开了, 我昨天去了公司).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -20,6 +20,11 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _timeClauses = lexicon.SlotWords("timeClauseTrails");
     private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
     private readonly IReadOnlyList<string> _questionAdverbs = lexicon.SlotWords("questionAdverbs");
+    private readonly IReadOnlyList<string> _doneMarks = lexicon.SlotWords("doneMarks");
+    private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
+
+    /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
+    public const string HappenedConcept = "happened";
 
     /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
     /// <param name="tags">All of the utterance's tags: a correction right after the frame takes it back.</param>
@@ -31,7 +36,8 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text))
+        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text)
+            || TellsWhatHappened(frame, text))
         {
             return true;
         }
@@ -56,6 +62,48 @@ public sealed class NotARequest(Lexicon lexicon)
         frame.Tags.Any(ask => ask.Has("ask") && frame.Tags.Any(stop => (stop.Has("act:cancel") || stop.Has("act:close"))
             && stop.Start >= ask.End && stop.Start <= text.Length
             && (IsBlank(text, ask.End, stop.Start) || _questionAdverbs.Contains(text[ask.End..stop.Start]))));
+
+    /// <summary>
+    /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
+    /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>) and 了 or 过 right
+    /// after it (an ending such as 上 or 掉 between them, <c>resultComplements</c>), tells what happened; the car does
+    /// not do it again. Without such a word (车窗开了) or without 了 (刚才那首歌再放一遍) it is still a request.
+    /// </summary>
+    private bool TellsWhatHappened(Frame frame, string text)
+    {
+        foreach (var happened in frame.Tags)
+        {
+            if (!happened.Has(HappenedConcept))
+            {
+                continue;
+            }
+
+            foreach (var done in frame.Tags)
+            {
+                if ((done.IsAction || done.HasGroup("amt")) && done.Start >= happened.End && IsMarkedDone(text, done.End))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether 了 or 过 follows <paramref name="end"/>, after at most one resultative ending (关上了, 打开过).</summary>
+    private bool IsMarkedDone(string text, int end)
+    {
+        var rest = end <= text.Length ? text.AsSpan(end) : [];
+        foreach (var complement in _complements)
+        {
+            if (rest.StartsWith(complement, StringComparison.Ordinal) && StartsWithAny(rest[complement.Length..], _doneMarks))
+            {
+                return true;
+            }
+        }
+
+        return StartsWithAny(rest, _doneMarks);
+    }
 
     /// <summary>The frame ends where a correction (不对, 说错了) starts, with nothing but a pause between them.</summary>
     private static bool IsTakenBack(Frame frame, string text, IReadOnlyList<Tag> tags) =>

@@ -59,13 +59,14 @@ public sealed class RuleParser : IIntentParser
     public ParsedUtterance Parse(string? text) => Analyse(text).Result;
 
     /// <summary>
-    /// The parse, and whether the utterance is plainly out of domain: it names nothing the car does, only things
-    /// the lexicon knows are not about the car (天气, 笑话…), so it is not worth the language model's time. Both
-    /// come from one pass over the text.
+    /// The parse, and whether the utterance is plainly no request, so not worth the language model's time: it names
+    /// nothing the car does, only things the lexicon knows are not about the car (天气, 笑话…), or its request words
+    /// say something else (刚才车窗自己开了 tells what happened, <see cref="NotARequest"/>). Both come from one pass
+    /// over the text.
     /// </summary>
-    public (ParsedUtterance Result, bool PlainlyOutOfDomain) ParseForFallback(string? text) => Analyse(text);
+    public (ParsedUtterance Result, bool PlainlyNoRequest) ParseForFallback(string? text) => Analyse(text);
 
-    private (ParsedUtterance Result, bool PlainlyOutOfDomain) Analyse(string? text)
+    private (ParsedUtterance Result, bool PlainlyNoRequest) Analyse(string? text)
     {
         var original = text?.Trim() ?? string.Empty;
         var normalized = _normalizer.Normalize(original);
@@ -75,7 +76,7 @@ public sealed class RuleParser : IIntentParser
         }
 
         var reading = Read(normalized);
-        if (reading.Intents.Count == 0 && reading.FollowUp is null && _resources.SoundAlikes is { } soundAlikes
+        if (reading.Intents.Count == 0 && reading.FollowUp is null && !reading.SaysSomethingElse && _resources.SoundAlikes is { } soundAlikes
             && soundAlikes.Repair(normalized) is var repaired && repaired != normalized
             && Read(repaired) is { Intents.Count: > 0 } repairedReading)
         {
@@ -88,7 +89,8 @@ public sealed class RuleParser : IIntentParser
             ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
             : reading.Intents;
         var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
-        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff), reading.OutOfDomain && followUp is null);
+        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff),
+            (reading.OutOfDomain || (reading.SaysSomethingElse && intents.Count == 0)) && followUp is null);
     }
 
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -110,6 +112,7 @@ public sealed class RuleParser : IIntentParser
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
         var intents = new List<Intent>();
         FollowUp? followUp = null;
+        var saysSomethingElse = false;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
@@ -117,12 +120,16 @@ public sealed class RuleParser : IIntentParser
                 continue;
             }
 
-            if (_matcher.Match(frame, normalized, words) is { } intent && !_notARequest.Applies(intent, frame, normalized, tags))
+            var matched = _matcher.Match(frame, normalized, words);
+            var declined = matched is not null && _notARequest.Applies(matched, frame, normalized, tags);
+            saysSomethingElse |= declined;
+            if (matched is { } intent && !declined)
             {
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardName.Repair(intent, _resources);
                 intent = _kin.Repair(intent, _resources.Names);
+                intent = PlannedForLater.AskedIfLater(intent, frame);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.
@@ -196,7 +203,7 @@ public sealed class RuleParser : IIntentParser
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
-        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff);
+        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse);
     }
 
     /// <summary>
@@ -219,5 +226,6 @@ public sealed class RuleParser : IIntentParser
 
     private static bool IsBarePlay(Intent intent) => intent.Name == IntentNames.MediaPlay && intent.Slots.Count == 0;
 
-    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff);
+    /// <param name="SaysSomethingElse">A request's words were found and turned out to say something else (<see cref="NotARequest"/>).</param>
+    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff, bool SaysSomethingElse);
 }

@@ -161,6 +161,20 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_WhatHappenedOrAPlanForLater_NothingMovesAndAPlanIsAsked()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "刚才车窗自己开了", "明天早上去公司");
+
+        var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(0, reports[0].GetProperty("intents").GetArrayLength());
+        Assert.Equal(0, reports[0].GetProperty("actions").GetArrayLength());
+        Assert.Equal(0, reports[1].GetProperty("actions").GetArrayLength());
+        Assert.Equal("您是要导航到公司吗？", reports[1].GetProperty("ask").GetString());
+    }
+
+    [Fact]
     public async Task Say_MusicIsALittleLoud_TurnsTheVolumeDown()
     {
         var (exitCode, output, _) = await CarProcess.RunAsync(

@@ -11,7 +11,9 @@ public class CascadeParserTests
     [InlineData("再低一点")]
     [InlineData("天气怎么样")]
     [InlineData("讲个笑话")]
-    public async Task ParseAsync_RulesAnswerOrPlainlyOutOfDomain_ModelNotAsked(string text)
+    [InlineData("刚才车窗自己开了")]
+    [InlineData("给我妈打电话的时候她在做饭")]
+    public async Task ParseAsync_RulesAnswerOrPlainlyNoRequest_ModelNotAsked(string text)
     {
         var model = new CountingParser();
         var cascade = new CascadeParser(TestModel.Parser, model);
