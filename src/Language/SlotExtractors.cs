@@ -244,9 +244,13 @@ public sealed class SlotExtractors
 
             var span = new SpeakerSpan(hole.Value, frame.SpanStart + hole.Index, segmented);
             var slot = name.StartsWith("weak", StringComparison.Ordinal) ? char.ToLowerInvariant(name[4]) + name[5..] : name;
+            var asksAboutTheRoute = false;
             if (slot == SlotNames.Destination)
             {
-                span = span.CutAtFirst(_lexicon.SlotWords("destinationStop"));
+                // 去机场堵不堵, 去公司要多久: a question about the way there ends the place, and asks rather than orders.
+                var beforeQuestion = span.CutAtFirst(_lexicon.SlotWords("routeQuestions"));
+                asksAboutTheRoute = beforeQuestion.Text.Length < span.Text.Length;
+                span = beforeQuestion.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
 
             span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot, weak: slot != name);
@@ -327,7 +331,8 @@ public sealed class SlotExtractors
                 : Sureness(span.Text, text[..match.Index], slot, LongestName);
             if ((slot == SlotNames.Contact && !LooksLikeAContact(span)) || (slot == SlotNames.Destination && HasTalkParticle(span))
                 || (slot is SlotNames.Contact or SlotNames.Destination && (OpensWithRequestWord(frame, span) || IsOnlyTalk(span)))
-                || (slot == SlotNames.Destination && OpensWithAVerb(span) && !_lexicon.EndsInPlaceWord(span.Text)))
+                || (slot == SlotNames.Destination && OpensWithAVerb(span) && !_lexicon.EndsInPlaceWord(span.Text))
+                || asksAboutTheRoute)
             {
                 sureness = Math.Min(sureness, DoubtfulWords);
             }
