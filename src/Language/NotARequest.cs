@@ -22,6 +22,7 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _questionAdverbs = lexicon.SlotWords("questionAdverbs");
     private readonly IReadOnlyList<string> _doneMarks = lexicon.SlotWords("doneMarks");
     private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
+    private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
 
     /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
     public const string HappenedConcept = "happened";
@@ -36,8 +37,8 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text)
-            || TellsWhatHappened(frame, text))
+        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t)) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text)
+            || TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text))
         {
             return true;
         }
@@ -63,6 +64,10 @@ public sealed class NotARequest(Lexicon lexicon)
             && stop.Start >= ask.End && stop.Start <= text.Length
             && (IsBlank(text, ask.End, stop.Start) || _questionAdverbs.Contains(text[ask.End..stop.Start]))));
 
+    /// <summary>冷的话开空调: a need or request word right before 的时候 or 的话 opens a clause that sets when, not what.</summary>
+    private bool IsTimeClause(string text, Tag tag) =>
+        (tag.IsHead || tag.IsAction) && tag.End <= text.Length && StartsWithAny(text.AsSpan(tag.End), _timeClauses);
+
     /// <summary>
     /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
     /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>) and 了 or 过 right
@@ -84,6 +89,41 @@ public sealed class NotARequest(Lexicon lexicon)
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 车门锁了没, 天窗关了吗: an action followed by 了 and a question's end (<c>doneQuestions</c>: 吗, 没, 没有) that ends
+    /// the utterance asks whether it is done, whichever word the 了 was read with (the lexicon's 关了 and 门锁了 are
+    /// orders, so the question's 了吗 is no tag of its own there).
+    /// </summary>
+    private bool AsksWhetherDone(Frame frame, string text)
+    {
+        var end = text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).Length;
+        foreach (var done in frame.Tags)
+        {
+            if (!done.IsAction || done.End > end)
+            {
+                continue;
+            }
+
+            var rest = text[done.End..end];
+            var doneAlready = done.Surface.EndsWith('了');
+            if (!doneAlready)
+            {
+                rest = _complements.FirstOrDefault(c => rest.StartsWith(c, StringComparison.Ordinal)) is { } complement
+                    ? rest[complement.Length..]
+                    : rest;
+                doneAlready = rest.StartsWith('了');
+                rest = doneAlready ? rest[1..] : rest;
+            }
+
+            if (doneAlready && _doneQuestions.Contains(rest))
+            {
+                return true;
             }
         }
 

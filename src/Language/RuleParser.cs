@@ -26,6 +26,7 @@ public sealed class RuleParser : IIntentParser
     private readonly PlayedAlone _playedAlone;
     private readonly NotARequest _notARequest;
     private readonly KinContact _kin;
+    private readonly PlannedRequest _planned;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -41,6 +42,7 @@ public sealed class RuleParser : IIntentParser
         _playedAlone = new PlayedAlone(model.Lexicon, _styles);
         _notARequest = new NotARequest(model.Lexicon);
         _kin = new KinContact(model.Lexicon);
+        _planned = new PlannedRequest(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -129,7 +131,7 @@ public sealed class RuleParser : IIntentParser
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardName.Repair(intent, _resources);
                 intent = _kin.Repair(intent, _resources.Names);
-                intent = PlannedForLater.AskedIfLater(intent, frame);
+                intent = _planned.AskedIfPlanned(intent, frame, normalized);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.
