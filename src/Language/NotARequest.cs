@@ -23,6 +23,7 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _doneMarks = lexicon.SlotWords("doneMarks");
     private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
     private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
+    private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
 
     /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
     public const string HappenedConcept = "happened";
@@ -70,29 +71,65 @@ public sealed class NotARequest(Lexicon lexicon)
 
     /// <summary>
     /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
-    /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>) and 了 or 过 right
-    /// after it (an ending such as 上 or 掉 between them, <c>resultComplements</c>), tells what happened; the car does
-    /// not do it again. Without such a word (车窗开了) or without 了 (刚才那首歌再放一遍) it is still a request.
+    /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>), or by the speaker
+    /// as the one who did it (我把车窗打开了, 我解锁了), and 了 or 过 right after it (an ending such as 上 or 掉 between
+    /// them, <c>resultComplements</c>) or ending what was said about it (我已经打开车窗了), tells what happened; the car
+    /// does not do it again. Without such a word (车窗开了, 把车窗打开了) or without 了 (刚才那首歌再放一遍) it is still
+    /// a request.
     /// </summary>
     private bool TellsWhatHappened(Frame frame, string text)
     {
-        foreach (var happened in frame.Tags)
+        foreach (var done in frame.Tags)
         {
-            if (!happened.Has(HappenedConcept))
+            if ((done.IsAction || done.HasGroup("amt"))
+                && (frame.Tags.Any(h => h.Has(HappenedConcept) && h.End <= done.Start) || IsSpeakerTheDoer(frame, text, done))
+                && (done.Surface.EndsWith(DoneMark) || IsMarkedDone(text, done.End) || EndsMarkedDone(frame, text, done.End)))
             {
-                continue;
-            }
-
-            foreach (var done in frame.Tags)
-            {
-                if ((done.IsAction || done.HasGroup("amt")) && done.Start >= happened.End && IsMarkedDone(text, done.End))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 我解锁了, 我把车窗打开了, 我给小王打电话了: the speaker before the action, with no word of wanting or asking
+    /// between them or in the action's own word (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
+    /// </summary>
+    private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
+    {
+        if (done.Start > text.Length || frame.SpanStart > done.Start)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
+        if (!before.StartsWith(Speaker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var want in _wantWords)
+        {
+            if (before.Contains(want, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const string Speaker = "我";
+
+    private const char DoneMark = '了';
+
+    /// <summary>我已经打开车窗了: what the frame says after the action ends with 了 or 过.</summary>
+    private bool EndsMarkedDone(Frame frame, string text, int end)
+    {
+        var frameEnd = Math.Min(frame.SpanEnd, text.Length);
+        return end <= frameEnd
+            && _doneMarks.Any(m => text.AsSpan(end, frameEnd - end).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(m, StringComparison.Ordinal));
     }
 
     /// <summary>

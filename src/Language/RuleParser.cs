@@ -27,6 +27,7 @@ public sealed class RuleParser : IIntentParser
     private readonly NotARequest _notARequest;
     private readonly KinContact _kin;
     private readonly PlannedRequest _planned;
+    private readonly SaidItCannot _saidItCannot;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -43,6 +44,7 @@ public sealed class RuleParser : IIntentParser
         _notARequest = new NotARequest(model.Lexicon);
         _kin = new KinContact(model.Lexicon);
         _planned = new PlannedRequest(model.Lexicon);
+        _saidItCannot = new SaidItCannot(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -131,7 +133,7 @@ public sealed class RuleParser : IIntentParser
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardName.Repair(intent, _resources);
                 intent = _kin.Repair(intent, _resources.Names);
-                intent = _planned.AskedIfPlanned(intent, frame, normalized);
+                intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.
