@@ -117,6 +117,7 @@ public sealed class RuleParser : IIntentParser
         var intents = new List<Intent>();
         FollowUp? followUp = null;
         var saysSomethingElse = false;
+        Frame? lastRequestFrame = null;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
@@ -145,6 +146,13 @@ public sealed class RuleParser : IIntentParser
                     // 去X导航开始: going there starts the navigation.
                     continue;
                 }
+
+                if (intents.Count > 0 && lastRequestFrame is not null && NeedAsPurpose.Applies(intent, frame, intents[^1], lastRequestFrame, normalized))
+                {
+                    continue;
+                }
+
+                lastRequestFrame = frame;
 
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
                 {

@@ -175,6 +175,20 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_OpenTheWindowForAir_MovesTheWindowOnceAndConfirmsIt()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "开窗透气");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var actions = report.RootElement.GetProperty("actions");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(1, actions.GetArrayLength());
+        Assert.Equal(VssPaths.WindowPosition(VssPlaces.DriverSide), actions[0].GetProperty("signal").GetString());
+        Assert.True(actions[0].GetProperty("confirmed").GetBoolean());
+        Assert.Equal("已为您打开主驾车窗", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Fact]
     public async Task Say_MusicIsALittleLoud_TurnsTheVolumeDown()
     {
         var (exitCode, output, _) = await CarProcess.RunAsync(
