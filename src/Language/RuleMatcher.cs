@@ -11,10 +11,16 @@ public sealed class RuleMatcher
     private readonly NluModel _model;
     private readonly SlotExtractors _extractors;
 
+    private readonly IReadOnlyList<string> _besideAlone;
+
     public RuleMatcher(NluModel model)
     {
         _model = model;
         _extractors = new SlotExtractors(model.Lexicon);
+        var lexicon = model.Lexicon;
+        _besideAlone = [.. lexicon.Fillers.Concat(lexicon.SlotWords("leadFillers")).Concat(lexicon.SlotWords("trailFillers"))
+            .Concat(lexicon.SlotWords("requestOpeners")).Concat(lexicon.SlotWords("speakers")).Concat(lexicon.SlotWords("aloneAllows"))
+            .Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length)];
     }
 
     /// <summary>Judges frames of one utterance for the <see cref="FrameBuilder"/>.</summary>
@@ -77,7 +83,43 @@ public sealed class RuleMatcher
             }
         }
 
+        if (rule.StandsAlone && HasOtherWords(frame, utterance))
+        {
+            confidence = Math.Min(confidence, OtherWordsConfidence);
+        }
+
         return new Intent(rule.Intent.Name, slots) { Confidence = confidence };
+    }
+
+    /// <summary>How sure an action that names its device itself is when other words stand beside it: asked.</summary>
+    public const double OtherWordsConfidence = 0.6;
+
+    /// <summary>
+    /// Whether the frame's stretch holds words no tag of the frame covers (手机 in 解锁手机), other than politeness,
+    /// fillers and the words the lexicon lets stand beside such an action (<c>aloneAllows</c>: 把, 车, 一下).
+    /// </summary>
+    private bool HasOtherWords(Frame frame, string utterance)
+    {
+        var end = Math.Min(frame.SpanEnd, utterance.Length);
+        for (var i = frame.SpanStart; i < end;)
+        {
+            var at = i;
+            if (!char.IsLetterOrDigit(utterance[i]) || frame.Tags.Any(t => t.Start <= at && at < t.End))
+            {
+                i++;
+                continue;
+            }
+
+            var allowed = _besideAlone.FirstOrDefault(w => string.CompareOrdinal(utterance, at, w, 0, w.Length) == 0 && at + w.Length <= end);
+            if (allowed is null)
+            {
+                return true;
+            }
+
+            i += allowed.Length;
+        }
+
+        return false;
     }
 
     private sealed class Judge(RuleMatcher matcher, string utterance, SegmentedText? words) : IFrameJudge

@@ -135,6 +135,7 @@ public sealed class RuleParser : IIntentParser
                 intent = MisheardName.Repair(intent, _resources);
                 intent = _kin.Repair(intent, _resources.Names);
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
+                intent = StateOrRequest.AskedIfState(intent, frame, normalized);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.

@@ -148,7 +148,8 @@ public sealed class NluModel
                 throw new NluModelException(RulesFile, $"the rule for '{name}' has a confidence {confidence} outside (0, 1]");
             }
 
-            rules.Add(new FrameRule(intent, all, none, question, extractors, fixedSlots, required, confidence));
+            var alone = item.TryGetProperty("alone", out var a) && a.GetBoolean();
+            rules.Add(new FrameRule(intent, all, none, question, extractors, fixedSlots, required, confidence, alone));
         }
 
         return rules;

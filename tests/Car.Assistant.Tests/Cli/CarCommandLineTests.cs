@@ -174,6 +174,19 @@ public class CarCommandLineTests
         Assert.Equal("您是要导航到公司吗？", reports[1].GetProperty("ask").GetString());
     }
 
+    [Theory]
+    [InlineData("门开了")]
+    [InlineData("解锁手机")]
+    public async Task Say_DoorSaidOpenOrSomethingElseUnlocked_DoorsStayLockedAndTheCarAsks(string text)
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal("您是要解锁车门吗？", report.RootElement.GetProperty("ask").GetString());
+    }
+
     [Fact]
     public async Task Say_OpenTheWindowForAir_MovesTheWindowOnceAndConfirmsIt()
     {

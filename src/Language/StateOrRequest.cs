@@ -1,0 +1,37 @@
+namespace Car.Language;
+
+/// <summary>
+/// 门开了, 后备箱开了: a door or the trunk named first and an opening word with only 了 after it, without 把 (把门开了
+/// orders), tells the car's state as often as it asks; unlocking and opening the trunk are not done on a guess, so
+/// the car asks. Other devices said so (天窗关了) stay requests: nothing unsafe follows from them.
+/// </summary>
+public static class StateOrRequest
+{
+    /// <summary>How sure such a request is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
+    public const double Confidence = 0.6;
+
+    private static readonly string[] Guarded = [IntentNames.DoorUnlock, IntentNames.TrunkOpen];
+
+    private const string Disposal = "把";
+
+    private const string Done = "了";
+
+    /// <summary><paramref name="intent"/>, asked about when <paramref name="frame"/> of <paramref name="text"/> may only tell a state.</summary>
+    public static Intent AskedIfState(Intent intent, Frame frame, string text)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Guarded.Contains(intent.Name) || frame.Tags.FirstOrDefault(t => t.IsHead) is not { } device
+            || frame.Tags.FirstOrDefault(t => t.IsAction) is not { } action || action.Start < device.End || action.End > text.Length)
+        {
+            return intent;
+        }
+
+        var before = text.AsSpan(frame.SpanStart, Math.Max(0, device.Start - frame.SpanStart));
+        var after = text.AsSpan(action.End).Trim(SpeakerSpan.EdgePunctuation);
+        return !before.Contains(Disposal, StringComparison.Ordinal) && after.SequenceEqual(Done)
+            ? intent with { Confidence = Math.Min(intent.Confidence, Confidence) }
+            : intent;
+    }
+}
