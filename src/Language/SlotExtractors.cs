@@ -307,6 +307,7 @@ public sealed class SlotExtractors
 
             // 音量加到12: a number alone is a setting, not a place.
             if (slot == SlotNames.Destination && (StartsWithKnownPlaceAndTalk(span) || span.Text.All(char.IsAsciiDigit)
+                || (OpensWithAnAdverb(span) && text[..hole.Index].EndsWith(NavigationWord, StringComparison.Ordinal))
                 || (hole.Index == 0 && match.Index == 0 && IsTalkBeforeCarrier(span))))
             {
                 return null;
@@ -598,6 +599,11 @@ public sealed class SlotExtractors
         span.OpeningWord is { Length: 1, Tag: "v" } verb && verb.End < span.Start + span.Text.Length;
 
     private static bool OpensWithPreposition(SpeakerSpan span) => span.OpeningWord is { Tag: "p" };
+
+    /// <summary>导航真不靠谱, 导航又绕路了: words right after 导航 that open with an adverb say something about it, not where to go.</summary>
+    private const string NavigationWord = "导航";
+
+    private static bool OpensWithAnAdverb(SpeakerSpan span) => span.OpeningWord is { Tag: "d" } adverb && adverb.End < span.Start + span.Text.Length;
 
     private static bool EndsAtBoundary(SegmentedText? words, int end) =>
         words is null || end >= words.Text.Length || words.IsBoundary(end);

@@ -137,9 +137,12 @@ public sealed class WordBoundaryFilter
         var acts = parts.Any(t => t.IsAction) && parts.Any(t => t.IsHead || t.IsBoundary);
         var counts = parts.All(t => t.Number is not null || t.HasGroup("unit"));
         var onePlace = parts.All(t => t.HasGroup("cat"));
+        // 太小 and 太暗 are words of the dictionary; 声音太小了 still complains that the volume is too low.
+        var complains = parts is [{ } how, { } which] && how.Has(AdjustDirection.ComplaintConcept)
+            && (which.Has(AdjustDirection.UpConcept) || which.Has(AdjustDirection.DownConcept));
         // A noun the dictionary knows that only spells car words one character at a time (大 + 红 + 门 in 大红门) is a name.
         var spelled = noun && parts.Count >= 3 && parts.All(t => t.End - t.Start == 1);
-        var made = covered && (acts || counts || onePlace) && !spelled && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        var made = covered && (acts || counts || onePlace || complains) && !spelled && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
         if (_carWords.Count < CacheLimit)
         {
             _carWords[word] = made;
