@@ -118,10 +118,12 @@ public sealed class RuleParser : IIntentParser
         FollowUp? followUp = null;
         var saysSomethingElse = false;
         Frame? lastRequestFrame = null;
+        var negated = false;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
             {
+                negated = true;
                 continue;
             }
 
@@ -189,7 +191,8 @@ public sealed class RuleParser : IIntentParser
         var searchOrNothing = intents.Count == 0 ? followUp is null
             : (intents is [{ Name: IntentNames.PoiSearch } search] && search.Text(SlotNames.Query) is not null)
                 || intents is [{ Name: IntentNames.NavResume }];
-        if (searchOrNothing && words is not null && _resources.Words is { } segmenter
+        // 先不去机场: what a negated request names is no place to go to either.
+        if (searchOrNothing && !negated && words is not null && _resources.Words is { } segmenter
             && _places.Find(normalized, tags, words, segmenter, out var sureness) is { } place)
         {
             intents.Clear();

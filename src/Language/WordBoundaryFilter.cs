@@ -42,8 +42,33 @@ public sealed class WordBoundaryFilter
             || (start > 0 && words.Text[start - 1] == '第' && concepts.Any(c => c.StartsWith("num:", StringComparison.Ordinal)));
         return picked || (Respects(start, words) && Respects(end, words))
             || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
-            || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words);
+            || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words)
+            || OpensGuessWithNegation(start, end, concepts, words);
     }
+
+    /// <summary>
+    /// A negation (不, 别) inside a word the segmenter only guessed, right before the car's action that ends it, is
+    /// still the negation: the HMM glues 不去 and 先不去 into words of their own, and 不去机场了 must not read as 去机场.
+    /// 不写了 negates something else.
+    /// </summary>
+    private bool OpensGuessWithNegation(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (!concepts.Contains(NegationConcept) || start >= words.Text.Length)
+        {
+            return false;
+        }
+
+        var guess = words.WordAt(start);
+        if (guess.Tag != WordDictionary.UnknownTag || end >= guess.End)
+        {
+            return false;
+        }
+
+        var rest = words.Text[end..guess.End];
+        return _tagger.Tag(rest) is [{ IsAction: true, Start: 0 } action] && action.End == rest.Length;
+    }
+
+    private const string NegationConcept = "neg";
 
     /// <summary>
     /// A going word (去, 到) at the edge of a word the segmenter only guessed (by the HMM, not from the dictionary) is

@@ -188,6 +188,17 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_NotGoingToTheAirport_SetsNoDestination()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "不去机场了");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("intents").GetArrayLength());
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Say_OpenTheWindowForAir_MovesTheWindowOnceAndConfirmsIt()
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "开窗透气");
