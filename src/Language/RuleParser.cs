@@ -65,8 +65,8 @@ public sealed class RuleParser : IIntentParser
     /// <summary>
     /// The parse, and whether the utterance is plainly no request, so not worth the language model's time: it names
     /// nothing the car does, only things the lexicon knows are not about the car (天气, 笑话…), or its request words
-    /// say something else (刚才车窗自己开了 tells what happened, <see cref="NotARequest"/>). Both come from one pass
-    /// over the text.
+    /// say something else (刚才车窗自己开了 tells what happened, <see cref="NotARequest"/>) or are negated (别开窗: a
+    /// small model that misses the 别 would open the window). Both come from one pass over the text.
     /// </summary>
     public (ParsedUtterance Result, bool PlainlyNoRequest) ParseForFallback(string? text) => Analyse(text);
 
@@ -219,7 +219,7 @@ public sealed class RuleParser : IIntentParser
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
-        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse);
+        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated);
     }
 
     /// <summary>
@@ -242,6 +242,7 @@ public sealed class RuleParser : IIntentParser
 
     private static bool IsBarePlay(Intent intent) => intent.Name == IntentNames.MediaPlay && intent.Slots.Count == 0;
 
-    /// <param name="SaysSomethingElse">A request's words were found and turned out to say something else (<see cref="NotARequest"/>).</param>
+    /// <param name="SaysSomethingElse">A request's words were found and turned out to say something else (<see cref="NotARequest"/>)
+    /// or were negated (别开窗, 不去机场了).</param>
     private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff, bool SaysSomethingElse);
 }
