@@ -24,6 +24,7 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
     private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
     private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
+    private readonly IReadOnlyList<string> _goingOnSubjects = lexicon.SlotWords("goingOnSubjects");
 
     /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
     public const string HappenedConcept = "happened";
@@ -39,7 +40,7 @@ public sealed class NotARequest(Lexicon lexicon)
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
         if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t)) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text)
-            || TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text))
+            || TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text))
         {
             return true;
         }
@@ -131,6 +132,56 @@ public sealed class NotARequest(Lexicon lexicon)
         return end <= frameEnd
             && _doneMarks.Any(m => text.AsSpan(end, frameEnd - end).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(m, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// 我在听歌, 现在在放什么歌, 你在导航吗, 正在播放: 正在, or 在 after someone or a time (<c>goingOnSubjects</c>: 我, 他,
+    /// 现在), right before the action says it is going on; nobody asks for it. A bare 在 at the start is left alone:
+    /// recognisers write 在 for 再 (在来一首).
+    /// </summary>
+    private bool TellsWhatIsGoingOn(Frame frame, string text)
+    {
+        foreach (var action in frame.Tags)
+        {
+            if (!(action.IsAction || (action.Has(NavigationConcept) && EndsTheQuestion(text, action.End))) || action.Start > text.Length)
+            {
+                continue;
+            }
+
+            var before = text.AsSpan(0, action.Start);
+            if (before.EndsWith(Ongoing, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!before.EndsWith(At, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var subject = before[..^At.Length];
+            foreach (var word in _goingOnSubjects)
+            {
+                if (subject.EndsWith(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private const string Ongoing = "正在";
+
+    /// <summary>Whether only a question's end (吗, 没有) or nothing follows <paramref name="end"/>: 你在导航吗, not 在导航里搜.</summary>
+    private bool EndsTheQuestion(string text, int end) =>
+        end <= text.Length && text[end..].Trim(SpeakerSpan.EdgePunctuation) is var rest
+        && (rest.Length == 0 || _doneQuestions.Contains(rest));
+
+    /// <summary>导航 is the device and its verb at once (你在导航吗).</summary>
+    private const string NavigationConcept = "dev:nav";
+
+    private const string At = "在";
 
     /// <summary>
     /// 车门锁了没, 天窗关了吗: an action followed by 了 and a question's end (<c>doneQuestions</c>: 吗, 没, 没有) that ends

@@ -70,6 +70,8 @@ public sealed class WordBoundaryFilter
 
     private const string NegationConcept = "neg";
 
+    private static bool IsDirection(Tag tag) => tag.Has(AdjustDirection.UpConcept) || tag.Has(AdjustDirection.DownConcept);
+
     /// <summary>
     /// A going word (去, 到) at the edge of a word the segmenter only guessed (by the HMM, not from the dictionary) is
     /// still the going word: 到枫溪 and 县去 are not words, 到 and 去 are. Command words keep dictionary words whole (去年, 回复).
@@ -162,12 +164,13 @@ public sealed class WordBoundaryFilter
         var acts = parts.Any(t => t.IsAction) && parts.Any(t => t.IsHead || t.IsBoundary);
         var counts = parts.All(t => t.Number is not null || t.HasGroup("unit"));
         var onePlace = parts.All(t => t.HasGroup("cat"));
-        // 太小 and 太暗 are words of the dictionary; 声音太小了 still complains that the volume is too low.
-        var complains = parts is [{ } how, { } which] && how.Has(AdjustDirection.ComplaintConcept)
-            && (which.Has(AdjustDirection.UpConcept) || which.Has(AdjustDirection.DownConcept));
+        // 太小, 太暗 and 小点 are words of the dictionary; 声音太小了 still complains that the volume is too low, and
+        // 声音小点 asks for it lower.
+        var complains = parts is [{ } how, { } which] && how.Has(AdjustDirection.ComplaintConcept) && IsDirection(which);
+        var adjusts = parts is [{ } way, { } much] && IsDirection(way) && much.HasGroup("amt");
         // A noun the dictionary knows that only spells car words one character at a time (大 + 红 + 门 in 大红门) is a name.
         var spelled = noun && parts.Count >= 3 && parts.All(t => t.End - t.Start == 1);
-        var made = covered && (acts || counts || onePlace || complains) && !spelled && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
+        var made = covered && (acts || counts || onePlace || complains || adjusts) && !spelled && parts.All(t => !t.IsFiller && !t.Has("neg") && !t.Has("confirm"));
         if (_carWords.Count < CacheLimit)
         {
             _carWords[word] = made;
