@@ -7,7 +7,7 @@ namespace Car.Language;
 /// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
 /// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), a
 /// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), a question about
-/// something stopping (怎么不导航了), and a report of what already happened (刚才车窗自己开了, 我昨天去了公司).
+/// something stopping (怎么不导航了), and what is told rather than asked for (<see cref="ToldNotAsked"/>).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -20,14 +20,7 @@ public sealed class NotARequest(Lexicon lexicon)
     private readonly IReadOnlyList<string> _timeClauses = lexicon.SlotWords("timeClauseTrails");
     private readonly IReadOnlyList<string> _titles = lexicon.SlotWords("songTitleTrails");
     private readonly IReadOnlyList<string> _questionAdverbs = lexicon.SlotWords("questionAdverbs");
-    private readonly IReadOnlyList<string> _doneMarks = lexicon.SlotWords("doneMarks");
-    private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
-    private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
-    private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
-    private readonly IReadOnlyList<string> _goingOnSubjects = lexicon.SlotWords("goingOnSubjects");
-
-    /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
-    public const string HappenedConcept = "happened";
+    private readonly ToldNotAsked _told = new(lexicon);
 
     /// <summary>Whether <paramref name="intent"/>, read from <paramref name="frame"/> of <paramref name="text"/>, is not a request after all.</summary>
     /// <param name="tags">All of the utterance's tags: a correction right after the frame takes it back.</param>
@@ -39,8 +32,8 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t)) || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text)
-            || TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text))
+        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t))
+            || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text))
         {
             return true;
         }
@@ -70,169 +63,6 @@ public sealed class NotARequest(Lexicon lexicon)
     private bool IsTimeClause(string text, Tag tag) =>
         (tag.IsHead || tag.IsAction) && tag.End <= text.Length && StartsWithAny(text.AsSpan(tag.End), _timeClauses);
 
-    /// <summary>
-    /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
-    /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>), or by the speaker
-    /// as the one who did it (我把车窗打开了, 我解锁了), and 了 or 过 right after it (an ending such as 上 or 掉 between
-    /// them, <c>resultComplements</c>) or ending what was said about it (我已经打开车窗了), tells what happened; the car
-    /// does not do it again. Without such a word (车窗开了, 把车窗打开了) or without 了 (刚才那首歌再放一遍) it is still
-    /// a request.
-    /// </summary>
-    private bool TellsWhatHappened(Frame frame, string text)
-    {
-        foreach (var done in frame.Tags)
-        {
-            if ((done.IsAction || done.HasGroup("amt"))
-                && (frame.Tags.Any(h => h.Has(HappenedConcept) && h.End <= done.Start) || IsSpeakerTheDoer(frame, text, done))
-                && (done.Surface.EndsWith(DoneMark) || IsMarkedDone(text, done.End) || EndsMarkedDone(frame, text, done.End)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// 我解锁了, 我把车窗打开了, 我给小王打电话了: the speaker before the action, with no word of wanting or asking
-    /// between them or in the action's own word (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
-    /// </summary>
-    private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
-    {
-        if (done.Start > text.Length || frame.SpanStart > done.Start)
-        {
-            return false;
-        }
-
-        var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
-        if (!before.StartsWith(Speaker, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (var want in _wantWords)
-        {
-            if (before.Contains(want, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private const string Speaker = "我";
-
-    private const char DoneMark = '了';
-
-    /// <summary>我已经打开车窗了: what the frame says after the action ends with 了 or 过.</summary>
-    private bool EndsMarkedDone(Frame frame, string text, int end)
-    {
-        var frameEnd = Math.Min(frame.SpanEnd, text.Length);
-        return end <= frameEnd
-            && _doneMarks.Any(m => text.AsSpan(end, frameEnd - end).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(m, StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// 我在听歌, 现在在放什么歌, 你在导航吗, 正在播放: 正在, or 在 after someone or a time (<c>goingOnSubjects</c>: 我, 他,
-    /// 现在), right before the action says it is going on; nobody asks for it. A bare 在 at the start is left alone:
-    /// recognisers write 在 for 再 (在来一首).
-    /// </summary>
-    private bool TellsWhatIsGoingOn(Frame frame, string text)
-    {
-        foreach (var action in frame.Tags)
-        {
-            if (!(action.IsAction || (action.Has(NavigationConcept) && EndsTheQuestion(text, action.End))) || action.Start > text.Length)
-            {
-                continue;
-            }
-
-            var before = text.AsSpan(0, action.Start);
-            if (before.EndsWith(Ongoing, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            if (!before.EndsWith(At, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var subject = before[..^At.Length];
-            foreach (var word in _goingOnSubjects)
-            {
-                if (subject.EndsWith(word, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private const string Ongoing = "正在";
-
-    /// <summary>Whether only a question's end (吗, 没有) or nothing follows <paramref name="end"/>: 你在导航吗, not 在导航里搜.</summary>
-    private bool EndsTheQuestion(string text, int end) =>
-        end <= text.Length && text[end..].Trim(SpeakerSpan.EdgePunctuation) is var rest
-        && (rest.Length == 0 || _doneQuestions.Contains(rest));
-
-    /// <summary>导航 is the device and its verb at once (你在导航吗).</summary>
-    private const string NavigationConcept = "dev:nav";
-
-    private const string At = "在";
-
-    /// <summary>
-    /// 车门锁了没, 天窗关了吗: an action followed by 了 and a question's end (<c>doneQuestions</c>: 吗, 没, 没有) that ends
-    /// the utterance asks whether it is done, whichever word the 了 was read with (the lexicon's 关了 and 门锁了 are
-    /// orders, so the question's 了吗 is no tag of its own there).
-    /// </summary>
-    private bool AsksWhetherDone(Frame frame, string text)
-    {
-        var end = text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).Length;
-        foreach (var done in frame.Tags)
-        {
-            if (!done.IsAction || done.End > end)
-            {
-                continue;
-            }
-
-            var rest = text[done.End..end];
-            var doneAlready = done.Surface.EndsWith('了');
-            if (!doneAlready)
-            {
-                rest = _complements.FirstOrDefault(c => rest.StartsWith(c, StringComparison.Ordinal)) is { } complement
-                    ? rest[complement.Length..]
-                    : rest;
-                doneAlready = rest.StartsWith('了');
-                rest = doneAlready ? rest[1..] : rest;
-            }
-
-            if (doneAlready && _doneQuestions.Contains(rest))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether 了 or 过 follows <paramref name="end"/>, after at most one resultative ending (关上了, 打开过).</summary>
-    private bool IsMarkedDone(string text, int end)
-    {
-        var rest = end <= text.Length ? text.AsSpan(end) : [];
-        foreach (var complement in _complements)
-        {
-            if (rest.StartsWith(complement, StringComparison.Ordinal) && StartsWithAny(rest[complement.Length..], _doneMarks))
-            {
-                return true;
-            }
-        }
-
-        return StartsWithAny(rest, _doneMarks);
-    }
-
     /// <summary>The frame ends where a correction (不对, 说错了) starts, with nothing but a pause between them.</summary>
     private static bool IsTakenBack(Frame frame, string text, IReadOnlyList<Tag> tags) =>
         tags.Any(t => t.Start >= frame.SpanEnd && t.Has(FrameBuilder.CorrectionConcept) && IsBlank(text, frame.SpanEnd, t.Start));
@@ -243,7 +73,8 @@ public sealed class NotARequest(Lexicon lexicon)
 
     private static readonly System.Buffers.SearchValues<char> Pauses = System.Buffers.SearchValues.Create(" ,，。!！?？、");
 
-    private static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="words"/>.</summary>
+    internal static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
     {
         foreach (var word in words)
         {

@@ -1,0 +1,191 @@
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// Request words in a sentence that tells rather than asks: what already happened (刚才车窗自己开了, 我昨天去了公司,
+/// 我把车窗打开了), what is going on (我在听歌, 你在导航吗) and a question whether it is done (车门锁了没). The car does
+/// not act on them.
+/// </summary>
+public sealed class ToldNotAsked(Lexicon lexicon)
+{
+    /// <summary>The lexicon concept of words that place an action in the past or make it nobody's request (刚才, 已经, 自己).</summary>
+    public const string HappenedConcept = "happened";
+
+    private readonly IReadOnlyList<string> _doneMarks = lexicon.SlotWords("doneMarks");
+    private readonly IReadOnlyList<string> _complements = lexicon.SlotWords("resultComplements");
+    private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
+    private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
+    private readonly IReadOnlyList<string> _goingOnSubjects = lexicon.SlotWords("goingOnSubjects");
+
+    /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
+    public bool Applies(Frame frame, string text)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(text);
+        return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text);
+    }
+
+    /// <summary>
+    /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
+    /// word that puts it in the past or makes it nobody's request before it (lexicon <c>happened</c>), or by the speaker
+    /// as the one who did it (我把车窗打开了, 我解锁了), and 了 or 过 right after it (an ending such as 上 or 掉 between
+    /// them, <c>resultComplements</c>) or ending what was said about it (我已经打开车窗了), tells what happened; the car
+    /// does not do it again. Without such a word (车窗开了, 把车窗打开了) or without 了 (刚才那首歌再放一遍) it is still
+    /// a request.
+    /// </summary>
+    private bool TellsWhatHappened(Frame frame, string text)
+    {
+        foreach (var done in frame.Tags)
+        {
+            if ((done.IsAction || done.HasGroup("amt"))
+                && (frame.Tags.Any(h => h.Has(HappenedConcept) && h.End <= done.Start) || IsSpeakerTheDoer(frame, text, done))
+                && (done.Surface.EndsWith(DoneMark) || IsMarkedDone(text, done.End) || EndsMarkedDone(frame, text, done.End)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// 我解锁了, 我把车窗打开了, 我给小王打电话了: the speaker before the action, with no word of wanting or asking
+    /// between them or in the action's own word (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
+    /// </summary>
+    private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
+    {
+        if (done.Start > text.Length || frame.SpanStart > done.Start)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
+        if (!before.StartsWith(Speaker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var want in _wantWords)
+        {
+            if (before.Contains(want, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const string Speaker = "我";
+
+    private const char DoneMark = '了';
+
+    /// <summary>我已经打开车窗了: what the frame says after the action ends with 了 or 过.</summary>
+    private bool EndsMarkedDone(Frame frame, string text, int end)
+    {
+        var frameEnd = Math.Min(frame.SpanEnd, text.Length);
+        return end <= frameEnd
+            && _doneMarks.Any(m => text.AsSpan(end, frameEnd - end).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(m, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// 我在听歌, 现在在放什么歌, 你在导航吗, 正在播放: 正在, or 在 after someone or a time (<c>goingOnSubjects</c>: 我, 他,
+    /// 现在), right before the action says it is going on; nobody asks for it. A bare 在 at the start is left alone:
+    /// recognisers write 在 for 再 (在来一首).
+    /// </summary>
+    private bool TellsWhatIsGoingOn(Frame frame, string text)
+    {
+        foreach (var action in frame.Tags)
+        {
+            if (!(action.IsAction || (action.Has(NavigationConcept) && EndsTheQuestion(text, action.End))) || action.Start > text.Length)
+            {
+                continue;
+            }
+
+            var before = text.AsSpan(0, action.Start);
+            if (before.EndsWith(Ongoing, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!before.EndsWith(At, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var subject = before[..^At.Length];
+            foreach (var word in _goingOnSubjects)
+            {
+                if (subject.EndsWith(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private const string Ongoing = "正在";
+
+    /// <summary>Whether only a question's end (吗, 没有) or nothing follows <paramref name="end"/>: 你在导航吗, not 在导航里搜.</summary>
+    private bool EndsTheQuestion(string text, int end) =>
+        end <= text.Length && text[end..].Trim(SpeakerSpan.EdgePunctuation) is var rest
+        && (rest.Length == 0 || _doneQuestions.Contains(rest));
+
+    /// <summary>导航 is the device and its verb at once (你在导航吗).</summary>
+    private const string NavigationConcept = "dev:nav";
+
+    private const string At = "在";
+
+    /// <summary>
+    /// 车门锁了没, 天窗关了吗: an action followed by 了 and a question's end (<c>doneQuestions</c>: 吗, 没, 没有) that ends
+    /// the utterance asks whether it is done, whichever word the 了 was read with (the lexicon's 关了 and 门锁了 are
+    /// orders, so the question's 了吗 is no tag of its own there).
+    /// </summary>
+    private bool AsksWhetherDone(Frame frame, string text)
+    {
+        var end = text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).Length;
+        foreach (var done in frame.Tags)
+        {
+            if (!done.IsAction || done.End > end)
+            {
+                continue;
+            }
+
+            var rest = text[done.End..end];
+            var doneAlready = done.Surface.EndsWith('了');
+            if (!doneAlready)
+            {
+                rest = _complements.FirstOrDefault(c => rest.StartsWith(c, StringComparison.Ordinal)) is { } complement
+                    ? rest[complement.Length..]
+                    : rest;
+                doneAlready = rest.StartsWith('了');
+                rest = doneAlready ? rest[1..] : rest;
+            }
+
+            if (doneAlready && _doneQuestions.Contains(rest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether 了 or 过 follows <paramref name="end"/>, after at most one resultative ending (关上了, 打开过).</summary>
+    private bool IsMarkedDone(string text, int end)
+    {
+        var rest = end <= text.Length ? text.AsSpan(end) : [];
+        foreach (var complement in _complements)
+        {
+            if (rest.StartsWith(complement, StringComparison.Ordinal) && NotARequest.StartsWithAny(rest[complement.Length..], _doneMarks))
+            {
+                return true;
+            }
+        }
+
+        return NotARequest.StartsWithAny(rest, _doneMarks);
+    }
+}
