@@ -124,6 +124,11 @@ public sealed class RuleParser : IIntentParser
             if (frame.IsNegated)
             {
                 negated = true;
+                if (NoLongerGoing.Applies(frame, normalized) && !intents.Exists(i => i.Name == IntentNames.NavCancel))
+                {
+                    intents.Add(new Intent(IntentNames.NavCancel));
+                }
+
                 continue;
             }
 

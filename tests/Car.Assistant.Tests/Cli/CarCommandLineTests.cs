@@ -188,14 +188,16 @@ public class CarCommandLineTests
     }
 
     [Fact]
-    public async Task Say_NotGoingToTheAirport_SetsNoDestination()
+    public async Task Say_NotGoingToTheAirportAnyMore_EndsTheRouteThere()
     {
-        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "不去机场了");
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "导航去机场", "不去机场了");
 
-        using var report = JsonDocument.Parse(output.Trim());
+        var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var action = reports[1].GetProperty("actions")[0];
         Assert.Equal(0, exitCode);
-        Assert.Equal(0, report.RootElement.GetProperty("intents").GetArrayLength());
-        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal(VssPaths.NavigationDestination, action.GetProperty("signal").GetString());
+        Assert.Equal(string.Empty, action.GetProperty("value").GetString());
+        Assert.Equal("已结束导航", reports[1].GetProperty("reply").GetString());
     }
 
     [Fact]

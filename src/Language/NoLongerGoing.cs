@@ -1,0 +1,34 @@
+namespace Car.Language;
+
+/// <summary>
+/// 不去机场了, 先不回家了: going somewhere negated and closed with 了 says the trip is off, so the route stops (as
+/// 不去了 does). The negation opens the request (先不去, 我不去) right before the going word. 我不去机场 (no 了) only
+/// tells a plan: nothing.
+/// </summary>
+public static class NoLongerGoing
+{
+    private const string GoConcept = "act:go";
+
+    private const char NoLonger = '了';
+
+    /// <summary>Whether negated <paramref name="frame"/> of <paramref name="text"/> calls the trip off.</summary>
+    public static bool Applies(Frame frame, string text)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(text);
+        return frame.IsNegated
+            && frame.Tags.Any(go => go.Has(GoConcept) && go.Surface != Arrive
+                && frame.Tags.Any(no => no.Has(NegationConcept) && no.End == go.Start && no.Start - frame.SpanStart <= MostBeforeNegation))
+            && frame.Text(text).TrimEnd(SpeakerSpan.EdgePunctuation).TrimEnd(TrailingParticles).EndsWith(NoLonger);
+    }
+
+    private const string NegationConcept = "neg";
+
+    /// <summary>The negation opens what is said: a subject or an adverb (我, 先, 就) at most before it.</summary>
+    private const int MostBeforeNegation = 2;
+
+    /// <summary>不要到背面去了 says where not to drive, not that the trip is off.</summary>
+    private const string Arrive = "到";
+
+    private static readonly char[] TrailingParticles = ['吧', '啊', '呀', '哈'];
+}
