@@ -10,6 +10,8 @@ namespace Car.Language;
 /// <param name="ErrorKind">What kind of failure <paramref name="Error"/> is, so the dialogue can answer it.</param>
 /// <param name="WavesOff">True when the speaker waves the assistant off (没事了, 别管了) rather than calls a request
 /// off (取消, 算了): the dialogue drops what it asked, and stops nothing the car is doing.</param>
+/// <param name="NoRequest">True when a request's words were heard and understood as none (别开窗, 刚才车窗自己开了,
+/// 我在听歌): the dialogue acknowledges them instead of saying it did not understand.</param>
 public sealed record ParsedUtterance(
     string Text,
     IReadOnlyList<Intent> Intents,
@@ -18,4 +20,5 @@ public sealed record ParsedUtterance(
     bool Repeated = false,
     string? Error = null,
     ParseErrorKind ErrorKind = ParseErrorKind.None,
-    bool WavesOff = false);
+    bool WavesOff = false,
+    bool NoRequest = false);

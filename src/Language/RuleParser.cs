@@ -93,8 +93,9 @@ public sealed class RuleParser : IIntentParser
             ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
             : reading.Intents;
         var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
-        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff),
-            (reading.OutOfDomain || (reading.SaysSomethingElse && intents.Count == 0)) && followUp is null);
+        var noRequest = reading.SaysSomethingElse && intents.Count == 0 && followUp is null;
+        return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff, NoRequest: noRequest),
+            (reading.OutOfDomain && followUp is null) || noRequest);
     }
 
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>

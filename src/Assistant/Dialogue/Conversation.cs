@@ -16,6 +16,9 @@ namespace Car.Assistant.Dialogue;
 public sealed class Conversation : IDisposable
 {
     public const string NotUnderstood = "抱歉，我没听懂，请换个说法试试";
+
+    /// <summary>The reply to words understood as no request (别开窗, 刚才车窗自己开了): heard, and nothing done.</summary>
+    public const string NothingAsked = "好的";
     public const string TooLong = "这句话太长了，请简短地再说一次";
     public const string SayAgain = "抱歉，没能及时听明白，请再说一次";
     public const string WarmingUp = "语言模型还在启动，这句我暂时听不懂，请稍后再说一次";
@@ -243,7 +246,7 @@ public sealed class Conversation : IDisposable
                     return Report(parse, [], [], State.Awaited.Question, State.Awaited.Question);
                 case null:
                     State.ClearConfirmation();
-                    return Report(parse, [], [], null, NotUnderstood);
+                    return Report(parse, [], [], null, parse.NoRequest ? NothingAsked : NotUnderstood);
             }
 
             var resolved = FollowUpResolver.Resolve(parse.FollowUp, State, context);

@@ -170,6 +170,7 @@ public class CarCommandLineTests
         Assert.Equal(2, reports.Count);
         Assert.Equal(0, reports[0].GetProperty("intents").GetArrayLength());
         Assert.Equal(0, reports[0].GetProperty("actions").GetArrayLength());
+        Assert.Equal("好的", reports[0].GetProperty("reply").GetString());
         Assert.Equal(0, reports[1].GetProperty("actions").GetArrayLength());
         Assert.Equal("您是要导航到公司吗？", reports[1].GetProperty("ask").GetString());
     }
@@ -185,6 +186,18 @@ public class CarCommandLineTests
         Assert.Equal(0, exitCode);
         Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
         Assert.Equal("您是要解锁车门吗？", report.RootElement.GetProperty("ask").GetString());
+    }
+
+    [Fact]
+    public async Task Say_AskedToUnlockThenToldNotTo_NothingIsUnlockedEvenAfterAYes()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "门开了", "别解锁", "确定");
+
+        var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal(3, reports.Count);
+        Assert.All(reports, r => Assert.Equal(0, r.GetProperty("actions").GetArrayLength()));
+        Assert.Equal("好的", reports[1].GetProperty("reply").GetString());
     }
 
     [Fact]
