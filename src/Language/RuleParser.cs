@@ -28,6 +28,7 @@ public sealed class RuleParser : IIntentParser
     private readonly KinContact _kin;
     private readonly PlannedRequest _planned;
     private readonly SaidItCannot _saidItCannot;
+    private readonly ExceptedPosition _excepted;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -45,6 +46,7 @@ public sealed class RuleParser : IIntentParser
         _kin = new KinContact(model.Lexicon);
         _planned = new PlannedRequest(model.Lexicon);
         _saidItCannot = new SaidItCannot(model.Lexicon);
+        _excepted = new ExceptedPosition(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -134,6 +136,11 @@ public sealed class RuleParser : IIntentParser
             }
 
             var matched = _matcher.Match(frame, normalized, words);
+            if (matched is not null && _excepted.Applies(frame, normalized))
+            {
+                continue;
+            }
+
             var declined = matched is not null && _notARequest.Applies(matched, frame, normalized, tags);
             saysSomethingElse |= declined;
             if (matched is { } intent && !declined)
