@@ -600,9 +600,9 @@ public sealed class SlotExtractors
 
     private static bool OpensWithPreposition(SpeakerSpan span) => span.OpeningWord is { Tag: "p" };
 
-    /// <summary>导航真不靠谱, 导航又绕路了: words right after 导航 that open with an adverb say something about it, not where to go.</summary>
     private const string NavigationWord = "导航";
 
+    /// <summary>导航真不靠谱, 导航又绕路了: words right after 导航 that open with an adverb say something about it, not where to go.</summary>
     private static bool OpensWithAnAdverb(SpeakerSpan span) => span.OpeningWord is { Tag: "d" } adverb && adverb.End < span.Start + span.Text.Length;
 
     private static bool EndsAtBoundary(SegmentedText? words, int end) =>

@@ -155,13 +155,13 @@ public sealed class ToldNotAsked(Lexicon lexicon)
             }
 
             var rest = text[done.End..end];
-            var doneAlready = done.Surface.EndsWith('了');
+            var doneAlready = done.Surface.EndsWith(DoneMark);
             if (!doneAlready)
             {
                 rest = _complements.FirstOrDefault(c => rest.StartsWith(c, StringComparison.Ordinal)) is { } complement
                     ? rest[complement.Length..]
                     : rest;
-                doneAlready = rest.StartsWith('了');
+                doneAlready = rest.StartsWith(DoneMark);
                 rest = doneAlready ? rest[1..] : rest;
             }
 
