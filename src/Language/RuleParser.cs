@@ -148,7 +148,7 @@ public sealed class RuleParser : IIntentParser
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardName.Repair(intent, _resources);
-                intent = _kin.Repair(intent, _resources.Names);
+                intent = SpokenNumber.Dialled(_kin.Repair(intent, _resources.Names));
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
                 intent = StateOrRequest.AskedIfState(intent, frame, normalized);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)

@@ -416,7 +416,7 @@ public sealed class SlotExtractors
     private double ContactSureness(string words, string beforeCarrier)
     {
         var sureness = Sureness(words, beforeCarrier, SlotNames.Contact, LongestName);
-        var talk = (words.Length > LongestContact && !words.All(char.IsAsciiDigit))
+        var talk = (words.Length > LongestContact && !words.All(char.IsAsciiDigit) && !SpokenNumber.IsSaidDigitByDigit(words))
             || _lexicon.SlotWords("contactDoubtfulInside").Any(w => words.IndexOf(w, 1, StringComparison.Ordinal) > 0);
         return talk ? Math.Min(sureness, DoubtfulWords) : sureness;
     }
