@@ -4,8 +4,8 @@ namespace Car.Language;
 
 /// <summary>
 /// Request words in a sentence that tells rather than asks: what already happened (刚才车窗自己开了, 我昨天去了公司,
-/// 我把车窗打开了), what is going on (我在听歌, 你在导航吗) and a question whether it is done (车门锁了没). The car does
-/// not act on them.
+/// 我把车窗打开了), what is going on (我在听歌, 你在导航吗), a question whether it is done (车门锁了没) and where the
+/// car has got to (到家了). The car does not act on them.
 /// </summary>
 public sealed class ToldNotAsked(Lexicon lexicon)
 {
@@ -17,14 +17,29 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _doneQuestions = lexicon.SlotWords("doneQuestions");
     private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
     private readonly IReadOnlyList<string> _goingOnSubjects = lexicon.SlotWords("goingOnSubjects");
+    private readonly IReadOnlyList<string> _arriveWords = lexicon.SlotWords("arriveWords");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text);
+        return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text)
+            || TellsOfArriving(frame, text);
     }
+
+    /// <summary>
+    /// 到家了, 回到家了, 马上到公司了: 到 (arrive) with 了 closing what is said tells where the car is or nearly is; a
+    /// route there now would be none. 导航到公司, 去公司了 and 带我到公司 still ask for one.
+    /// </summary>
+    private bool TellsOfArriving(Frame frame, string text)
+    {
+        var goes = frame.AllTags.Where(t => t.Has(GoConcept)).ToList();
+        return goes is [{ } arrive] && _arriveWords.Contains(arrive.Surface) && !frame.AllTags.Any(t => t.Has(NavigationConcept))
+            && EndsMarkedDone(frame, text, arrive.End);
+    }
+
+    private const string GoConcept = "act:go";
 
     /// <summary>
     /// 刚才车窗自己开了, 我刚才把车窗打开了, 音量已经最大了, 昨天去了公司: an action (or an amount) done already, said with a
