@@ -25,8 +25,34 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
         return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text)
-            || TellsOfArriving(frame, text);
+            || TellsOfArriving(frame, text) || TellsItWasDoneBefore(frame, text);
     }
+
+    /// <summary>
+    /// 这首歌我听过, 周杰伦的歌都听过了, 那里去过吗: an action that ends what is said with 过 (and perhaps 了 or a
+    /// question's end) tells or asks whether it was ever done; 再听一遍, 听过的那首 and 去过的地方 are other sentences.
+    /// </summary>
+    private bool TellsItWasDoneBefore(Frame frame, string text)
+    {
+        var end = text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).Length;
+        foreach (var done in frame.Tags)
+        {
+            if (!done.IsAction || done.End >= end || !text.AsSpan(done.End).StartsWith(Before, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = text[(done.End + Before.Length)..end];
+            if (rest.Length == 0 || _doneMarks.Contains(rest) || _doneQuestions.Contains(rest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string Before = "过";
 
     /// <summary>
     /// 到家了, 回到家了, 马上到公司了: 到 (arrive) with 了 closing what is said tells where the car is or nearly is; a
