@@ -68,7 +68,8 @@ public sealed class RuleParser : IIntentParser
     /// The parse, and whether the utterance is plainly no request, so not worth the language model's time: it names
     /// nothing the car does, only things the lexicon knows are not about the car (天气, 笑话…), or its request words
     /// say something else (刚才车窗自己开了 tells what happened, <see cref="NotARequest"/>) or are negated (别开窗: a
-    /// small model that misses the 别 would open the window). Both come from one pass over the text.
+    /// small model that misses the 别 would open the window), or it asks for what the contract cannot say (除了主驾…,
+    /// which a model would read as the driver's window). Both come from one pass over the text.
     /// </summary>
     public (ParsedUtterance Result, bool PlainlyNoRequest) ParseForFallback(string? text) => Analyse(text);
 
@@ -82,7 +83,8 @@ public sealed class RuleParser : IIntentParser
         }
 
         var reading = Read(normalized);
-        if (reading.Intents.Count == 0 && reading.FollowUp is null && !reading.SaysSomethingElse && _resources.SoundAlikes is { } soundAlikes
+        if (reading.Intents.Count == 0 && reading.FollowUp is null && !reading.SaysSomethingElse && !reading.Unsayable
+            && _resources.SoundAlikes is { } soundAlikes
             && soundAlikes.Repair(normalized) is var repaired && repaired != normalized
             && Read(repaired) is { Intents.Count: > 0 } repairedReading)
         {
@@ -97,7 +99,7 @@ public sealed class RuleParser : IIntentParser
         var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
         var noRequest = reading.SaysSomethingElse && intents.Count == 0 && followUp is null;
         return (new ParsedUtterance(original, intents, Engine, followUp, reading.Repeated, WavesOff: reading.WavesOff, NoRequest: noRequest),
-            (reading.OutOfDomain && followUp is null) || noRequest);
+            (reading.OutOfDomain && followUp is null) || noRequest || (reading.Unsayable && intents.Count == 0));
     }
 
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -122,6 +124,7 @@ public sealed class RuleParser : IIntentParser
         var saysSomethingElse = false;
         Frame? lastRequestFrame = null;
         var negated = false;
+        var unsayable = false;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
@@ -138,6 +141,7 @@ public sealed class RuleParser : IIntentParser
             var matched = _matcher.Match(frame, normalized, words);
             if (matched is not null && _excepted.Applies(frame, normalized))
             {
+                unsayable = true;
                 continue;
             }
 
@@ -232,7 +236,7 @@ public sealed class RuleParser : IIntentParser
         var meaningful = tags.Where(t => !t.IsFiller && !t.IsBoundary && !t.Has("neg") && !t.Has("confirm")).ToList();
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
-        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated);
+        return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
     }
 
     /// <summary>
@@ -257,5 +261,7 @@ public sealed class RuleParser : IIntentParser
 
     /// <param name="SaysSomethingElse">A request's words were found and turned out to say something else (<see cref="NotARequest"/>)
     /// or were negated (别开窗, 不去机场了).</param>
-    private sealed record Reading(List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff, bool SaysSomethingElse);
+    /// <param name="Unsayable">A request was heard that the contract cannot say (除了主驾其他车窗都打开, <see cref="ExceptedPosition"/>).</param>
+    private sealed record Reading(
+        List<Intent> Intents, FollowUp? FollowUp, bool Repeated, bool OutOfDomain, bool WavesOff, bool SaysSomethingElse, bool Unsayable);
 }

@@ -15,6 +15,7 @@ public class CascadeParserTests
     [InlineData("给我妈打电话的时候她在做饭")]
     [InlineData("别开窗")]
     [InlineData("先不去机场")]
+    [InlineData("除了主驾其他车窗都打开")]
     public async Task ParseAsync_RulesAnswerOrPlainlyNoRequest_ModelNotAsked(string text)
     {
         var model = new CountingParser();
