@@ -27,7 +27,7 @@ public static class NoLongerGoing
     /// <summary>The negation opens what is said: a subject or an adverb (我, 先, 就) at most before it.</summary>
     private const int MostBeforeNegation = 2;
 
-    /// <summary>不要到背面去了 says where not to drive, not that the trip is off.</summary>
+    /// <summary>不要到路边去了 says where not to drive, not that the trip is off.</summary>
     private const string Arrive = "到";
 
     private static readonly char[] TrailingParticles = ['吧', '啊', '呀', '哈'];

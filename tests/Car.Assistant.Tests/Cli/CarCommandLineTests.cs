@@ -203,7 +203,7 @@ public class CarCommandLineTests
     [Fact]
     public async Task Say_NotGoingToTheAirportAnyMore_EndsTheRouteThere()
     {
-        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "导航去机场", "不去机场了");
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "带我去机场", "不去机场了");
 
         var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var action = reports[1].GetProperty("actions")[0];
