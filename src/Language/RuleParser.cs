@@ -125,6 +125,7 @@ public sealed class RuleParser : IIntentParser
         Frame? lastRequestFrame = null;
         var negated = false;
         var unsayable = false;
+        Frame? told = null;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
@@ -138,6 +139,12 @@ public sealed class RuleParser : IIntentParser
                 continue;
             }
 
+            if (told is not null && !frame.HasHead && frame.SpanStart - told.SpanEnd <= 1)
+            {
+                // 天窗已经开了再开大一点: what was told names what the request right after it is about.
+                frame.Inherit(told.Tags.Where(t => t.IsHead));
+            }
+
             var matched = _matcher.Match(frame, normalized, words);
             if (matched is not null && _excepted.Applies(frame, normalized))
             {
@@ -147,6 +154,7 @@ public sealed class RuleParser : IIntentParser
 
             var declined = matched is not null && _notARequest.Applies(matched, frame, normalized, tags);
             saysSomethingElse |= declined;
+            told = declined ? frame : null;
             if (matched is { } intent && !declined)
             {
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);

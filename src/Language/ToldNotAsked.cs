@@ -62,8 +62,12 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     {
         var goes = frame.AllTags.Where(t => t.Has(GoConcept)).ToList();
         return goes is [{ } arrive] && _arriveWords.Contains(arrive.Surface) && !frame.AllTags.Any(t => t.Has(NavigationConcept))
-            && EndsMarkedDone(frame, text, arrive.End);
+            && !IsFollowedByAnotherAction(frame, arrive) && EndsMarkedDone(frame, text, arrive.End);
     }
+
+    /// <summary>到家了把空调关了: a request after the arrival is still asked for.</summary>
+    private static bool IsFollowedByAnotherAction(Frame frame, Tag told) =>
+        frame.Tags.Any(t => t.IsAction && t.Start >= told.End);
 
     private const string GoConcept = "act:go";
 
