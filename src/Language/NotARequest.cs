@@ -7,7 +7,7 @@ namespace Car.Language;
 /// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
 /// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), a
 /// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), a question about
-/// something stopping (怎么不导航了), and what is told rather than asked for (<see cref="ToldNotAsked"/>).
+/// something stopping (怎么突然不导航了), and what is told rather than asked for (<see cref="ToldNotAsked"/>).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -51,7 +51,7 @@ public sealed class NotARequest(Lexicon lexicon)
     }
 
     /// <summary>
-    /// 怎么不导航了, 为什么又关空调: a question word right before stopping something (an adverb such as 又 or 还 between
+    /// 怎么突然不导航了, 为什么又关空调: a question word right before stopping something (an adverb such as 又 or 还 between
     /// them, lexicon <c>questionAdverbs</c>) asks why it stops, or complains that it did; it is no request to stop it.
     /// </summary>
     private bool AsksWhyItStops(Frame frame, string text) =>
