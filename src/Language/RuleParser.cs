@@ -180,6 +180,14 @@ public sealed class RuleParser : IIntentParser
                     continue;
                 }
 
+                if (intent.Name == IntentNames.NavCancel && intents.Count > 0 && intents[^1].Name is IntentNames.PoiSearch or IntentNames.NavGo
+                    && lastRequestFrame is { } placeFrame && frame.Tags.Count > 0 && frame.Tags.Min(t => t.Start) is var cancelStart
+                    && normalized[Math.Min(placeFrame.SpanEnd, cancelStart)..cancelStart].Trim(SpeakerSpan.EdgePunctuation).Length == 0)
+                {
+                    // 加油站不去了, 导航去公司不去了: the place just named is where the driver is no longer going.
+                    intents.RemoveAt(intents.Count - 1);
+                }
+
                 lastRequestFrame = frame;
 
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
