@@ -29,6 +29,9 @@ public sealed record Intent(string Name, IReadOnlyList<KeyValuePair<string, Slot
 
     public bool? Flag(string slot) => this[slot]?.Flag;
 
+    /// <summary>A copy no surer than <paramref name="confidence"/> (asked about when that is below <see cref="ClearEnough"/>).</summary>
+    public Intent AtMost(double confidence) => this with { Confidence = Math.Min(Confidence, confidence) };
+
     /// <summary>A copy with one slot set (replaced if present, appended if not).</summary>
     public Intent With(string slot, SlotValue value)
     {

@@ -45,7 +45,7 @@ public sealed class KinContact
         var inTheBook = _groups.Where(g => g.Contains(name)).SelectMany(g => g)
             .Distinct().Where(n => names.Contains(GazetteerKind.Contact, n)).ToList();
         return inTheBook is [var contact]
-            ? intent.With(SlotNames.Contact, SlotValue.Of(contact)) with { Confidence = Math.Min(intent.Confidence, SlotExtractors.DoubtfulWords) }
+            ? intent.With(SlotNames.Contact, SlotValue.Of(contact)).AtMost(SlotExtractors.DoubtfulWords)
             : intent;
     }
 }

@@ -84,7 +84,7 @@ public static class MisheardName
             return intent;
         }
 
-        return intent.With(slot, SlotValue.Of(name)) with { Confidence = Math.Min(intent.Confidence, SlotExtractors.DoubtfulWords) };
+        return intent.With(slot, SlotValue.Of(name)).AtMost(SlotExtractors.DoubtfulWords);
     }
 
     private static Intent Played(Intent intent, string slot, RuleParserResources resources)

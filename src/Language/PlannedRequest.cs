@@ -12,9 +12,6 @@ public sealed class PlannedRequest(Lexicon lexicon)
 {
     public const string LaterConcept = "later";
 
-    /// <summary>How sure a planned request is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
-    public const double Confidence = 0.6;
-
     private readonly IReadOnlyList<string> _conditions = lexicon.SlotWords("conditionMarks");
 
     /// <summary><paramref name="intent"/>, asked about when <paramref name="frame"/> of <paramref name="text"/> plans it.</summary>
@@ -27,6 +24,6 @@ public sealed class PlannedRequest(Lexicon lexicon)
         var before = text[..Math.Min(requestStart, text.Length)];
         var planned = frame.Tags.Any(t => t.Has(LaterConcept) && t.End <= requestStart)
             || _conditions.Any(c => before.Contains(c, StringComparison.Ordinal));
-        return planned ? intent with { Confidence = Math.Min(intent.Confidence, Confidence) } : intent;
+        return planned ? intent.AtMost(SlotExtractors.DoubtfulWords) : intent;
     }
 }

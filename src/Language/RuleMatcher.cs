@@ -85,14 +85,11 @@ public sealed class RuleMatcher
 
         if (rule.StandsAlone && HasOtherWords(frame, utterance))
         {
-            confidence = Math.Min(confidence, OtherWordsConfidence);
+            confidence = Math.Min(confidence, SlotExtractors.DoubtfulWords);
         }
 
         return new Intent(rule.Intent.Name, slots) { Confidence = confidence };
     }
-
-    /// <summary>How sure an action that names its device itself is when other words stand beside it: asked.</summary>
-    public const double OtherWordsConfidence = 0.6;
 
     /// <summary>
     /// Whether the frame's stretch holds words no tag of the frame covers (手机 in 解锁手机), other than politeness,

@@ -88,13 +88,13 @@ public sealed class RuleParser : IIntentParser
             && soundAlikes.Repair(normalized) is var repaired && repaired != normalized
             && Read(repaired) is { Intents.Count: > 0 } repairedReading)
         {
-            var asked = repairedReading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, RepairedConfidence) }).ToList();
+            var asked = repairedReading.Intents.Select(i => i.AtMost(RepairedConfidence)).ToList();
             return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated, WavesOff: repairedReading.WavesOff), false);
         }
 
         // One character (放, 冷) is too little to act on: a clipped word or a noise the recogniser heard; the car asks.
         var intents = normalized.Length == 1
-            ? [.. reading.Intents.Select(i => i with { Confidence = Math.Min(i.Confidence, OneCharacterConfidence) })]
+            ? [.. reading.Intents.Select(i => i.AtMost(OneCharacterConfidence))]
             : reading.Intents;
         var followUp = reading.Intents.Count > 0 ? null : reading.FollowUp ?? MissingValues.Detect(normalized, Model.Lexicon);
         var noRequest = reading.SaysSomethingElse && intents.Count == 0 && followUp is null;

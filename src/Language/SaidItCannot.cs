@@ -9,9 +9,6 @@ namespace Car.Language;
 /// </summary>
 public sealed class SaidItCannot(Lexicon lexicon)
 {
-    /// <summary>How sure a request said as something that cannot be done is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
-    public const double Confidence = 0.6;
-
     private const string PlayConcept = "act:play";
 
     private readonly IReadOnlyList<string> _unable = lexicon.SlotWords("unableMarks");
@@ -24,6 +21,6 @@ public sealed class SaidItCannot(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(text);
         var unable = frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length
             && _unable.Any(u => text.AsSpan(t.End).StartsWith(u, StringComparison.Ordinal)));
-        return unable ? intent with { Confidence = Math.Min(intent.Confidence, Confidence) } : intent;
+        return unable ? intent.AtMost(SlotExtractors.DoubtfulWords) : intent;
     }
 }

@@ -360,7 +360,10 @@ public sealed class SlotExtractors
     /// <summary>The destination that means the owner's home (a known destination of the lexicon).</summary>
     public const string Home = "家";
 
-    /// <summary>How sure the speaker's words are a value, below 1 for shapes a name rarely has.</summary>
+    /// <summary>
+    /// How sure the speaker's words are a value, below 1 for shapes a name rarely has; also how sure any request the
+    /// car asks about instead of doing is (a plan, a state told, an action said to be impossible).
+    /// </summary>
     public const double DoubtfulWords = 0.6;
 
     /// <summary>

@@ -7,9 +7,6 @@ namespace Car.Language;
 /// </summary>
 public static class StateOrRequest
 {
-    /// <summary>How sure such a request is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
-    public const double Confidence = 0.6;
-
     private static readonly string[] Guarded = [IntentNames.DoorUnlock, IntentNames.TrunkOpen];
 
     private const string Disposal = "把";
@@ -31,7 +28,7 @@ public static class StateOrRequest
         var before = text.AsSpan(frame.SpanStart, Math.Max(0, device.Start - frame.SpanStart));
         var after = text.AsSpan(action.End).Trim(SpeakerSpan.EdgePunctuation);
         return !before.Contains(Disposal, StringComparison.Ordinal) && after.SequenceEqual(Done)
-            ? intent with { Confidence = Math.Min(intent.Confidence, Confidence) }
+            ? intent.AtMost(SlotExtractors.DoubtfulWords)
             : intent;
     }
 }
