@@ -22,6 +22,27 @@ public static class NoLongerGoing
             && frame.Text(text).TrimEnd(SpeakerSpan.EdgePunctuation).TrimEnd(TrailingParticles).EndsWith(NoLonger);
     }
 
+    /// <summary>
+    /// 加油站不去了, 去公司，不去了: a route or a search (<paramref name="place"/>, read from <paramref name="placeFrame"/>)
+    /// followed at once, with nothing but a pause between, by <paramref name="cancel"/> (不去了) names where the driver
+    /// is no longer going: it is taken back, and only the cancel stands.
+    /// </summary>
+    public static bool TakesBack(Intent place, Frame placeFrame, Intent cancel, Frame cancelFrame, string text)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(placeFrame);
+        ArgumentNullException.ThrowIfNull(cancel);
+        ArgumentNullException.ThrowIfNull(cancelFrame);
+        ArgumentNullException.ThrowIfNull(text);
+        if (cancel.Name != IntentNames.NavCancel || place.Name is not (IntentNames.PoiSearch or IntentNames.NavGo) || cancelFrame.Tags.Count == 0)
+        {
+            return false;
+        }
+
+        var cancelStart = Math.Min(cancelFrame.Tags.Min(t => t.Start), text.Length);
+        return text[Math.Min(placeFrame.SpanEnd, cancelStart)..cancelStart].Trim(SpeakerSpan.EdgePunctuation).Length == 0;
+    }
+
     private const string NegationConcept = "neg";
 
     /// <summary>The negation opens what is said: a subject or an adverb (我, 先, 就) at most before it.</summary>

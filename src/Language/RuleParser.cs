@@ -180,11 +180,9 @@ public sealed class RuleParser : IIntentParser
                     continue;
                 }
 
-                if (intent.Name == IntentNames.NavCancel && intents.Count > 0 && intents[^1].Name is IntentNames.PoiSearch or IntentNames.NavGo
-                    && lastRequestFrame is { } placeFrame && frame.Tags.Count > 0 && frame.Tags.Min(t => t.Start) is var cancelStart
-                    && normalized[Math.Min(placeFrame.SpanEnd, cancelStart)..cancelStart].Trim(SpeakerSpan.EdgePunctuation).Length == 0)
+                if (intents.Count > 0 && lastRequestFrame is not null
+                    && NoLongerGoing.TakesBack(intents[^1], lastRequestFrame, intent, frame, normalized))
                 {
-                    // 加油站不去了, 导航去公司不去了: the place just named is where the driver is no longer going.
                     intents.RemoveAt(intents.Count - 1);
                 }
 
