@@ -32,14 +32,15 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t))
-            || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text))
+        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t)) || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses))
+            || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text)
+            || NamesAThing(intent, frame, text))
         {
             return true;
         }
 
         // Media requests act on songs (下一首歌曲, 暂停歌曲): only other requests are a title's words.
-        if (!intent.Name.StartsWith("media.", StringComparison.Ordinal) && StartsWithAny(rest, _titles))
+        if (!IsMedia(intent) && StartsWithAny(rest, _titles))
         {
             return true;
         }
@@ -59,6 +60,34 @@ public sealed class NotARequest(Lexicon lexicon)
             && stop.Start >= ask.End && stop.Start <= text.Length
             && (IsBlank(text, ask.End, stop.Start) || _questionAdverbs.Contains(text[ask.End..stop.Start]))));
 
+    /// <summary>
+    /// 开窗的按钮在哪, 打开车窗的方法: a request about the cabin whose last word is followed by 的 and a word of its own
+    /// names a thing (the button, the way); 把空调开到最大的 and 打开空调的内循环 still ask.
+    /// </summary>
+    private static bool NamesAThing(Intent intent, Frame frame, string text)
+    {
+        if (frame.Tags.Count == 0 || !IsAboutTheCabin(intent.Name))
+        {
+            return false;
+        }
+
+        var last = frame.Tags[^1];
+        return (last.IsAction || last.HasGroup(DeviceGroup)) && last.End + 1 < text.Length && text[last.End] == Of
+            && char.IsLetter(text[last.End + 1]) && !Particles.Contains(text[last.End + 1]);
+    }
+
+    private const char Of = '的';
+
+    private const string DeviceGroup = "dev";
+
+    private const string Particles = "吧啊呀了呢吗的哦";
+
+    /// <summary>Requests that move something in the cabin, not media, routes, calls or questions.</summary>
+    private static bool IsAboutTheCabin(string intent) =>
+        !NotCabin.Any(prefix => intent.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static readonly string[] NotCabin = ["media.", "nav.", "poi.", "phone.", "trip.", "status.", "comfort.", "assistant."];
+
     /// <summary>冷的话开空调: a need or request word right before 的时候 or 的话 opens a clause that sets when, not what.</summary>
     private bool IsTimeClause(string text, Tag tag) =>
         (tag.IsHead || tag.IsAction) && tag.End <= text.Length && StartsWithAny(text.AsSpan(tag.End), _timeClauses);
@@ -72,6 +101,13 @@ public sealed class NotARequest(Lexicon lexicon)
         to >= from && text.AsSpan(from, Math.Min(to, text.Length) - from).IndexOfAnyExcept(Pauses) < 0;
 
     private static readonly System.Buffers.SearchValues<char> Pauses = System.Buffers.SearchValues.Create(" ,，。!！?？、");
+
+    /// <summary>A media request: what follows its words may be a title (播放不要在我寂寞的时候).</summary>
+    private static bool IsMedia(Intent intent) => intent.Name.StartsWith("media.", StringComparison.Ordinal);
+
+    /// <summary>去机场的路上: what the request says ends with 的时候, 的话 or 的路上 (the place between is no tag).</summary>
+    private static bool EndsWithAny(string text, IReadOnlyList<string> words) =>
+        words.Any(w => text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="words"/>.</summary>
     internal static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)

@@ -29,6 +29,10 @@ public sealed class RuleParser : IIntentParser
     private readonly PlannedRequest _planned;
     private readonly SaidItCannot _saidItCannot;
     private readonly ExceptedPosition _excepted;
+    private readonly SpokenCorrection _correction;
+    private readonly WeighedRequests _weighed;
+    private readonly SaidBySomeoneElse _reported;
+    private readonly IReadOnlyList<string> _takeBackWords;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -47,6 +51,10 @@ public sealed class RuleParser : IIntentParser
         _planned = new PlannedRequest(model.Lexicon);
         _saidItCannot = new SaidItCannot(model.Lexicon);
         _excepted = new ExceptedPosition(model.Lexicon);
+        _correction = new SpokenCorrection(model.Lexicon);
+        _weighed = new WeighedRequests(model.Lexicon);
+        _reported = new SaidBySomeoneElse(model.Lexicon);
+        _takeBackWords = model.Lexicon.SlotWords("takeBackWords");
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -118,6 +126,8 @@ public sealed class RuleParser : IIntentParser
             tags.RemoveAll(t => names.Any(n => n.Start <= t.Start && t.End <= n.End && (t.Start, t.End) != (n.Start, n.End)));
         }
 
+        _correction.Mark(tags, normalized);
+
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
         var intents = new List<Intent>();
         FollowUp? followUp = null;
@@ -126,6 +136,7 @@ public sealed class RuleParser : IIntentParser
         var negated = false;
         var unsayable = false;
         Frame? told = null;
+        var weighing = false;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
@@ -136,13 +147,23 @@ public sealed class RuleParser : IIntentParser
                     intents.Add(new Intent(IntentNames.NavCancel));
                 }
 
+                if (intents.Count > 0 && lastRequestFrame is not null && intents[^1].IsClear
+                    && _matcher.Match(frame, normalized, words) is { } refused && refused.Name == intents[^1].Name
+                    && !frame.Tags.Any(t => t.HasGroup("amt") || t.Has("complaint")))
+                {
+                    // 锁车，等一下，先别锁: the same request refused right after is taken back (开窗，别开太大 only limits it).
+                    intents.RemoveAt(intents.Count - 1);
+                    lastRequestFrame = null;
+                }
+
                 continue;
             }
 
-            if (told is not null && !frame.HasHead && frame.SpanStart - told.SpanEnd <= 1)
+            if (told is not null && !frame.HasHead && OnlyBoundariesBetween(tags, told.SpanEnd, frame.SpanStart))
             {
-                // 天窗已经开了再开大一点: what was told names what the request right after it is about.
-                frame.Inherit(told.Tags.Where(t => t.IsHead));
+                // 天窗已经开了再开大一点, 把音量调到20，不对，30: what was told or taken back names what the request
+                // right after it is about.
+                frame.Inherit(told.AllTags.Where(t => t.IsHead));
             }
 
             var matched = _matcher.Match(frame, normalized, words);
@@ -155,6 +176,13 @@ public sealed class RuleParser : IIntentParser
             var declined = matched is not null && _notARequest.Applies(matched, frame, normalized, tags);
             saysSomethingElse |= declined;
             told = declined ? frame : null;
+            if (matched is { Name: IntentNames.AssistantCancel } && intents.Count > 0 && IsTakingBack(frame))
+            {
+                // 开窗吧，算了: the requests just said are taken back, not done and then "cancelled".
+                intents.Clear();
+                saysSomethingElse = true;
+                continue;
+            }
             if (matched is { } intent && !declined)
             {
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
@@ -162,7 +190,7 @@ public sealed class RuleParser : IIntentParser
                 intent = MisheardName.Repair(intent, _resources);
                 intent = SpokenNumber.Dialled(_kin.Repair(intent, _resources.Names));
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
-                intent = StateOrRequest.AskedIfState(intent, frame, normalized);
+                intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
                 if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
                 {
                     // 打开导航带我去X: opening the map is part of going there.
@@ -186,6 +214,17 @@ public sealed class RuleParser : IIntentParser
                     intents.RemoveAt(intents.Count - 1);
                 }
 
+                if (intents.Count > 0 && lastRequestFrame is not null && WeighedRequests.OffersAnother(lastRequestFrame, frame))
+                {
+                    // 开窗还是开空调 asks which; 放周杰伦的歌，还是放林俊杰的吧 prefers the second.
+                    weighing |= !WeighedRequests.PrefersTheOther(normalized);
+                    if (!weighing)
+                    {
+                        intents.RemoveAt(intents.Count - 1);
+                    }
+                }
+
+                weighing |= _weighed.Weighs(frame, normalized);
                 lastRequestFrame = frame;
 
                 if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
@@ -201,6 +240,11 @@ public sealed class RuleParser : IIntentParser
             {
                 followUp ??= FollowUpDetector.Detect(frame);
             }
+        }
+
+        if (weighing)
+        {
+            intents = [.. intents.Select(i => i.AtMost(SlotExtractors.DoubtfulWords))];
         }
 
         // 播放歌曲换一首歌, 唱一首某人的歌听: "play" with nothing named beside another playback request is that request's
@@ -251,6 +295,25 @@ public sealed class RuleParser : IIntentParser
         // Nothing the lexicon knows is not "plainly out of domain": 车里有点浑浊 is for the language model.
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
         return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
+    }
+
+    /// <summary>算了, 不用了, 当我没说 said alone after requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
+    private bool IsTakingBack(Frame frame) =>
+        frame.Tags.Count > 0 && frame.Tags.All(t => t.Has("act:cancel") && _takeBackWords.Contains(t.Surface));
+
+    /// <summary>Whether the text from <paramref name="from"/> to <paramref name="to"/> holds nothing but boundaries (，, 再, 不对).</summary>
+    private static bool OnlyBoundariesBetween(IReadOnlyList<Tag> tags, int from, int to)
+    {
+        var reached = from;
+        foreach (var tag in tags)
+        {
+            if (tag.Start <= reached && tag.End > reached && tag.End <= to && tag.IsBoundary)
+            {
+                reached = tag.End;
+            }
+        }
+
+        return reached >= to;
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace Car.Language;
 
 /// <summary>
 /// Request words in a sentence that tells rather than asks: what already happened (刚才车窗自己开了, 我昨天去了公司,
-/// 我把车窗打开了), what is going on (我在听歌, 你在导航吗), a question whether it is done (车门锁了没) and where the
-/// car has got to (到家了). The car does not act on them.
+/// 我把车窗打开了), what is going on (我在听歌, 你在导航吗) or how things are (空调一直开着), a question whether it is
+/// done (车门锁了没), who did it (谁开的窗) or what it is (放的什么歌) and where the car has got to (到家了). The car does not act on them.
 /// </summary>
 public sealed class ToldNotAsked(Lexicon lexicon)
 {
@@ -18,6 +18,8 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _wantWords = lexicon.SlotWords("wantWords");
     private readonly IReadOnlyList<string> _goingOnSubjects = lexicon.SlotWords("goingOnSubjects");
     private readonly IReadOnlyList<string> _arriveWords = lexicon.SlotWords("arriveWords");
+    private readonly IReadOnlyList<string> _questionWords = lexicon.SlotWords("questionWords");
+    private readonly IReadOnlyList<string> _degreeWords = lexicon.SlotWords("degreeWords");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
@@ -25,8 +27,50 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
         return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text)
-            || TellsOfArriving(frame, text) || TellsItWasDoneBefore(frame, text);
+            || TellsOfArriving(frame, text) || TellsItWasDoneBefore(frame, text) || AsksWhoDidIt(frame, text)
+            || TellsHowItIs(frame, text) || AsksWhatItIs(frame, text);
     }
+
+    /// <summary>
+    /// 空调一直开着, 窗户开着呢, 空调开得太冷了: an action with 着 (lasting), or with 得 and a word of degree
+    /// (<c>degreeWords</c>: 太, 挺), tells how things are; 把空调开着 keeps it on and 开得大一点 asks for more. After a word
+    /// to play they open a title (我想听着魔).
+    /// </summary>
+    private bool TellsHowItIs(Frame frame, string text) =>
+        frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t)
+            && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting)
+                || (t.End < text.Length && text[t.End] == Manner && _degreeWords.Any(d => text.AsSpan(t.End + 1).StartsWith(d, StringComparison.Ordinal)))));
+
+    /// <summary>把空调开着: 把 before the action asks to keep it so.</summary>
+    private static bool IsKept(Frame frame, string text, Tag action) =>
+        action.Start > frame.SpanStart && text.AsSpan(frame.SpanStart, action.Start - frame.SpanStart).Contains(Hold);
+
+    private const char Lasting = '着';
+
+    private const string PlayConcept = "act:play";
+
+    private const char Manner = '得';
+
+    private const char Hold = '把';
+
+    /// <summary>放的什么歌, 开的是几度: an action, 的 and a question word asks what is done, not to do it.</summary>
+    private bool AsksWhatItIs(Frame frame, string text) =>
+        frame.Tags.Any(t => t.IsAction && t.End < text.Length && text[t.End] == Of
+            && _questionWords.Any(q => text.AsSpan(t.End + 1).TrimStart(IsWord).StartsWith(q, StringComparison.Ordinal)));
+
+    private const char Of = '的';
+
+    private const string IsWord = "是";
+
+    /// <summary>
+    /// 刚刚是谁开的窗, 谁开的空调: 谁 right before the action asks who did it (or complains of it); nobody asks the car
+    /// to do it again.
+    /// </summary>
+    private static bool AsksWhoDidIt(Frame frame, string text) =>
+        frame.Tags.Any(t => t.IsAction && t.Start <= text.Length
+            && text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(Who, StringComparison.Ordinal));
+
+    private const string Who = "谁";
 
     /// <summary>
     /// 这首歌我听过, 周杰伦的歌都听过了, 那里去过吗: an action that ends what is said with 过 (and perhaps 了 or a

@@ -43,8 +43,25 @@ public sealed class WordBoundaryFilter
         return picked || (Respects(start, words) && Respects(end, words))
             || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
             || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words)
-            || OpensGuessWithNegation(start, end, concepts, words);
+            || OpensGuessWithNegation(start, end, concepts, words) || ClosesAdverbWithNegation(start, end, concepts, words);
     }
+
+    /// <summary>
+    /// 先别锁, 千万别开窗: a negation that ends an adverb of the dictionary (先别, 千万别) is still the negation; jieba's
+    /// HMM would glue 先 and 别 again if the word were split.
+    /// </summary>
+    private static bool ClosesAdverbWithNegation(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (!concepts.Contains(NegationConcept) || start >= words.Text.Length)
+        {
+            return false;
+        }
+
+        var adverb = words.WordAt(start);
+        return adverb.End == end && adverb.Start < start && adverb.Tag.StartsWith(AdverbTag, StringComparison.Ordinal);
+    }
+
+    private const string AdverbTag = "d";
 
     /// <summary>
     /// A negation (不, 别) inside a word the segmenter only guessed, right before the car's action that ends it, is

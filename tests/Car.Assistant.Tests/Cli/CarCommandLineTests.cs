@@ -200,6 +200,33 @@ public class CarCommandLineTests
         Assert.Equal("好的", reports[1].GetProperty("reply").GetString());
     }
 
+    [Theory]
+    [InlineData("开窗吧，算了")]
+    [InlineData("锁车，等一下，先别锁")]
+    [InlineData("把车窗打开一下，算了不用了")]
+    public async Task Say_RequestTakenBackInTheSameBreath_NothingMovesAndTheCarSaysOk(string text)
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal("好的", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task Say_VolumeCorrectedMidSentence_OnlyTheCorrectedValueIsSet()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "把音量调到20，不对，30");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var actions = report.RootElement.GetProperty("actions");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(1, actions.GetArrayLength());
+        Assert.Equal(VssPaths.MediaVolume, actions[0].GetProperty("signal").GetString());
+        Assert.Equal(30, actions[0].GetProperty("value").GetDouble());
+    }
+
     [Fact]
     public async Task Say_NotGoingToTheAirportAnyMore_EndsTheRouteThere()
     {

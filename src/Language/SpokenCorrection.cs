@@ -1,0 +1,41 @@
+using Car.Language.Model;
+
+namespace Car.Language;
+
+/// <summary>
+/// 调到22度，不，24度 and 导航去公司，哦不，去机场: a short word of denial said on its own between pauses (lexicon
+/// <c>correctionClauses</c>: 不, 不是, 哦不) right after a request takes that request back, as 不对 and 说错了 do anywhere;
+/// what follows is the request meant. Inside a sentence the same words only negate (不开窗, 不是很热).
+/// </summary>
+public sealed class SpokenCorrection(Lexicon lexicon)
+{
+    private readonly IReadOnlyList<string> _clauses = lexicon.SlotWords("correctionClauses");
+
+    /// <summary>Replaces the tags of each such clause of <paramref name="text"/> with one correction, a boundary.</summary>
+    public void Mark(List<Tag> tags, string text)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (!IsPause(tags[i]) || tags[i].Start == 0)
+            {
+                continue;
+            }
+
+            var start = tags[i].End;
+            var next = tags.FindIndex(i + 1, t => IsPause(t));
+            var end = next < 0 ? text.Length : tags[next].Start;
+            if (end <= start || !_clauses.Contains(text[start..end]))
+            {
+                continue;
+            }
+
+            tags.RemoveAll(t => t.Start >= start && t.End <= end);
+            tags.Insert(i + 1, new Tag([Lexicon.BoundaryConcept, FrameBuilder.CorrectionConcept], start, end, text[start..end]));
+        }
+    }
+
+    /// <summary>A comma, a full stop or a space: the pauses a recogniser or a typist writes.</summary>
+    private static bool IsPause(Tag tag) => tag.IsBoundary && tag.Surface.Length == 1 && !char.IsLetter(tag.Surface[0]);
+}
