@@ -32,7 +32,7 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t)) || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses))
+        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t)) || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses))
             || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text)
             || NamesAThing(intent, frame, text))
         {
@@ -88,7 +88,10 @@ public sealed class NotARequest(Lexicon lexicon)
 
     private static readonly string[] NotCabin = ["media.", "nav.", "poi.", "phone.", "trip.", "status.", "comfort.", "assistant."];
 
-    /// <summary>冷的话开空调: a need or request word right before 的时候 or 的话 opens a clause that sets when, not what.</summary>
+    /// <summary>
+    /// 冷的话开空调, 播放音乐的时候声音小一点: a need or request word right before 的时候 or 的话 opens a clause that sets
+    /// when, not what (a car word inside a title the request took is still one: 音乐 here).
+    /// </summary>
     private bool IsTimeClause(string text, Tag tag) =>
         (tag.IsHead || tag.IsAction) && tag.End <= text.Length && StartsWithAny(text.AsSpan(tag.End), _timeClauses);
 

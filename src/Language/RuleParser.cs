@@ -208,6 +208,18 @@ public sealed class RuleParser : IIntentParser
                     continue;
                 }
 
+                if (intent.Name == IntentNames.NavGo && intents.FindIndex(i => i.Name == IntentNames.NavGo) is >= 0 and var first)
+                {
+                    // 先去超市再回家: the car drives to the first place (a second route would replace it), unless the
+                    // first was only a guess and this one is sure.
+                    if (intents[first].IsClear || !intent.IsClear)
+                    {
+                        continue;
+                    }
+
+                    intents.RemoveAt(first);
+                }
+
                 if (intents.Count > 0 && lastRequestFrame is not null
                     && NoLongerGoing.TakesBack(intents[^1], lastRequestFrame, intent, frame, normalized))
                 {
@@ -231,6 +243,13 @@ public sealed class RuleParser : IIntentParser
                 {
                     intents.Add(intent);
                 }
+            }
+            else if (matched is null && intents.Count > 0 && lastRequestFrame is not null && _excepted.Applies(frame, normalized))
+            {
+                // 后排车窗都关上，除了左后: the position excepted after the request makes it one the contract cannot say.
+                intents.RemoveAt(intents.Count - 1);
+                lastRequestFrame = null;
+                unsayable = true;
             }
             else if (intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(intents[^1], frame, normalized) is { } whole)
             {
@@ -297,9 +316,9 @@ public sealed class RuleParser : IIntentParser
         return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
     }
 
-    /// <summary>算了, 不用了, 当我没说 said alone after requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
+    /// <summary>算了, 不用了, 当我没说 opening what follows requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
     private bool IsTakingBack(Frame frame) =>
-        frame.Tags.Count > 0 && frame.Tags.All(t => t.Has("act:cancel") && _takeBackWords.Contains(t.Surface));
+        frame.Tags.Count > 0 && frame.Tags[0].Has("act:cancel") && _takeBackWords.Contains(frame.Tags[0].Surface);
 
     /// <summary>Whether the text from <paramref name="from"/> to <paramref name="to"/> holds nothing but boundaries (，, 再, 不对).</summary>
     private static bool OnlyBoundariesBetween(IReadOnlyList<Tag> tags, int from, int to)

@@ -247,9 +247,11 @@ public sealed class SlotExtractors
             var asksAboutTheRoute = false;
             if (slot == SlotNames.Destination)
             {
-                // 去机场堵不堵, 去公司要多久: a question about the way there ends the place, and asks rather than orders.
+                // 去机场堵不堵, 去公司要多久: a question about the way there ends the place, and asks rather than orders;
+                // so does one before it (还有多久到公司).
                 var beforeQuestion = span.CutAtFirst(_lexicon.SlotWords("routeQuestions"));
-                asksAboutTheRoute = beforeQuestion.Text.Length < span.Text.Length;
+                asksAboutTheRoute = beforeQuestion.Text.Length < span.Text.Length
+                    || _lexicon.SlotWords("routeQuestionsBefore").Any(q => text.AsSpan(0, hole.Index).Contains(q, StringComparison.Ordinal));
                 span = beforeQuestion.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
 

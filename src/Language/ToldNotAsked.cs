@@ -5,7 +5,8 @@ namespace Car.Language;
 /// <summary>
 /// Request words in a sentence that tells rather than asks: what already happened (刚才车窗自己开了, 我昨天去了公司,
 /// 我把车窗打开了), what is going on (我在听歌, 你在导航吗) or how things are (空调一直开着), a question whether it is
-/// done (车门锁了没), who did it (谁开的窗) or what it is (放的什么歌) and where the car has got to (到家了). The car does not act on them.
+/// done (车门锁了没), who did it (谁开的窗) or what it is (放的什么歌), where the car has got to (到家了) and what the
+/// speaker will do themselves (我自己开窗). The car does not act on them.
 /// </summary>
 public sealed class ToldNotAsked(Lexicon lexicon)
 {
@@ -20,6 +21,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _arriveWords = lexicon.SlotWords("arriveWords");
     private readonly IReadOnlyList<string> _questionWords = lexicon.SlotWords("questionWords");
     private readonly IReadOnlyList<string> _degreeWords = lexicon.SlotWords("degreeWords");
+    private readonly IReadOnlyList<string> _selfWords = lexicon.SlotWords("selfWords");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
@@ -28,8 +30,13 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(text);
         return TellsWhatHappened(frame, text) || AsksWhetherDone(frame, text) || TellsWhatIsGoingOn(frame, text)
             || TellsOfArriving(frame, text) || TellsItWasDoneBefore(frame, text) || AsksWhoDidIt(frame, text)
-            || TellsHowItIs(frame, text) || AsksWhatItIs(frame, text);
+            || TellsHowItIs(frame, text) || AsksWhatItIs(frame, text) || SpeakerWillDoIt(frame, text);
     }
+
+    /// <summary>我自己开窗, 我来开空调: the speaker says they will do it themselves (lexicon <c>selfWords</c>).</summary>
+    private bool SpeakerWillDoIt(Frame frame, string text) =>
+        frame.Tags.Any(t => t.IsAction && t.Start <= text.Length
+            && _selfWords.Any(w => text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal)));
 
     /// <summary>
     /// 空调一直开着, 窗户开着呢, 空调开得太冷了: an action with 着 (lasting), or with 得 and a word of degree

@@ -51,12 +51,13 @@ public sealed class WeighedRequests(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        if (!frame.Tags.Any(t => t.IsAction || t.HasGroup(NumberGroup)))
+        var request = frame.Tags.Where(t => t.IsAction || t.IsHead || t.HasGroup(NumberGroup)).ToList();
+        if (!request.Exists(t => t.IsAction || t.HasGroup(NumberGroup)))
         {
             return false;
         }
 
-        var after = frame.Tags.Max(t => t.End);
+        var after = request.Max(t => t.End);
         var said = after < text.Length ? text[after..].TrimStart(SpeakerSpan.EdgePunctuation) : string.Empty;
         var asks = _questionEnds.Any(end => text.EndsWith(end, StringComparison.Ordinal));
         return _weighQuestions.Any(q => said.StartsWith(q, StringComparison.Ordinal))
