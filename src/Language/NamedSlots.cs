@@ -45,7 +45,8 @@ public static class NamedSlots
     /// 周杰伦的稻香 said alone: a singer the owner's list names, or a person's name the dictionary knows (jieba's
     /// <c>nr</c>, two or three characters opening with a common surname), 的, and a title of two characters or more;
     /// null for anything else (a name the dictionary does not know, 作品 or another of <c>titleReject</c>). The parser
-    /// asks only when the lexicon found no word of its own in the utterance (王芳的老公 is no song). X唱的Y and X唱的
+    /// asks only when the lexicon found no word of its own in the utterance (王芳的老公 is no song), nor for a title holding a
+    /// question word (周杰伦的新歌叫什么 asks a name: lexicon <c>questionWords</c>). X唱的Y and X唱的
     /// alone are <see cref="SungAlone"/>.
     /// </summary>
     public static Intent? SongNamedAlone(string text, Gazetteer names, SegmentedText words, Lexicon lexicon)
@@ -70,6 +71,7 @@ public static class NamedSlots
         var start = words.Text.IndexOf(text, StringComparison.Ordinal);
         var person = start >= 0 && WordSpelling(artist, words, start) is { } word && IsSurnamedPerson(word, words, lexicon.SlotWords("surnames"));
         return (person || names.Contains(GazetteerKind.Artist, artist)) && !lexicon.SlotWords("titleReject").Contains(title)
+            && !lexicon.SlotWords("questionWords").Any(q => title.Contains(q, StringComparison.Ordinal))
             ? new Intent(IntentNames.MediaPlay, [new(SlotNames.Artist, SlotValue.Of(artist)), new(SlotNames.Title, SlotValue.Of(title))])
             : null;
     }

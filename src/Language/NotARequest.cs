@@ -34,7 +34,7 @@ public sealed class NotARequest(Lexicon lexicon)
         var rest = after <= text.Length ? text.AsSpan(after) : [];
         if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t)) || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses))
             || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text)
-            || NamesAThing(intent, frame, text))
+            || NamesAThing(intent, frame, text) || IsAPlacesDoor(intent, frame, text, tags))
         {
             return true;
         }
@@ -77,6 +77,29 @@ public sealed class NotARequest(Lexicon lexicon)
     }
 
     private const char Of = '的';
+
+    /// <summary>
+    /// 加油站关门了, 商店开门了吗: a door right after a place (a category word, and at most the action between them) is
+    /// the place's, open or closed for business; the car's doors stay as they are.
+    /// </summary>
+    private static bool IsAPlacesDoor(Intent intent, Frame frame, string text, IReadOnlyList<Tag> tags)
+    {
+        if (intent.Name is not (IntentNames.DoorLock or IntentNames.DoorUnlock)
+            || frame.Tags.FirstOrDefault(t => t.Has(DoorConcept)) is not { } door)
+        {
+            return false;
+        }
+
+        return tags.Any(place => place.HasGroup(PlaceGroup) && place.End <= door.Start && door.Start - place.End <= LongestActionBetween
+            && tags.All(t => t.End <= place.End || t.Start >= door.Start || t.IsAction));
+    }
+
+    private const string DoorConcept = "dev:door";
+
+    private const string PlaceGroup = "cat";
+
+    /// <summary>打开 between 商店 and 门 at most.</summary>
+    private const int LongestActionBetween = 2;
 
     private const string DeviceGroup = "dev";
 

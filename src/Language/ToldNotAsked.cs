@@ -22,6 +22,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _questionWords = lexicon.SlotWords("questionWords");
     private readonly IReadOnlyList<string> _degreeWords = lexicon.SlotWords("degreeWords");
     private readonly IReadOnlyList<string> _selfWords = lexicon.SlotWords("selfWords");
+    private readonly IReadOnlyList<string> _otherDoers = lexicon.SlotWords("otherDoers");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
@@ -60,24 +61,25 @@ public sealed class ToldNotAsked(Lexicon lexicon)
 
     private const char Hold = '把';
 
-    /// <summary>放的什么歌, 开的是几度: an action, 的 and a question word asks what is done, not to do it.</summary>
+    /// <summary>
+    /// 放的什么歌, 开的是几度, 上一首是什么歌: an action, then 的 or 是 (or both) and a question word asks what is done,
+    /// not to do it.
+    /// </summary>
     private bool AsksWhatItIs(Frame frame, string text) =>
-        frame.Tags.Any(t => t.IsAction && t.End < text.Length && text[t.End] == Of
-            && _questionWords.Any(q => text.AsSpan(t.End + 1).TrimStart(IsWord).StartsWith(q, StringComparison.Ordinal)));
+        frame.Tags.Any(t => t.IsAction && t.End < text.Length && IsOfOrIs(text[t.End])
+            && _questionWords.Any(q => text.AsSpan(t.End).TrimStart(OfOrIs).StartsWith(q, StringComparison.Ordinal)));
 
-    private const char Of = '的';
+    private static bool IsOfOrIs(char c) => OfOrIs.Contains(c, StringComparison.Ordinal);
 
-    private const string IsWord = "是";
+    private const string OfOrIs = "的是";
 
     /// <summary>
-    /// 刚刚是谁开的窗, 谁开的空调: 谁 right before the action asks who did it (or complains of it); nobody asks the car
-    /// to do it again.
+    /// 刚刚是谁开的窗, 谁开的空调, 是不是有人开过车门: 谁 or someone else (lexicon <c>otherDoers</c>) right before the
+    /// action asks who did it or tells that someone did; nobody asks the car to do it.
     /// </summary>
-    private static bool AsksWhoDidIt(Frame frame, string text) =>
+    private bool AsksWhoDidIt(Frame frame, string text) =>
         frame.Tags.Any(t => t.IsAction && t.Start <= text.Length
-            && text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(Who, StringComparison.Ordinal));
-
-    private const string Who = "谁";
+            && _otherDoers.Any(w => text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal)));
 
     /// <summary>
     /// 这首歌我听过, 周杰伦的歌都听过了, 那里去过吗: an action that ends what is said with 过 (and perhaps 了 or a
@@ -93,7 +95,10 @@ public sealed class ToldNotAsked(Lexicon lexicon)
                 continue;
             }
 
-            var rest = text[(done.End + Before.Length)..end];
+            // 开过车门吗: the device may come after 过.
+            var afterBefore = done.End + Before.Length;
+            var heads = frame.Tags.Where(t => t.IsHead && t.Start == afterBefore).Select(t => t.End).DefaultIfEmpty(afterBefore).Max();
+            var rest = text[Math.Min(heads, end)..end];
             if (rest.Length == 0 || _doneMarks.Contains(rest) || _doneQuestions.Contains(rest))
             {
                 return true;
