@@ -148,7 +148,7 @@ public sealed class RuleParser : IIntentParser
                 }
 
                 if (intents.Count > 0 && lastRequestFrame is not null && intents[^1].IsClear
-                    && _matcher.Match(frame, normalized, words) is { } refused && refused.Name == intents[^1].Name
+                    && RefusesTheSame(frame, _matcher.Match(frame, normalized, words), intents[^1])
                     && !frame.Tags.Any(t => t.HasGroup("amt") || t.Has("complaint")))
                 {
                     // 锁车，等一下，先别锁: the same request refused right after is taken back (开窗，别开太大 only limits it).
@@ -315,6 +315,15 @@ public sealed class RuleParser : IIntentParser
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
         return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
     }
+
+    /// <summary>别开窗 after 开窗; 先别导航 after 我要回家 (the navigation refused after a route, whatever it reads as).</summary>
+    private static bool RefusesTheSame(Frame negated, Intent? refused, Intent asked) =>
+        refused?.Name == asked.Name
+        || (IsNavigation(asked) && (refused is not null ? IsNavigation(refused) : negated.Tags.Any(t => t.Has(NavigationConcept))));
+
+    private const string NavigationConcept = "dev:nav";
+
+    private static bool IsNavigation(Intent intent) => intent.Name.StartsWith("nav.", StringComparison.Ordinal);
 
     /// <summary>算了, 不用了, 当我没说 opening what follows requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
     private bool IsTakingBack(Frame frame) =>

@@ -214,6 +214,21 @@ public class CarCommandLineTests
         Assert.Equal("好的", report.RootElement.GetProperty("reply").GetString());
     }
 
+    [Theory]
+    [InlineData("开空调会费油吗", "您是要打开空调吗？")]
+    [InlineData("他说要开窗", "您是要打开车窗吗？")]
+    [InlineData("车门没关", "您是要锁车吗？")]
+    [InlineData("还有多久到公司", "您是要导航到公司吗？")]
+    public async Task Say_RequestWeighedReportedOrOnlyDescribed_NothingMovesAndTheCarAsks(string text, string question)
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal(question, report.RootElement.GetProperty("ask").GetString());
+    }
+
     [Fact]
     public async Task Say_VolumeCorrectedMidSentence_OnlyTheCorrectedValueIsSet()
     {
