@@ -110,6 +110,9 @@ public sealed class RuleParser : IIntentParser
             (reading.OutOfDomain && followUp is null) || noRequest || (reading.Unsayable && intents.Count == 0));
     }
 
+    /// <summary>Words that ask how or why (怎么, 为什么, 开什么): no cabin rule takes them.</summary>
+    private const string AskConcept = "ask";
+
     /// <summary>How sure a request said in one character is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
     public const double OneCharacterConfidence = 0.6;
 
@@ -257,6 +260,9 @@ public sealed class RuleParser : IIntentParser
             }
             else
             {
+                // 教我怎么开空调, 怎么打开天窗: how to do what the car does is a question the contract cannot say, and
+                // the language model is not asked to find a request in it.
+                unsayable |= matched is null && frame.HasOwnHead && frame.HasAction && frame.Tags.Any(t => t.Has(AskConcept));
                 followUp ??= FollowUpDetector.Detect(frame);
             }
         }

@@ -16,6 +16,10 @@ public class CascadeParserTests
     [InlineData("别开窗")]
     [InlineData("先不去机场")]
     [InlineData("除了主驾其他车窗都打开")]
+    [InlineData("教我怎么开空调")]
+    [InlineData("开窗吧，算了")]
+    [InlineData("锁车，等一下，先别锁")]
+    [InlineData("空调一直开着")]
     public async Task ParseAsync_RulesAnswerOrPlainlyNoRequest_ModelNotAsked(string text)
     {
         var model = new CountingParser();
