@@ -132,33 +132,18 @@ public sealed class RuleParser : IIntentParser
         _correction.Mark(tags, normalized);
 
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
-        var intents = new List<Intent>();
+        var requests = new SaidRequests();
         FollowUp? followUp = null;
         var saysSomethingElse = false;
-        Frame? lastRequestFrame = null;
         var negated = false;
         var unsayable = false;
         Frame? told = null;
-        var weighing = false;
         foreach (var frame in frames)
         {
             if (frame.IsNegated)
             {
                 negated = true;
-                if (NoLongerGoing.Applies(frame, normalized) && !intents.Exists(i => i.Name == IntentNames.NavCancel))
-                {
-                    intents.Add(new Intent(IntentNames.NavCancel));
-                }
-
-                if (intents.Count > 0 && lastRequestFrame is not null && intents[^1].IsClear
-                    && RefusesTheSame(frame, _matcher.Match(frame, normalized, words), intents[^1])
-                    && !frame.Tags.Any(t => t.HasGroup("amt") || t.Has("complaint")))
-                {
-                    // 锁车，等一下，先别锁: the same request refused right after is taken back (开窗，别开太大 only limits it).
-                    intents.RemoveAt(intents.Count - 1);
-                    lastRequestFrame = null;
-                }
-
+                requests.Refuse(frame, _matcher.Match(frame, normalized, words), normalized);
                 continue;
             }
 
@@ -179,14 +164,13 @@ public sealed class RuleParser : IIntentParser
             var declined = matched is not null && _notARequest.Applies(matched, frame, normalized, tags);
             saysSomethingElse |= declined;
             told = declined ? frame : null;
-            if (matched is { Name: IntentNames.AssistantCancel } && intents.Count > 0 && IsTakingBack(frame))
+            if (matched is { Name: IntentNames.AssistantCancel } && requests.Intents.Count > 0 && IsTakingBack(frame))
             {
                 // 开窗吧，算了: the requests just said are taken back, not done and then "cancelled".
-                intents.Clear();
+                requests.TakeBackAll();
                 saysSomethingElse = true;
-                continue;
             }
-            if (matched is { } intent && !declined)
+            else if (matched is { } intent && !declined)
             {
                 intent = NamedSlots.TitleAfterSongWord(intent, normalized, words, tags, Model.Lexicon);
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
@@ -194,69 +178,21 @@ public sealed class RuleParser : IIntentParser
                 intent = SpokenNumber.Dialled(_kin.Repair(intent, _resources.Names));
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
                 intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
-                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavResume && intent.Name == IntentNames.NavGo)
+                requests.Add(intent, frame, normalized);
+                if (_weighed.Weighs(frame, normalized))
                 {
-                    // 打开导航带我去X: opening the map is part of going there.
-                    intents.RemoveAt(intents.Count - 1);
-                }
-
-                if (intents.Count > 0 && intents[^1].Name == IntentNames.NavGo && intent.Name == IntentNames.NavResume)
-                {
-                    // 去X导航开始: going there starts the navigation.
-                    continue;
-                }
-
-                if (intents.Count > 0 && lastRequestFrame is not null && NeedAsPurpose.Applies(intent, frame, intents[^1], lastRequestFrame, normalized))
-                {
-                    continue;
-                }
-
-                if (intent.Name == IntentNames.NavGo && intents.FindIndex(i => i.Name == IntentNames.NavGo) is >= 0 and var first)
-                {
-                    // 先去超市再回家: the car drives to the first place (a second route would replace it), unless the
-                    // first was only a guess and this one is sure.
-                    if (intents[first].IsClear || !intent.IsClear)
-                    {
-                        continue;
-                    }
-
-                    intents.RemoveAt(first);
-                }
-
-                if (intents.Count > 0 && lastRequestFrame is not null
-                    && NoLongerGoing.TakesBack(intents[^1], lastRequestFrame, intent, frame, normalized))
-                {
-                    intents.RemoveAt(intents.Count - 1);
-                }
-
-                if (intents.Count > 0 && lastRequestFrame is not null && WeighedRequests.OffersAnother(lastRequestFrame, frame))
-                {
-                    // 开窗还是开空调 asks which; 放周杰伦的歌，还是放林俊杰的吧 prefers the second.
-                    weighing |= !WeighedRequests.PrefersTheOther(normalized);
-                    if (!weighing)
-                    {
-                        intents.RemoveAt(intents.Count - 1);
-                    }
-                }
-
-                weighing |= _weighed.Weighs(frame, normalized);
-                lastRequestFrame = frame;
-
-                if (intents.Count == 0 || intents[^1].ToString() != intent.ToString())
-                {
-                    intents.Add(intent);
+                    requests.Weigh();
                 }
             }
-            else if (matched is null && intents.Count > 0 && lastRequestFrame is not null && _excepted.Applies(frame, normalized))
+            else if (matched is null && requests.KeepsLast && _excepted.Applies(frame, normalized))
             {
                 // 后排车窗都关上，除了左后: the position excepted after the request makes it one the contract cannot say.
-                intents.RemoveAt(intents.Count - 1);
-                lastRequestFrame = null;
+                requests.TakeBackLast();
                 unsayable = true;
             }
-            else if (intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(intents[^1], frame, normalized) is { } whole)
+            else if (requests.Intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(requests.Intents[^1], frame, normalized) is { } whole)
             {
-                intents[^1] = whole;
+                requests.Intents[^1] = whole;
             }
             else
             {
@@ -267,10 +203,7 @@ public sealed class RuleParser : IIntentParser
             }
         }
 
-        if (weighing)
-        {
-            intents = [.. intents.Select(i => i.AtMost(SlotExtractors.DoubtfulWords))];
-        }
+        var intents = requests.Weighed ? [.. requests.Intents.Select(i => i.AtMost(SlotExtractors.DoubtfulWords))] : requests.Intents;
 
         // 播放歌曲换一首歌, 唱一首某人的歌听: "play" with nothing named beside another playback request is that request's
         // lead-in, not a request of its own (打开音乐调大音量 still starts the music).
@@ -321,15 +254,6 @@ public sealed class RuleParser : IIntentParser
         var outOfDomain = normalized.Length == 0 || (meaningful.Count > 0 && meaningful.All(t => t.Has("ood")));
         return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
     }
-
-    /// <summary>别开窗 after 开窗; 先别导航 after 我要回家 (the navigation refused after a route, whatever it reads as).</summary>
-    private static bool RefusesTheSame(Frame negated, Intent? refused, Intent asked) =>
-        refused?.Name == asked.Name
-        || (IsNavigation(asked) && (refused is not null ? IsNavigation(refused) : negated.Tags.Any(t => t.Has(NavigationConcept))));
-
-    private const string NavigationConcept = "dev:nav";
-
-    private static bool IsNavigation(Intent intent) => intent.Name.StartsWith("nav.", StringComparison.Ordinal);
 
     /// <summary>算了, 不用了, 当我没说 opening what follows requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
     private bool IsTakingBack(Frame frame) =>
