@@ -44,9 +44,11 @@ public static class FrameBuilder
             }
 
             if (!current.IsEmpty && !tag.HasGroup("pref") && !tag.Has(NotMusic) && judge.TakesSpeakerWords(current)
+                && !FollowsWhatHappened(tags, index)
                 && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)))
             {
-                // 我想听我要大声唱出来: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts.
+                // 我想听我要大声唱出来: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts;
+                // 音乐被暂停了 tells what happened to the music.
                 continue;
             }
 
@@ -122,6 +124,10 @@ public static class FrameBuilder
 
         return covered < end - tags[index].Start;
     }
+
+    /// <summary>An action right after 被 or 已经 (lexicon <c>happened</c>): what was done, not the start of a title.</summary>
+    private static bool FollowsWhatHappened(IReadOnlyList<Tag> tags, int index) =>
+        tags[index].IsAction && index > 0 && tags[index - 1].Has(ToldNotAsked.HappenedConcept) && tags[index - 1].End == tags[index].Start;
 
     /// <summary>大 before 酒店 in 开元大酒店 is part of the name, not "bigger".</summary>
     private static bool IsSizeOfAPlace(IReadOnlyList<Tag> tags, int index) =>

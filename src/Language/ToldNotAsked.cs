@@ -23,6 +23,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _degreeWords = lexicon.SlotWords("degreeWords");
     private readonly IReadOnlyList<string> _selfWords = lexicon.SlotWords("selfWords");
     private readonly IReadOnlyList<string> _otherDoers = lexicon.SlotWords("otherDoers");
+    private readonly IReadOnlyList<string> _doers = lexicon.SlotWords("doers");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
@@ -151,8 +152,9 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     }
 
     /// <summary>
-    /// 我解锁了, 我把车窗打开了, 我给小王打电话了: the speaker before the action, with no word of wanting or asking
-    /// between them or in the action's own word (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
+    /// 我解锁了, 我把车窗打开了, 我给小王打电话了, 他把电话挂了: the speaker or someone else (lexicon <c>doers</c>; not 你,
+    /// whom an order names) before the action, with no word of wanting or asking between them or in the action's own word
+    /// (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
     /// </summary>
     private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
     {
@@ -162,7 +164,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         }
 
         var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
-        if (!before.StartsWith(Speaker, StringComparison.Ordinal))
+        if (!before.StartsWith(Speaker, StringComparison.Ordinal) && !NotARequest.StartsWithAny(before, _doers))
         {
             return false;
         }
