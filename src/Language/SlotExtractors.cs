@@ -315,16 +315,16 @@ public sealed class SlotExtractors
                 return null;
             }
 
+            if (slot == SlotNames.Destination && _lexicon.SlotWords("homeSaidOtherwise").Contains(span.Text))
+            {
+                // 导航到家里, 去我家: home, as the car knows it (我 elsewhere in a place is talk).
+                return SlotValue.Of(Home);
+            }
+
             if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
                 || _lexicon.SlotWords(slot + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
             {
                 return null;
-            }
-
-            if (slot == SlotNames.Destination && _lexicon.SlotWords("homeSaidOtherwise").Contains(span.Text))
-            {
-                // 导航到家里, 去我家: home, as the car knows it.
-                return SlotValue.Of(Home);
             }
 
             sureness = slot == SlotNames.Destination && _lexicon.SlotWords("destinationKnown").Contains(span.Text)
