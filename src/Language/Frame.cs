@@ -59,4 +59,10 @@ public sealed class Frame
     public IEnumerable<string> Concepts => AllTags.SelectMany(t => t.Concepts);
 
     public string Text(string utterance) => utterance[SpanStart..Math.Min(SpanEnd, utterance.Length)];
+
+    /// <summary>Where the request's own words start: its first action or head (明天早上 before 去公司 is not one).</summary>
+    public int RequestStart => _tags.Where(t => t.IsAction || t.IsHead).Select(t => t.Start).DefaultIfEmpty(SpanStart).Min();
+
+    /// <summary>What <paramref name="utterance"/> says before <see cref="RequestStart"/>.</summary>
+    public string TextBeforeRequest(string utterance) => utterance[..Math.Min(RequestStart, utterance.Length)];
 }

@@ -20,9 +20,8 @@ public sealed class PlannedRequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        var requestStart = frame.Tags.Where(t => t.IsAction || t.IsHead).Select(t => t.Start).DefaultIfEmpty(frame.SpanStart).Min();
-        var before = text[..Math.Min(requestStart, text.Length)];
-        var planned = frame.Tags.Any(t => t.Has(LaterConcept) && t.End <= requestStart)
+        var before = frame.TextBeforeRequest(text);
+        var planned = frame.Tags.Any(t => t.Has(LaterConcept) && t.End <= frame.RequestStart)
             || _conditions.Any(c => before.Contains(c, StringComparison.Ordinal));
         return planned ? intent.AtMost(SlotExtractors.DoubtfulWords) : intent;
     }

@@ -23,8 +23,7 @@ public sealed class SaidBySomeoneElse(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        var requestStart = frame.Tags.Where(t => t.IsAction || t.IsHead).Select(t => t.Start).DefaultIfEmpty(frame.SpanStart).Min();
-        var before = text[..Math.Min(requestStart, text.Length)];
+        var before = frame.TextBeforeRequest(text);
         var say = before.LastIndexOf(Say);
         if (say < 0 || _notSaying.Any(w => IsInside(before, say, w)))
         {
