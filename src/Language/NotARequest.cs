@@ -7,7 +7,8 @@ namespace Car.Language;
 /// time clause (给她打电话的时候她在做饭 tells what happened), one the speaker takes back at once (给小王打电话不对…:
 /// what follows the correction is parsed on its own), car words inside a song's name (热热热的歌曲, 大风歌曲), a
 /// bare temperature no cabin is set to (零度, said without 空调 or 温度: a name, or the weather), a question about
-/// something stopping (怎么突然不导航了), and what is told rather than asked for (<see cref="ToldNotAsked"/>).
+/// something stopping (怎么突然不导航了), a thing named after a cabin request (开窗的按钮在哪), a place's door
+/// (加油站关门了), and what is told rather than asked for (<see cref="ToldNotAsked"/>).
 /// </summary>
 public sealed class NotARequest(Lexicon lexicon)
 {
@@ -32,9 +33,10 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t)) || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses))
-            || IsTakenBack(frame, text, tags) || AsksWhyItStops(frame, text) || _told.Applies(frame, text)
-            || NamesAThing(intent, frame, text) || IsAPlacesDoor(intent, frame, text, tags))
+        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t))
+            || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses)) || IsTakenBack(frame, text, tags)
+            || AsksWhyItStops(frame, text) || _told.Applies(frame, text) || NamesAThing(intent, frame, text)
+            || IsAPlacesDoor(intent, frame, text, tags))
         {
             return true;
         }

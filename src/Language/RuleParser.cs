@@ -143,7 +143,7 @@ public sealed class RuleParser : IIntentParser
             if (frame.IsNegated)
             {
                 negated = true;
-                requests.Refuse(frame, _matcher.Match(frame, normalized, words), normalized);
+                requests.Refuse(frame, requests.KeepsLast ? _matcher.Match(frame, normalized, words) : null, normalized);
                 continue;
             }
 
