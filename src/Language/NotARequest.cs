@@ -34,7 +34,7 @@ public sealed class NotARequest(Lexicon lexicon)
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
         if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t))
-            || (!IsMedia(intent) && EndsWithAny(frame.Text(text), _timeClauses)) || IsTakenBack(frame, text, tags)
+            || (!IsMedia(intent) && EndsWithAny(text.AsSpan(frame.SpanStart, Math.Min(frame.SpanEnd, text.Length) - frame.SpanStart), _timeClauses)) || IsTakenBack(frame, text, tags)
             || AsksWhyItStops(frame, text) || _told.Applies(frame, text) || NamesAThing(intent, frame, text)
             || IsAPlacesDoor(intent, frame, text, tags))
         {
@@ -134,8 +134,19 @@ public sealed class NotARequest(Lexicon lexicon)
     private static bool IsMedia(Intent intent) => intent.Name.StartsWith("media.", StringComparison.Ordinal);
 
     /// <summary>去机场的路上: what the request says ends with 的时候, 的话 or 的路上 (the place between is no tag).</summary>
-    private static bool EndsWithAny(string text, IReadOnlyList<string> words) =>
-        words.Any(w => text.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal));
+    private static bool EndsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    {
+        var said = text.TrimEnd(SpeakerSpan.EdgePunctuation);
+        foreach (var word in words)
+        {
+            if (said.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="words"/>.</summary>
     internal static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)

@@ -41,8 +41,7 @@ public sealed class RuleMatcher
                 continue;
             }
 
-            if (!rule.All.All(group => group.Any(p => concepts.Any(p.Matches)))
-                || rule.None.Any(p => concepts.Any(p.Matches)))
+            if (!rule.All.All(group => group.Any(p => p.MatchesAny(concepts))) || rule.None.Any(p => p.MatchesAny(concepts)))
             {
                 continue;
             }

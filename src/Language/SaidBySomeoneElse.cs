@@ -23,9 +23,14 @@ public sealed class SaidBySomeoneElse(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
+        var say = text.AsSpan(0, Math.Min(frame.RequestStart, text.Length)).LastIndexOf(Say);
+        if (say < 0)
+        {
+            return intent;
+        }
+
         var before = frame.TextBeforeRequest(text);
-        var say = before.LastIndexOf(Say);
-        if (say < 0 || _notSaying.Any(w => IsInside(before, say, w)))
+        if (_notSaying.Any(w => IsInside(before, say, w)))
         {
             return intent;
         }

@@ -26,7 +26,7 @@ public sealed class SpokenCorrection(Lexicon lexicon)
             var start = tags[i].End;
             var next = tags.FindIndex(i + 1, t => IsPause(t));
             var end = next < 0 ? text.Length : tags[next].Start;
-            if (end <= start || !_clauses.Contains(text[start..end]))
+            if (end <= start || !IsCorrection(text.AsSpan(start, end - start)))
             {
                 continue;
             }
@@ -34,6 +34,19 @@ public sealed class SpokenCorrection(Lexicon lexicon)
             tags.RemoveAll(t => t.Start >= start && t.End <= end);
             tags.Insert(i + 1, new Tag([Lexicon.BoundaryConcept, FrameBuilder.CorrectionConcept], start, end, text[start..end]));
         }
+    }
+
+    private bool IsCorrection(ReadOnlySpan<char> clause)
+    {
+        foreach (var correction in _clauses)
+        {
+            if (clause.SequenceEqual(correction))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A comma, a full stop or a space: the pauses a recogniser or a typist writes.</summary>

@@ -51,18 +51,24 @@ public sealed class WeighedRequests(Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        var request = frame.Tags.Where(t => t.IsAction || t.IsHead || t.HasGroup(NumberGroup)).ToList();
-        if (!request.Exists(t => t.IsAction || t.HasGroup(NumberGroup)))
+        var after = -1;
+        var asksForSomething = false;
+        foreach (var tag in frame.Tags)
+        {
+            var setting = tag.IsAction || tag.HasGroup(NumberGroup);
+            asksForSomething |= setting;
+            after = setting || tag.IsHead ? Math.Max(after, tag.End) : after;
+        }
+
+        if (!asksForSomething)
         {
             return false;
         }
 
-        var after = request.Max(t => t.End);
-        var said = after < text.Length ? text[after..].TrimStart(SpeakerSpan.EdgePunctuation) : string.Empty;
+        var said = text.AsSpan(Math.Min(after, text.Length)).TrimStart(SpeakerSpan.EdgePunctuation);
         var asks = _questionEnds.Any(end => text.EndsWith(end, StringComparison.Ordinal));
-        return _weighQuestions.Any(q => said.StartsWith(q, StringComparison.Ordinal))
-            || _butWords.Any(w => said.StartsWith(w, StringComparison.Ordinal))
-            || (asks && _weighWords.Any(w => said.StartsWith(w, StringComparison.Ordinal)))
+        return NotARequest.StartsWithAny(said, _weighQuestions) || NotARequest.StartsWithAny(said, _butWords)
+            || (asks && NotARequest.StartsWithAny(said, _weighWords))
             || (asks && _adviceOpenings.Any(o => text.StartsWith(o, StringComparison.Ordinal)));
     }
 }

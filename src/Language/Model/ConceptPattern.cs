@@ -8,4 +8,24 @@ public sealed record ConceptPattern(string Text)
 
     public bool Matches(string concept) =>
         _isGroup ? concept.StartsWith(_prefix, StringComparison.Ordinal) : concept == Text;
+
+    /// <summary>Whether one of <paramref name="concepts"/> matches: a set lookup for an exact concept, a scan for a group.</summary>
+    public bool MatchesAny(IReadOnlySet<string> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        if (!_isGroup)
+        {
+            return concepts.Contains(Text);
+        }
+
+        foreach (var concept in concepts)
+        {
+            if (concept.StartsWith(_prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
