@@ -6,9 +6,6 @@ public sealed record ConceptPattern(string Text)
     private readonly bool _isGroup = Text.EndsWith(":*", StringComparison.Ordinal);
     private readonly string _prefix = Text.EndsWith(":*", StringComparison.Ordinal) ? Text[..^1] : Text;
 
-    public bool Matches(string concept) =>
-        _isGroup ? concept.StartsWith(_prefix, StringComparison.Ordinal) : concept == Text;
-
     /// <summary>Whether one of <paramref name="concepts"/> matches: a set lookup for an exact concept, a scan for a group.</summary>
     public bool MatchesAny(IReadOnlySet<string> concepts)
     {
