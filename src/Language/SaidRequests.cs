@@ -27,15 +27,15 @@ public sealed class SaidRequests
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        if (NoLongerGoing.Applies(frame, text) && !Intents.Exists(i => i.Name == IntentNames.NavCancel))
-        {
-            Intents.Add(new Intent(IntentNames.NavCancel));
-        }
-
         if (KeepsLast && Intents[^1].IsClear && RefusesTheSame(frame, refused, Intents[^1])
             && !frame.Tags.Any(t => t.HasGroup(AmountGroup) || t.Has(ComplaintConcept)))
         {
             TakeBackLast();
+        }
+
+        if (NoLongerGoing.Applies(frame, text) && !Intents.Exists(i => i.Name == IntentNames.NavCancel))
+        {
+            Intents.Add(new Intent(IntentNames.NavCancel));
         }
     }
 
@@ -125,10 +125,17 @@ public sealed class SaidRequests
         return false;
     }
 
-    /// <summary>别开窗 after 开窗; 先别导航 after 我要回家 (the navigation refused after a route, whatever it reads as).</summary>
+    /// <summary>
+    /// 别开窗 after 开窗; 先别导航 after 我要回家 (the navigation refused after a route, whatever it reads as); 打给小王，
+    /// 不要打给小李 refuses another call, not this one.
+    /// </summary>
     private static bool RefusesTheSame(Frame negated, Intent? refused, Intent asked) =>
-        refused?.Name == asked.Name
+        (refused?.Name == asked.Name && !NamesAnother(refused, asked))
         || (IsNavigation(asked) && (refused is not null ? IsNavigation(refused) : negated.Tags.Any(t => t.Has(NavigationConcept))));
+
+    /// <summary>Whether a slot both requests fill holds another value in each.</summary>
+    private static bool NamesAnother(Intent refused, Intent asked) =>
+        refused.Slots.Any(s => asked[s.Key] is { } value && value != s.Value);
 
     private static bool IsNavigation(Intent intent) => intent.Name.StartsWith("nav.", StringComparison.Ordinal);
 
