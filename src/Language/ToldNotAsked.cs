@@ -41,14 +41,22 @@ public sealed class ToldNotAsked(Lexicon lexicon)
             && _selfWords.Any(w => text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal)));
 
     /// <summary>
-    /// 空调一直开着, 窗户开着呢, 空调开得太冷了: an action with 着 (lasting), or with 得 and a word of degree
+    /// 空调一直开着, 窗户开着呢, 车门是开的, 空调开得太冷了: an action with 着 (lasting), between 是 and 的, or with 得 and a word of degree
     /// (<c>degreeWords</c>: 太, 挺), tells how things are; 把空调开着 keeps it on and 开得大一点 asks for more. After a word
     /// to play they open a title (我想听着魔).
     /// </summary>
     private bool TellsHowItIs(Frame frame, string text) =>
         frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t)
-            && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting)
+            && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting) || IsSaidToBe(text, t)
                 || (t.End < text.Length && text[t.End] == Manner && _degreeWords.Any(d => text.AsSpan(t.End + 1).StartsWith(d, StringComparison.Ordinal)))));
+
+    /// <summary>车门是开的, 天窗是开的还是关的: 是 before the action and 的 after it say what state it is in.</summary>
+    private static bool IsSaidToBe(string text, Tag action) =>
+        action.Start > 0 && text[action.Start - 1] == Is && action.End < text.Length && text[action.End] == Of;
+
+    private const char Is = '是';
+
+    private const char Of = '的';
 
     /// <summary>把空调开着: 把 before the action asks to keep it so.</summary>
     private static bool IsKept(Frame frame, string text, Tag action) =>
