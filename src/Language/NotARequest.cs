@@ -33,7 +33,8 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || tags.Any(t => t.Start >= frame.SpanStart && t.End <= frame.SpanEnd && IsTimeClause(text, t))
+        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t))
+            || tags.Any(t => IsMusicInTitle(frame, t) && IsTimeClause(text, t))
             || (!IsMedia(intent) && EndsWithAny(text.AsSpan(frame.SpanStart, Math.Min(frame.SpanEnd, text.Length) - frame.SpanStart), _timeClauses)) || IsTakenBack(frame, text, tags)
             || AsksWhyItStops(frame, text) || _told.Applies(frame, text) || NamesAThing(intent, frame, text)
             || IsAPlacesDoor(intent, frame, text, tags))
@@ -129,6 +130,15 @@ public sealed class NotARequest(Lexicon lexicon)
         to >= from && text.AsSpan(from, Math.Min(to, text.Length) - from).IndexOfAnyExcept(Pauses) < 0;
 
     private static readonly System.Buffers.SearchValues<char> Pauses = System.Buffers.SearchValues.Create(" ,，。!！?？、");
+
+    /// <summary>
+    /// 播放音乐的时候…: a word for music inside the frame that the play word took into its title is still the request's
+    /// own (回家 inside 播放回家的路上 is the title's).
+    /// </summary>
+    private static bool IsMusicInTitle(Frame frame, Tag tag) =>
+        tag.Has(MusicConcept) && tag.Start >= frame.SpanStart && tag.End <= frame.SpanEnd;
+
+    private const string MusicConcept = "dev:media";
 
     /// <summary>A media request: what follows its words may be a title (播放不要在我寂寞的时候).</summary>
     private static bool IsMedia(Intent intent) => intent.Name.StartsWith("media.", StringComparison.Ordinal);

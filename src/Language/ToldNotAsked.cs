@@ -46,7 +46,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     /// to play they open a title (我想听着魔).
     /// </summary>
     private bool TellsHowItIs(Frame frame, string text) =>
-        frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t)
+        frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
             && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting) || IsSaidToBe(text, t)
                 || (t.End < text.Length && text[t.End] == Manner && _degreeWords.Any(d => text.AsSpan(t.End + 1).StartsWith(d, StringComparison.Ordinal)))));
 
@@ -57,6 +57,10 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private const char Is = '是';
 
     private const char Of = '的';
+
+    /// <summary>播放一直开着: after a word to play, the words are a title's.</summary>
+    private static bool IsTitleAfterPlay(Frame frame, Tag action) =>
+        frame.Tags.Any(p => p.Has(PlayConcept) && p.End <= action.Start);
 
     /// <summary>把空调开着: 把 before the action asks to keep it so.</summary>
     private static bool IsKept(Frame frame, string text, Tag action) =>

@@ -15,6 +15,8 @@ public sealed class WeighedRequests(Lexicon lexicon)
     /// <summary>空调二十度够吗: a setting said without an action is weighed too.</summary>
     private const string NumberGroup = "num";
 
+    private const string PlayConcept = "act:play";
+
     private readonly IReadOnlyList<string> _weighWords = lexicon.SlotWords("weighWords");
     private readonly IReadOnlyList<string> _weighQuestions = lexicon.SlotWords("weighQuestions");
     private readonly IReadOnlyList<string> _questionEnds = lexicon.SlotWords("questionEnds");
@@ -60,8 +62,9 @@ public sealed class WeighedRequests(Lexicon lexicon)
             after = setting || tag.IsHead ? Math.Max(after, tag.End) : after;
         }
 
-        if (!asksForSomething)
+        if (!asksForSomething || frame.Tags.Any(t => t.Has(PlayConcept)))
         {
+            // After a word to play the same words open a title (播放会不会).
             return false;
         }
 
