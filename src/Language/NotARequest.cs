@@ -33,9 +33,9 @@ public sealed class NotARequest(Lexicon lexicon)
         ArgumentNullException.ThrowIfNull(tags);
         var after = frame.Tags.Count == 0 ? frame.SpanEnd : frame.Tags.Max(t => t.End);
         var rest = after <= text.Length ? text.AsSpan(after) : [];
-        if (StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t))
+        if (WordLists.StartsWithAny(rest, _timeClauses) || frame.Tags.Any(t => IsTimeClause(text, t))
             || tags.Any(t => IsMusicInTitle(frame, t) && IsTimeClause(text, t))
-            || (!IsMedia(intent) && EndsWithAny(text.AsSpan(frame.SpanStart, Math.Min(frame.SpanEnd, text.Length) - frame.SpanStart), _timeClauses)) || IsTakenBack(frame, text, tags)
+            || (!IsMedia(intent) && EndsWithTimeClause(frame, text)) || IsTakenBack(frame, text, tags)
             || AsksWhyItStops(frame, text) || _told.Applies(frame, text) || NamesAThing(intent, frame, text)
             || IsAPlacesDoor(intent, frame, text, tags))
         {
@@ -43,7 +43,7 @@ public sealed class NotARequest(Lexicon lexicon)
         }
 
         // Media requests act on songs (下一首歌曲, 暂停歌曲): only other requests are a title's words.
-        if (!IsMedia(intent) && StartsWithAny(rest, _titles))
+        if (!IsMedia(intent) && WordLists.StartsWithAny(rest, _titles))
         {
             return true;
         }
@@ -119,7 +119,7 @@ public sealed class NotARequest(Lexicon lexicon)
     /// when, not what (a car word inside a title the request took is still one: 音乐 here).
     /// </summary>
     private bool IsTimeClause(string text, Tag tag) =>
-        (tag.IsHead || tag.IsAction) && tag.End <= text.Length && StartsWithAny(text.AsSpan(tag.End), _timeClauses);
+        (tag.IsHead || tag.IsAction) && tag.End <= text.Length && WordLists.StartsWithAny(text.AsSpan(tag.End), _timeClauses);
 
     /// <summary>The frame ends where a correction (不对, 说错了) starts, with nothing but a pause between them.</summary>
     private static bool IsTakenBack(Frame frame, string text, IReadOnlyList<Tag> tags) =>
@@ -140,35 +140,12 @@ public sealed class NotARequest(Lexicon lexicon)
 
     private const string MusicConcept = "dev:media";
 
+    /// <summary>去机场的路上: what the request says ends with 的时候, 的话 or 的路上 (the place between is no tag).</summary>
+    private bool EndsWithTimeClause(Frame frame, string text) =>
+        WordLists.EndsWithAny(
+            text.AsSpan(frame.SpanStart, Math.Min(frame.SpanEnd, text.Length) - frame.SpanStart).TrimEnd(SpeakerSpan.EdgePunctuation),
+            _timeClauses);
+
     /// <summary>A media request: what follows its words may be a title (播放不要在我寂寞的时候).</summary>
     private static bool IsMedia(Intent intent) => intent.Name.StartsWith("media.", StringComparison.Ordinal);
-
-    /// <summary>去机场的路上: what the request says ends with 的时候, 的话 or 的路上 (the place between is no tag).</summary>
-    private static bool EndsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
-    {
-        var said = text.TrimEnd(SpeakerSpan.EdgePunctuation);
-        foreach (var word in words)
-        {
-            if (said.EndsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether <paramref name="text"/> starts with one of <paramref name="words"/>.</summary>
-    internal static bool StartsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (text.StartsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -36,7 +36,7 @@ public sealed class SaidBySomeoneElse(Lexicon lexicon)
         }
 
         var sayer = before[..say].Trim(SpeakerSpan.EdgePunctuation);
-        var bySpeaker = sayer.Length == 0 || sayer.EndsWith(Of) || _speakerWords.Any(w => sayer.EndsWith(w, StringComparison.Ordinal));
+        var bySpeaker = sayer.Length == 0 || sayer.EndsWith(Of) || WordLists.EndsWithAny(sayer, _speakerWords);
         return bySpeaker ? intent : intent.AtMost(SlotExtractors.DoubtfulWords);
     }
 

@@ -37,8 +37,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
 
     /// <summary>我自己开窗, 我来开空调: the speaker says they will do it themselves (lexicon <c>selfWords</c>).</summary>
     private bool SpeakerWillDoIt(Frame frame, string text) =>
-        frame.Tags.Any(t => t.IsAction && t.Start <= text.Length
-            && _selfWords.Any(w => text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal)));
+        frame.Tags.Any(t => t.IsAction && WordLists.SaidRightBefore(text, t.Start, _selfWords));
 
     /// <summary>
     /// 空调一直开着, 窗户开着呢, 车门是开的, 空调开得太冷了: an action with 着 (lasting), between 是 and 的, or with 得 and a word of degree
@@ -91,8 +90,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     /// action asks who did it or tells that someone did; nobody asks the car to do it.
     /// </summary>
     private bool AsksWhoDidIt(Frame frame, string text) =>
-        frame.Tags.Any(t => t.IsAction && t.Start <= text.Length
-            && _otherDoers.Any(w => text.AsSpan(0, t.Start).TrimEnd(SpeakerSpan.EdgePunctuation).EndsWith(w, StringComparison.Ordinal)));
+        frame.Tags.Any(t => t.IsAction && WordLists.SaidRightBefore(text, t.Start, _otherDoers));
 
     /// <summary>
     /// 这首歌我听过, 周杰伦的歌都听过了, 那里去过吗: an action that ends what is said with 过 (and perhaps 了 or a
@@ -176,7 +174,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         }
 
         var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
-        if (!before.StartsWith(Speaker, StringComparison.Ordinal) && !NotARequest.StartsWithAny(before, _doers))
+        if (!before.StartsWith(Speaker, StringComparison.Ordinal) && !WordLists.StartsWithAny(before, _doers))
         {
             return false;
         }
@@ -229,13 +227,9 @@ public sealed class ToldNotAsked(Lexicon lexicon)
                 continue;
             }
 
-            var subject = before[..^At.Length];
-            foreach (var word in _goingOnSubjects)
+            if (WordLists.EndsWithAny(before[..^At.Length], _goingOnSubjects))
             {
-                if (subject.EndsWith(word, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -295,12 +289,12 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         var rest = end <= text.Length ? text.AsSpan(end) : [];
         foreach (var complement in _complements)
         {
-            if (rest.StartsWith(complement, StringComparison.Ordinal) && NotARequest.StartsWithAny(rest[complement.Length..], _doneMarks))
+            if (rest.StartsWith(complement, StringComparison.Ordinal) && WordLists.StartsWithAny(rest[complement.Length..], _doneMarks))
             {
                 return true;
             }
         }
 
-        return NotARequest.StartsWithAny(rest, _doneMarks);
+        return WordLists.StartsWithAny(rest, _doneMarks);
     }
 }

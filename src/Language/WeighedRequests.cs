@@ -69,9 +69,9 @@ public sealed class WeighedRequests(Lexicon lexicon)
         }
 
         var said = text.AsSpan(Math.Min(after, text.Length)).TrimStart(SpeakerSpan.EdgePunctuation);
-        var asks = _questionEnds.Any(end => text.EndsWith(end, StringComparison.Ordinal));
-        return NotARequest.StartsWithAny(said, _weighQuestions) || NotARequest.StartsWithAny(said, _butWords)
-            || (asks && NotARequest.StartsWithAny(said, _weighWords))
-            || (asks && _adviceOpenings.Any(o => text.StartsWith(o, StringComparison.Ordinal)));
+        var asks = WordLists.EndsWithAny(text, _questionEnds);
+        return WordLists.StartsWithAny(said, _weighQuestions) || WordLists.StartsWithAny(said, _butWords)
+            || (asks && WordLists.StartsWithAny(said, _weighWords))
+            || (asks && WordLists.StartsWithAny(text, _adviceOpenings));
     }
 }
