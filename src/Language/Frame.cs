@@ -31,8 +31,11 @@ public sealed class Frame
 
     public bool HasAction => AllTags.Any(t => t.IsAction);
 
-    /// <summary>不要/别 negate a request; in a question (电还够不够, 外面冷不冷) 不 only asks.</summary>
-    public bool IsNegated => _tags.Exists(t => t.Has("neg")) && !IsQuestion;
+    /// <summary>
+    /// 不要/别 negate a request, also one that borrowed its action (天窗 in 别打开车窗和天窗); in a question (电还够不够,
+    /// 外面冷不冷) 不 only asks.
+    /// </summary>
+    public bool IsNegated => AllTags.Any(t => t.Has("neg")) && !IsQuestion;
 
     public bool IsQuestion => _tags.Exists(t => t.Has("q") || t.HasGroup("subj"));
 

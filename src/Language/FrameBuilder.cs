@@ -17,6 +17,7 @@ public static class FrameBuilder
     public static List<Frame> Build(IReadOnlyList<Tag> tags, int textLength, IFrameJudge judge)
     {
         var frames = new List<Frame>();
+        var joined = new HashSet<Frame>();
         var current = new Frame(0);
         for (var index = 0; index < tags.Count; index++)
         {
@@ -54,8 +55,14 @@ public static class FrameBuilder
 
             var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
             if (tag.IsHead && current.HasOwnHead && !current.HasHeadLike(tag) && !placeInSpeakerWords
-                && judge.IsComplete(current))
+                && (judge.IsComplete(current) || (!current.HasAction && IsJoinedToThePrevious(tags, index))))
             {
+                // 车窗和天窗都关上: two things named before the action they share are two requests.
+                if (!current.HasAction && IsJoinedToThePrevious(tags, index))
+                {
+                    joined.Add(current);
+                }
+
                 frames.Add(current);
                 current = new Frame(tag.Start);
             }
@@ -77,8 +84,46 @@ public static class FrameBuilder
         }
 
         BorrowMissingActions(frames, judge);
+        LendSharedActions(frames, joined);
         return frames;
     }
+
+    /// <summary>Words that join two things named (车窗和天窗, 空调跟座椅加热), where 然后 or 再 join two requests.</summary>
+    private static readonly string[] JoiningWords = ["和", "跟", "与", "以及", "还有", "、"];
+
+    /// <summary>Whether the tag at <paramref name="index"/> follows a word joining it to the thing named before it.</summary>
+    private static bool IsJoinedToThePrevious(IReadOnlyList<Tag> tags, int index)
+    {
+        var previous = index - 1;
+        while (previous >= 0 && tags[previous].IsFiller)
+        {
+            previous--;
+        }
+
+        return previous >= 0 && tags[previous].IsBoundary && tags[previous].End == tags[index].Start
+            && JoiningWords.Contains(tags[previous].Surface);
+    }
+
+    /// <summary>
+    /// 车窗和天窗都关上, 空调和座椅加热都别开: a thing named without an action, joined to the next request, shares its
+    /// action and its negation.
+    /// </summary>
+    private static void LendSharedActions(List<Frame> frames, HashSet<Frame> joined)
+    {
+        for (var i = frames.Count - 2; i >= 0; i--)
+        {
+            if (joined.Contains(frames[i]) && !frames[i].HasAction && frames[i + 1].HasAction)
+            {
+                frames[i].Inherit(frames[i + 1].AllTags.Where(t => t.IsAction || t.Has(NegationConcept)).Select(ActionOnly));
+            }
+        }
+    }
+
+    private const string NegationConcept = "neg";
+
+    /// <summary>关闭导航: the action of a word that also names a device, without the device.</summary>
+    private static Tag ActionOnly(Tag tag) =>
+        tag.IsHead && tag.IsAction ? tag with { Concepts = [.. tag.Concepts.Where(c => c.StartsWith("act:", StringComparison.Ordinal))] } : tag;
 
     /// <summary>
     /// A conjunction word inside a name (颐和园, 清和大酒店) does not end a request that takes the speaker's words unless
@@ -144,11 +189,9 @@ public static class FrameBuilder
                 continue;
             }
 
-            // 关闭导航和音乐: the action inside a word that also names a device (关闭导航) is lent without the device.
-            var previousActions = frames[i - 1].Tags.Where(t => t.IsAction)
-                .Select(t => t.IsHead ? t with { Concepts = [.. t.Concepts.Where(c => c.StartsWith("act:", StringComparison.Ordinal))] } : t)
-                .ToList();
-            frame.Inherit(previousActions);
+            // 关闭导航和音乐: the action inside a word that also names a device (关闭导航) is lent without the device;
+            // 别打开车窗和天窗: its negation goes with it.
+            frame.Inherit([.. frames[i - 1].Tags.Where(t => t.IsAction || t.Has(NegationConcept)).Select(ActionOnly)]);
         }
     }
 }

@@ -74,12 +74,15 @@ public sealed class NotARequest(Lexicon lexicon)
             return false;
         }
 
-        var last = frame.Tags[^1];
+        // 除雾的原理是什么: 是 after the thing named is not the request's.
+        var last = frame.Tags.LastOrDefault(t => !t.Has(ConfirmConcept)) ?? frame.Tags[^1];
         return (last.IsAction || last.HasGroup(DeviceGroup)) && last.End + 1 < text.Length && text[last.End] == Of
             && char.IsLetter(text[last.End + 1]) && !Particles.Contains(text[last.End + 1]);
     }
 
     private const char Of = '的';
+
+    private const string ConfirmConcept = "confirm";
 
     /// <summary>
     /// 加油站关门了, 商店开门了吗: a door right after a place (a category word, and at most the action between them) is

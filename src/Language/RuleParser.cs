@@ -32,7 +32,6 @@ public sealed class RuleParser : IIntentParser
     private readonly SpokenCorrection _correction;
     private readonly WeighedRequests _weighed;
     private readonly SaidBySomeoneElse _reported;
-    private readonly IReadOnlyList<string> _takeBackWords;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -54,7 +53,6 @@ public sealed class RuleParser : IIntentParser
         _correction = new SpokenCorrection(model.Lexicon);
         _weighed = new WeighedRequests(model.Lexicon);
         _reported = new SaidBySomeoneElse(model.Lexicon);
-        _takeBackWords = model.Lexicon.SlotWords("takeBackWords");
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -255,9 +253,12 @@ public sealed class RuleParser : IIntentParser
         return new Reading(intents, followUp, repeated, outOfDomain, wavesOff, saysSomethingElse || negated, unsayable);
     }
 
-    /// <summary>算了, 不用了, 当我没说 opening what follows requests (lexicon <c>takeBackWords</c>); 取消 and 退出 may name what to stop.</summary>
-    private bool IsTakingBack(Frame frame) =>
-        frame.Tags.Count > 0 && frame.Tags[0].Has("act:cancel") && _takeBackWords.Contains(frame.Tags[0].Surface);
+    /// <summary>
+    /// 算了, 不用了, 当我没说 opening what follows requests (lexicon concept <c>takeBack</c>), perhaps after 还是
+    /// (还是算了吧); 取消 and 退出 may name what to stop.
+    /// </summary>
+    private static bool IsTakingBack(Frame frame) =>
+        frame.Tags.FirstOrDefault(t => !t.IsFiller && !t.Has("again")) is { } first && first.Has("takeBack");
 
     /// <summary>Whether the text from <paramref name="from"/> to <paramref name="to"/> holds nothing but boundaries (，, 再, 不对).</summary>
     private static bool OnlyBoundariesBetween(IReadOnlyList<Tag> tags, int from, int to)

@@ -40,20 +40,45 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         frame.Tags.Any(t => t.IsAction && WordLists.SaidRightBefore(text, t.Start, _selfWords));
 
     /// <summary>
-    /// 空调一直开着, 窗户开着呢, 车门是开的, 空调开得太冷了: an action with 着 (lasting), between 是 and 的, or with 得 and a word of degree
-    /// (<c>degreeWords</c>: 太, 挺), tells how things are; 把空调开着 keeps it on and 开得大一点 asks for more. After a word
-    /// to play they open a title (我想听着魔).
+    /// 空调一直开着, 窗户开着呢, 车门是开的, 空调开得太冷了, 开空调开得嗓子疼, 空调开了一晚上: an action with 着 (lasting),
+    /// between 是 and 的, with 得 and how it is (a word of degree, <c>degreeWords</c>: 太, 挺, or anything but a request:
+    /// 开得大一点 asks for more), or with 了 and how long, tells how things are; 把空调开着 keeps it on. After a word to
+    /// play they open a title (我想听着魔). 氛围灯是红色的: a colour between 是 and 的 tells it too.
     /// </summary>
     private bool TellsHowItIs(Frame frame, string text) =>
-        frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
+        frame.Tags.Any(t => t.Has(ColorConcept) && IsSaidToBe(text, t)) || frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
             && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting) || IsSaidToBe(text, t)
-                || (t.End < text.Length && text[t.End] == Manner && _degreeWords.Any(d => text.AsSpan(t.End + 1).StartsWith(d, StringComparison.Ordinal)))));
+                || TellsHowItWasDone(frame, text, t) || TellsHowLong(frame, text, t)));
 
-    /// <summary>车门是开的, 天窗是开的还是关的: 是 before the action and 的 after it say what state it is in.</summary>
-    private static bool IsSaidToBe(string text, Tag action) =>
-        action.Start > 0 && text[action.Start - 1] == Is && action.End < text.Length && text[action.End] == Of;
+    /// <summary>
+    /// 开得太冷了, 开得嗓子疼: 得 after the action and no request after it (开得大一点 asks for more). After going
+    /// somewhere or calling someone the words are a name (导航到得月楼).
+    /// </summary>
+    private bool TellsHowItWasDone(Frame frame, string text, Tag action) =>
+        action.End < text.Length && text[action.End] == Manner
+        && (WordLists.StartsWithAny(text.AsSpan(action.End + 1), _degreeWords)
+            || (!action.Has(GoConcept) && !action.Has(CallConcept)
+                && !frame.Tags.Any(t => t.Start > action.End && (t.IsAction || t.HasGroup(AmountGroup)))));
+
+    private const string CallConcept = "act:call";
+
+    /// <summary>空调开了一晚上: 了 after the action, then how long.</summary>
+    private static bool TellsHowLong(Frame frame, string text, Tag action) =>
+        frame.Tags.Any(t => t.Has(DurationConcept) && t.Start == action.End + 1 && text[action.End] == Done);
+
+    private const string DurationConcept = "num:duration";
+
+    private const string AmountGroup = "amt";
+
+    private const char Done = '了';
+
+    /// <summary>车门是开的, 天窗是开的还是关的: 是 before the action (or colour) and 的 after it say what state it is in.</summary>
+    private static bool IsSaidToBe(string text, Tag said) =>
+        said.Start > 0 && text[said.Start - 1] == Is && said.End < text.Length && text[said.End] == Of;
 
     private const char Is = '是';
+
+    private const string ColorConcept = "color";
 
     private const char Of = '的';
 

@@ -22,18 +22,21 @@ public sealed class WeighedRequests(Lexicon lexicon)
     private readonly IReadOnlyList<string> _questionEnds = lexicon.SlotWords("questionEnds");
     private readonly IReadOnlyList<string> _butWords = lexicon.SlotWords("butWords");
     private readonly IReadOnlyList<string> _adviceOpenings = lexicon.SlotWords("adviceOpenings");
+    private readonly string[] _stillWords = [.. lexicon.SlotWords("again").Where(w => w.Length > OrWord.Length && w.StartsWith(OrWord, StringComparison.Ordinal))];
 
     /// <summary>
-    /// 开窗还是开空调: 还是 stands between the previous request's words and <paramref name="frame"/>, which asks for
-    /// something of its own (还是有点热 says the cabin is still hot).
+    /// 开窗还是开空调, 开内循环还是外循环: 还是 stands between the previous request's words and <paramref name="frame"/>,
+    /// which asks for something or names a thing of its own (还是有点热 says the cabin is still hot).
     /// </summary>
     public static bool OffersAnother(Frame previous, Frame frame)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(frame);
         var joins = previous.Tags.Count > 0 && IsOr(previous.Tags[^1]) ? 0 : frame.Tags.Count > 0 && IsOr(frame.Tags[0]) ? 1 : -1;
-        return joins >= 0 && frame.Tags.Skip(joins).Any(t => t.IsAction);
+        return joins >= 0 && frame.Tags.Skip(joins).Any(t => t.IsAction || (t.IsHead && !t.HasGroup(NeedGroup)));
     }
+
+    private const string NeedGroup = "need";
 
     private static bool IsOr(Tag tag) => tag.Surface == OrWord;
 
@@ -45,33 +48,38 @@ public sealed class WeighedRequests(Lexicon lexicon)
     }
 
     /// <summary>
-    /// 开空调会费油吗, 开窗会不会很吵: a word of <c>weighWords</c> right after the request's words, in a question;
-    /// 我想开窗但是外面在下雨: a but (<c>butWords</c>) right after them; 需要开窗吗, 你觉得要开窗吗: advice asked for
-    /// (<c>adviceOpenings</c> in a question).
+    /// 开空调会费油吗, 开窗会不会很吵, 静音会不会听不到导航: a word of <c>weighWords</c> right after one of the request's
+    /// words, in a question; 我想开窗但是外面在下雨: a but (<c>butWords</c>) right after one; 需要开窗吗, 你觉得要开窗吗:
+    /// advice asked for (<c>adviceOpenings</c> in a question).
     /// </summary>
     public bool Weighs(Frame frame, string text)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        var after = -1;
-        var asksForSomething = false;
-        foreach (var tag in frame.Tags)
-        {
-            var setting = tag.IsAction || tag.HasGroup(NumberGroup);
-            asksForSomething |= setting;
-            after = setting || tag.IsHead ? Math.Max(after, tag.End) : after;
-        }
-
-        if (!asksForSomething || frame.Tags.Any(t => t.Has(PlayConcept)))
+        if (!frame.Tags.Any(IsSetting) || frame.Tags.Any(t => t.Has(PlayConcept)))
         {
             // After a word to play the same words open a title (播放会不会).
             return false;
         }
 
-        var said = text.AsSpan(Math.Min(after, text.Length)).TrimStart(SpeakerSpan.EdgePunctuation);
         var asks = WordLists.EndsWithAny(text, _questionEnds);
+        var prefers = PrefersTheOther(text);
+        return (asks && WordLists.StartsWithAny(text, _adviceOpenings))
+            || frame.Tags.Any(t => (IsSetting(t) || t.IsHead) && WeighsAfter(text, t.End, asks, prefers));
+    }
+
+    private static bool IsSetting(Tag tag) => tag.IsAction || tag.HasGroup(NumberGroup);
+
+    /// <summary>
+    /// 静音会不会听不到导航: what follows one of the request's words weighs it; so does 还是 and something else
+    /// (给小王打电话还是发微信), unless the other is preferred (还是…吧) or 还是 only says "still" (还是有点热).
+    /// </summary>
+    private bool WeighsAfter(string text, int end, bool asks, bool prefers)
+    {
+        var said = text.AsSpan(Math.Min(end, text.Length)).TrimStart(SpeakerSpan.EdgePunctuation);
         return WordLists.StartsWithAny(said, _weighQuestions) || WordLists.StartsWithAny(said, _butWords)
             || (asks && WordLists.StartsWithAny(said, _weighWords))
-            || (asks && WordLists.StartsWithAny(text, _adviceOpenings));
+            || (!prefers && said.StartsWith(OrWord, StringComparison.Ordinal) && said.Length > OrWord.Length
+                && !WordLists.StartsWithAny(said, _stillWords));
     }
 }
