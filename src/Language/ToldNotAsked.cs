@@ -24,6 +24,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     private readonly IReadOnlyList<string> _selfWords = lexicon.SlotWords("selfWords");
     private readonly IReadOnlyList<string> _otherDoers = lexicon.SlotWords("otherDoers");
     private readonly IReadOnlyList<string> _doers = lexicon.SlotWords("doers");
+    private readonly IReadOnlyList<string> _peopleInTheCar = lexicon.SlotWords("peopleInTheCar");
 
     /// <summary>Whether <paramref name="frame"/> of <paramref name="text"/> tells something instead of asking for it.</summary>
     public bool Applies(Frame frame, string text)
@@ -187,8 +188,8 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     }
 
     /// <summary>
-    /// 我解锁了, 我把车窗打开了, 我给小王打电话了, 他把电话挂了: the speaker or someone else (lexicon <c>doers</c>; not 你,
-    /// whom an order names) before the action, with no word of wanting or asking between them or in the action's own word
+    /// 我解锁了, 我把车窗打开了, 我给小王打电话了, 他把电话挂了, 后排小孩把窗户打开了: the speaker or someone else (lexicon
+    /// <c>doers</c>, or <c>peopleInTheCar</c> before 把; not 你, whom an order names) before the action, with no word of wanting or asking between them or in the action's own word
     /// (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
     /// </summary>
     private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
@@ -199,7 +200,8 @@ public sealed class ToldNotAsked(Lexicon lexicon)
         }
 
         var before = text.AsSpan(frame.SpanStart, Math.Min(done.End, text.Length) - frame.SpanStart).Trim(SpeakerSpan.EdgePunctuation);
-        if (!before.StartsWith(Speaker, StringComparison.Ordinal) && !WordLists.StartsWithAny(before, _doers))
+        if (!before.StartsWith(Speaker, StringComparison.Ordinal) && !WordLists.StartsWithAny(before, _doers)
+            && !IsSomeoneElseWhoDidIt(before))
         {
             return false;
         }
@@ -216,6 +218,13 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     }
 
     private const string Speaker = "我";
+
+    /// <summary>后排小孩把窗户打开了: someone else in the car (lexicon <c>peopleInTheCar</c>) right before 把 did it.</summary>
+    private bool IsSomeoneElseWhoDidIt(ReadOnlySpan<char> before)
+    {
+        var hold = before.IndexOf(Hold);
+        return hold > 0 && WordLists.EndsWithAny(before[..hold], _peopleInTheCar);
+    }
 
     private const char DoneMark = '了';
 

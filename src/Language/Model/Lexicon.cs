@@ -173,14 +173,21 @@ public sealed class Lexicon
                 .ThenBy(t => t.Order)
                 .Select(t => TemplatePattern(t.Template, source))
                 .ToArray();
-            templates[group.Name] = new Lazy<IReadOnlyList<Regex>>(
-                () => [.. patterns.Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))]);
+            if (!templates.TryAdd(group.Name, new Lazy<IReadOnlyList<Regex>>(
+                () => [.. patterns.Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))])))
+            {
+                throw new NluModelException(source, $"the templates '{group.Name}' are given twice; keep one list under that name");
+            }
         }
 
         var slotWords = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var group in root.GetProperty("slotWords").EnumerateObject())
         {
-            slotWords[group.Name] = [.. Strings(group.Value).OrderByDescending(w => w.Length)];
+            if (!slotWords.TryAdd(group.Name, [.. Strings(group.Value).OrderByDescending(w => w.Length)]))
+            {
+                // JSON lets a name repeat, and the second list would silently take the first one's place.
+                throw new NluModelException(source, $"the word list '{group.Name}' is given twice; keep one list under that name");
+            }
         }
 
         foreach (var split in slotWords.GetValueOrDefault(WordSplitsName, []))

@@ -86,6 +86,18 @@ public sealed class NluModelTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_WordListGivenTwice_NamesItInsteadOfKeepingOnlyTheSecond()
+    {
+        var path = Path.Combine(_directory, NluModel.LexiconFile);
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("\"slotWords\": {", "\"slotWords\": {\n  \"doers\": [\"某人\"],", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<NluModelException>(() => NluModel.LoadAsync(_directory));
+
+        Assert.Contains("'doers' is given twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_WordSplitWithOnePart_Rejected()
     {
         var path = Path.Combine(_directory, NluModel.LexiconFile);
