@@ -35,10 +35,15 @@ public static class FrameBuilder
                 {
                     current = new Frame(tag.End);
                 }
-                else if (judge.IsComplete(current) && !IsInsideSpeakerWords(current, tags, index, judge))
+                else if ((judge.IsComplete(current) || IsRefusal(current)) && !IsInsideSpeakerWords(current, tags, index, judge))
                 {
                     frames.Add(current);
                     current = new Frame(tag.End);
+                    if (JoiningWords.Contains(tag.Surface) && frames[^1].IsNegated)
+                    {
+                        // 不要导航和放音乐: the negation before two requests joined by 和 refuses both.
+                        current.Inherit(frames[^1].Tags.Where(t => t.Has(NegationConcept)));
+                    }
                 }
 
                 continue;
@@ -87,6 +92,9 @@ public static class FrameBuilder
         LendSharedActions(frames, joined);
         return frames;
     }
+
+    /// <summary>不要导航，放音乐: something named and refused is a request of its own, even where no rule reads it.</summary>
+    private static bool IsRefusal(Frame frame) => frame.IsNegated && frame.HasOwnHead;
 
     /// <summary>Words that join two things named (车窗和天窗, 空调跟座椅加热), where 然后 or 再 join two requests.</summary>
     private static readonly string[] JoiningWords = ["和", "跟", "与", "以及", "还有", "、"];
