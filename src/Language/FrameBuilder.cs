@@ -78,6 +78,14 @@ public static class FrameBuilder
                 current = new Frame(tag.Start);
                 current.Inherit(heads);
             }
+            else if (tag.IsAction && !tag.IsHead && current.HasAction && !current.HasHead && NamesItsOwnThing(tags, index)
+                && judge.IsComplete(current) && !judge.TakesSpeakerWords(current) && !SpeakerWordActions.Any(tag.Has))
+            {
+                // 锁车关窗: a request complete without naming a thing, then an action on a thing of its own (退出去播放器
+                // and 到北京要听音乐 stay whole: where to go and what to play are the speaker's words).
+                frames.Add(current);
+                current = new Frame(tag.Start);
+            }
 
             current.Add(tag);
         }
@@ -92,6 +100,13 @@ public static class FrameBuilder
         LendSharedActions(frames, joined);
         return frames;
     }
+
+    /// <summary>Actions whose request takes the speaker's words: going, playing, calling.</summary>
+    private static readonly string[] SpeakerWordActions = ["act:go", "act:play", "act:call"];
+
+    /// <summary>Whether the action at <paramref name="index"/> is followed right away by the thing it acts on (关窗).</summary>
+    private static bool NamesItsOwnThing(IReadOnlyList<Tag> tags, int index) =>
+        index + 1 < tags.Count && tags[index + 1].Start == tags[index].End && tags[index + 1].HasGroup("dev");
 
     /// <summary>不要导航，放音乐: something named and refused is a request of its own, even where no rule reads it.</summary>
     private static bool IsRefusal(Frame frame) => frame.IsNegated && frame.HasOwnHead;

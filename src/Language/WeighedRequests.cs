@@ -68,7 +68,10 @@ public sealed class WeighedRequests(Lexicon lexicon)
             || frame.Tags.Any(t => (IsSetting(t) || t.IsHead) && WeighsAfter(text, t.End, asks, prefers));
     }
 
-    private static bool IsSetting(Tag tag) => tag.IsAction || tag.HasGroup(NumberGroup);
+    /// <summary>An action, a number or an amount (开到最大) the request asks for.</summary>
+    private static bool IsSetting(Tag tag) => tag.IsAction || tag.HasGroup(NumberGroup) || tag.HasGroup(AmountGroup);
+
+    private const string AmountGroup = "amt";
 
     /// <summary>
     /// 静音会不会听不到导航: what follows one of the request's words weighs it; so does 还是 and something else
