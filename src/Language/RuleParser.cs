@@ -32,6 +32,7 @@ public sealed class RuleParser : IIntentParser
     private readonly SpokenCorrection _correction;
     private readonly WeighedRequests _weighed;
     private readonly SaidBySomeoneElse _reported;
+    private readonly RelayedMessage _message;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -53,6 +54,7 @@ public sealed class RuleParser : IIntentParser
         _correction = new SpokenCorrection(model.Lexicon);
         _weighed = new WeighedRequests(model.Lexicon);
         _reported = new SaidBySomeoneElse(model.Lexicon);
+        _message = new RelayedMessage(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -128,6 +130,7 @@ public sealed class RuleParser : IIntentParser
         }
 
         _correction.Mark(tags, normalized);
+        _message.Drop(tags, normalized);
 
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
         var requests = new SaidRequests();

@@ -254,6 +254,11 @@ public sealed class SlotExtractors
                     || _lexicon.SlotWords("routeQuestionsBefore").Any(q => text.AsSpan(0, hole.Index).Contains(q, StringComparison.Ordinal));
                 span = beforeQuestion.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
+            else if (slot == SlotNames.Contact && slot == name)
+            {
+                // 打电话给我妈说我晚点回家: what to tell the one called, after a word for calling, is not their name.
+                span = span.CutAtFirst(_lexicon.SlotWords("contactStop"));
+            }
 
             span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot, weak: slot != name);
             if (passedCarrierWord && hole.Index == 0)

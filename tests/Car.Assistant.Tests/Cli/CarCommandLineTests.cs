@@ -204,6 +204,8 @@ public class CarCommandLineTests
     [InlineData("开窗吧，算了")]
     [InlineData("锁车，等一下，先别锁")]
     [InlineData("把车窗打开一下，算了不用了")]
+    [InlineData("开窗，算了吧")]
+    [InlineData("打开阅读灯，还是算了吧")]
     public async Task Say_RequestTakenBackInTheSameBreath_NothingMovesAndTheCarSaysOk(string text)
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
@@ -215,6 +217,34 @@ public class CarCommandLineTests
     }
 
     [Theory]
+    [InlineData("别打开车窗和天窗")]
+    [InlineData("不要导航和放音乐")]
+    [InlineData("外面空气不好别开窗")]
+    public async Task Say_RefusalBeforeTwoRequestsJoined_NothingMovesAndTheCarSaysOk(string text)
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal("好的", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task Say_WindowAndSunroofBeforeOneAction_BothOpen()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "把窗户和天窗都打开");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var signals = report.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("signal").GetString()).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal([VssPaths.WindowPosition(VssPlaces.DriverSide), VssPaths.SunroofPosition], signals);
+        Assert.Equal("已为您打开主驾车窗；已为您打开天窗", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Theory]
+    [InlineData("回家还是去公司", "您是要导航到公司吗？")]
+    [InlineData("给小王打电话还是发微信", "您是要打电话给小王吗？")]
     [InlineData("开空调会费油吗", "您是要打开空调吗？")]
     [InlineData("他说要开窗", "您是要打开车窗吗？")]
     [InlineData("车门没关", "您是要锁车吗？")]
