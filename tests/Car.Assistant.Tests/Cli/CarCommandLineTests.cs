@@ -231,6 +231,19 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_CallWithAMessageForTheOneCalled_CallsThemAndDoesNotRouteHome()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "打电话给我妈说我晚点回家");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var actions = report.RootElement.GetProperty("actions");
+        Assert.Equal(0, exitCode);
+        Assert.Equal(1, actions.GetArrayLength());
+        Assert.Equal(VssPaths.PhoneActiveCall, actions[0].GetProperty("signal").GetString());
+        Assert.Equal("我妈", actions[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Say_WindowAndSunroofBeforeOneAction_BothOpen()
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "把窗户和天窗都打开");
