@@ -47,9 +47,16 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     /// play they open a title (我想听着魔). 氛围灯是红色的: a colour between 是 and 的 tells it too.
     /// </summary>
     private bool TellsHowItIs(Frame frame, string text) =>
-        frame.Tags.Any(t => t.Has(ColorConcept) && IsSaidToBe(text, t)) || frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
+        frame.Tags.Any(t => t.Has(ColorConcept) && IsSaidToBe(text, t)) || IsListeningAlready(frame, text) || frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
             && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting) || IsSaidToBe(text, t)
                 || TellsHowItWasDone(frame, text, t) || TellsHowLong(frame, text, t)));
+
+    /// <summary>听着歌真舒服: 着 and a word for music right after a word to play says music is on (我想听着魔 is a title).</summary>
+    private static bool IsListeningAlready(Frame frame, string text) =>
+        frame.Tags.Any(t => t.Has(PlayConcept) && t.End + 1 < text.Length && text[t.End] == Lasting
+            && MusicWords.Any(m => text.AsSpan(t.End + 1).StartsWith(m, StringComparison.Ordinal)));
+
+    private static readonly string[] MusicWords = ["歌", "音乐", "曲子"];
 
     /// <summary>
     /// 开得太冷了, 开得嗓子疼: 得 after the action and no request after it (开得大一点 asks for more). After going

@@ -22,6 +22,7 @@ public sealed class WeighedRequests(Lexicon lexicon)
     private readonly IReadOnlyList<string> _questionEnds = lexicon.SlotWords("questionEnds");
     private readonly IReadOnlyList<string> _butWords = lexicon.SlotWords("butWords");
     private readonly IReadOnlyList<string> _adviceOpenings = lexicon.SlotWords("adviceOpenings");
+    private readonly IReadOnlyList<string> _weighBefore = lexicon.SlotWords("weighBefore");
     private readonly string[] _stillWords = [.. lexicon.SlotWords("again").Where(w => w.Length > OrWord.Length && w.StartsWith(OrWord, StringComparison.Ordinal))];
 
     /// <summary>
@@ -50,7 +51,8 @@ public sealed class WeighedRequests(Lexicon lexicon)
     /// <summary>
     /// 开空调会费油吗, 开窗会不会很吵, 静音会不会听不到导航: a word of <c>weighWords</c> right after one of the request's
     /// words, in a question; 我想开窗但是外面在下雨: a but (<c>butWords</c>) right after one; 需要开窗吗, 你觉得要开窗吗:
-    /// advice asked for (<c>adviceOpenings</c> in a question).
+    /// advice asked for (<c>adviceOpenings</c> in a question); 天气好适合开窗兜风: a word that weighs right before the
+    /// action (<c>weighBefore</c>).
     /// </summary>
     public bool Weighs(Frame frame, string text)
     {
@@ -65,6 +67,7 @@ public sealed class WeighedRequests(Lexicon lexicon)
         var asks = WordLists.EndsWithAny(text, _questionEnds);
         var prefers = PrefersTheOther(text);
         return (asks && WordLists.StartsWithAny(text, _adviceOpenings))
+            || frame.Tags.Any(t => t.IsAction && WordLists.SaidRightBefore(text, t.Start, _weighBefore))
             || frame.Tags.Any(t => (IsSetting(t) || t.IsHead) && WeighsAfter(text, t.End, asks, prefers));
     }
 
