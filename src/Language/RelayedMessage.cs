@@ -10,7 +10,10 @@ public sealed class RelayedMessage(Lexicon lexicon)
 {
     private const string CallConcept = "act:call";
 
-    private readonly IReadOnlyList<string> _openings = lexicon.SlotWords("messageOpenings");
+    /// <summary>The lexicon's list of words that open a message (说, 告诉她).</summary>
+    public const string OpeningsList = "messageOpenings";
+
+    private readonly IReadOnlyList<string> _openings = lexicon.SlotWords(OpeningsList);
 
     /// <summary>Removes from <paramref name="tags"/> of <paramref name="text"/> those inside a message for the one called.</summary>
     public void Drop(List<Tag> tags, string text)
@@ -37,16 +40,16 @@ public sealed class RelayedMessage(Lexicon lexicon)
     /// <summary>Where the first word of telling after <paramref name="from"/> ends, or -1.</summary>
     private int MessageStart(string text, int from)
     {
-        var first = -1;
+        var (first, end) = (-1, -1);
         foreach (var opening in _openings)
         {
             var at = text.IndexOf(opening, from, StringComparison.Ordinal);
-            if (at >= 0 && (first < 0 || at + opening.Length < first))
+            if (at >= 0 && (first < 0 || at < first))
             {
-                first = at + opening.Length;
+                (first, end) = (at, at + opening.Length);
             }
         }
 
-        return first;
+        return end;
     }
 }

@@ -256,8 +256,9 @@ public sealed class SlotExtractors
             }
             else if (slot == SlotNames.Contact && slot == name)
             {
-                // 打电话给我妈说我晚点回家: what to tell the one called, after a word for calling, is not their name.
-                span = span.CutAtFirst(_lexicon.SlotWords("contactStop"));
+                // 打电话给我妈说我晚点回家: what to tell the one called (RelayedMessage), after a word for calling, is
+                // not their name.
+                span = span.CutAtFirst(_lexicon.SlotWords(RelayedMessage.OpeningsList));
             }
 
             span = Clean(span.FromLast(_lexicon.SlotWords(slot + "Restart")), slot, weak: slot != name);

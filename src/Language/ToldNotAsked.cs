@@ -47,7 +47,8 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     /// play they open a title (我想听着魔). 氛围灯是红色的: a colour between 是 and 的 tells it too.
     /// </summary>
     private bool TellsHowItIs(Frame frame, string text) =>
-        frame.Tags.Any(t => t.Has(ColorConcept) && IsSaidToBe(text, t)) || IsListeningAlready(frame, text) || frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
+        frame.Tags.Any(t => t.Has(ColorConcept) && IsSaidToBe(text, t)) || IsListeningAlready(frame, text)
+        || frame.Tags.Any(t => t.IsAction && !t.Has(PlayConcept) && t.End <= text.Length && !IsKept(frame, text, t) && !IsTitleAfterPlay(frame, t)
             && (t.Surface[^1] == Lasting || (t.End < text.Length && text[t.End] == Lasting) || IsSaidToBe(text, t)
                 || TellsHowItWasDone(frame, text, t) || TellsHowLong(frame, text, t)));
 
@@ -196,8 +197,9 @@ public sealed class ToldNotAsked(Lexicon lexicon)
 
     /// <summary>
     /// 我解锁了, 我把车窗打开了, 我给小王打电话了, 他把电话挂了, 后排小孩把窗户打开了: the speaker or someone else (lexicon
-    /// <c>doers</c>, or <c>peopleInTheCar</c> before 把; not 你, whom an order names) before the action, with no word of wanting or asking between them or in the action's own word
-    /// (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了 are still requests).
+    /// <c>doers</c>, or <c>peopleInTheCar</c> before 把; not 你, whom an order names) before the action, with no word of
+    /// wanting or asking between them or in the action's own word (<c>wantWords</c>: 我要给小王打电话了 and 我想听某首歌了
+    /// are still requests).
     /// </summary>
     private bool IsSpeakerTheDoer(Frame frame, string text, Tag done)
     {
