@@ -51,10 +51,23 @@ public static class FrameBuilder
 
             if (!current.IsEmpty && !tag.HasGroup("pref") && !tag.Has(NotMusic) && judge.TakesSpeakerWords(current)
                 && !FollowsWhatHappened(tags, index)
-                && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)))
+                && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)
+                    || (tag.Has(NegationConcept) && FollowsUnknownWords(current, tags, index) && !EndsTheRequest(tags, index, textLength))))
             {
                 // 我想听我要大声唱出来: 大声 is part of a title, not a request of its own; 导航到机场打开空调 still parts;
-                // 音乐被暂停了 tells what happened to the music.
+                // 音乐被暂停了 tells what happened to the music; 我想听可惜不是你: a negation after the title began is its.
+                continue;
+            }
+
+            if (tag.Has(NegationConcept) && current.HasAction && !current.IsNegated && judge.IsComplete(current)
+                && !judge.TakesSpeakerWords(current) && IsFollowedByAnAction(tags, index))
+            {
+                // 开窗别开空调, 打开空调别开窗: a negation after a complete request, before an action, opens the refused
+                // one; it does not refuse the request before it (which would leave the refused one to be done).
+                // 解锁个屁 refuses what was said before it.
+                frames.Add(current);
+                current = new Frame(tag.Start);
+                current.Add(tag);
                 continue;
             }
 
@@ -71,7 +84,7 @@ public static class FrameBuilder
                 frames.Add(current);
                 current = new Frame(tag.Start);
             }
-            else if (tag.IsAction && !tag.IsHead && current.HasAction && current.HasHead && judge.IsComplete(current))
+            else if (tag.IsAction && !tag.IsHead && current.HasAction && current.HasHead && (judge.IsComplete(current) || IsRefusal(current)))
             {
                 var heads = current.AllTags.Where(t => t.IsHead).ToList();
                 frames.Add(current);
@@ -96,7 +109,7 @@ public static class FrameBuilder
             frames.Add(current);
         }
 
-        BorrowMissingActions(frames, judge);
+        BorrowMissingActions(frames, tags, judge);
         LendSharedActions(frames, joined);
         return frames;
     }
@@ -107,6 +120,26 @@ public static class FrameBuilder
     /// <summary>Whether the action at <paramref name="index"/> is followed right away by the thing it acts on (关窗).</summary>
     private static bool NamesItsOwnThing(IReadOnlyList<Tag> tags, int index) =>
         index + 1 < tags.Count && tags[index + 1].Start == tags[index].End && tags[index + 1].HasGroup("dev");
+
+    /// <summary>Whether the next tag after <paramref name="index"/> that is no filler is an action or a device (别开空调, where 别开 is one word).</summary>
+    private static bool IsFollowedByAnAction(IReadOnlyList<Tag> tags, int index)
+    {
+        var next = index + 1;
+        while (next < tags.Count && tags[next].IsFiller)
+        {
+            next++;
+        }
+
+        return next < tags.Count && (tags[next].IsAction || tags[next].HasGroup("dev"));
+    }
+
+    /// <summary>Whether nothing but a pause follows the tag at <paramref name="index"/> (放一首某首歌不: the 不 is no title's).</summary>
+    private static bool EndsTheRequest(IReadOnlyList<Tag> tags, int index, int textLength) =>
+        tags[index].End >= textLength || (index + 1 < tags.Count && tags[index + 1].IsBoundary && tags[index + 1].Start == tags[index].End);
+
+    /// <summary>Whether words the lexicon does not know stand between the frame's last tag and the tag at <paramref name="index"/>.</summary>
+    private static bool FollowsUnknownWords(Frame current, IReadOnlyList<Tag> tags, int index) =>
+        current.Tags.Count > 0 && tags[index].Start > current.Tags[^1].End;
 
     /// <summary>不要导航，放音乐: something named and refused is a request of its own, even where no rule reads it.</summary>
     private static bool IsRefusal(Frame frame) => frame.IsNegated && frame.HasOwnHead;
@@ -202,7 +235,7 @@ public static class FrameBuilder
         tags[index] is { Surface.Length: 1 } size && (size.Has("act:up") || size.Has("act:down"))
         && index + 1 < tags.Count && tags[index + 1].Start == size.End && tags[index + 1].HasGroup("cat");
 
-    private static void BorrowMissingActions(List<Frame> frames, IFrameJudge judge)
+    private static void BorrowMissingActions(List<Frame> frames, IReadOnlyList<Tag> tags, IFrameJudge judge)
     {
         for (var i = 1; i < frames.Count; i++)
         {
@@ -213,8 +246,25 @@ public static class FrameBuilder
             }
 
             // 关闭导航和音乐: the action inside a word that also names a device (关闭导航) is lent without the device;
-            // 别打开车窗和天窗: its negation goes with it.
-            frame.Inherit([.. frames[i - 1].Tags.Where(t => t.IsAction || t.Has(NegationConcept)).Select(ActionOnly)]);
+            // 别打开车窗和天窗: its negation goes with it, unless other words stand between (不要开窗要开空调, where 要开
+            // is an action the lexicon did not find).
+            var previous = frames[i - 1];
+            var joined = previous.Tags.Count > 0 && frame.Tags.Count > 0 && OnlyPausesOrJoinsBetween(tags, previous.Tags[^1].End, frame.Tags[0].Start);
+            frame.Inherit([.. previous.Tags.Where(t => t.IsAction || (joined && t.Has(NegationConcept))).Select(ActionOnly)]);
         }
+    }
+
+    /// <summary>Whether every character from <paramref name="from"/> to <paramref name="to"/> is a boundary's or a filler's.</summary>
+    private static bool OnlyPausesOrJoinsBetween(IReadOnlyList<Tag> tags, int from, int to)
+    {
+        for (var at = from; at < to; at++)
+        {
+            if (!tags.Any(t => (t.IsBoundary || t.IsFiller) && t.Start <= at && at < t.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

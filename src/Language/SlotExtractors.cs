@@ -254,10 +254,10 @@ public sealed class SlotExtractors
                     || _lexicon.SlotWords("routeQuestionsBefore").Any(q => text.AsSpan(0, hole.Index).Contains(q, StringComparison.Ordinal));
                 span = beforeQuestion.CutAtFirst(_lexicon.SlotWords("destinationStop"));
             }
-            else if (slot == SlotNames.Contact && slot == name)
+            else if (slot == SlotNames.Contact && slot == name && hole.Index > 0)
             {
                 // 打电话给我妈说我晚点回家: what to tell the one called (RelayedMessage), after a word for calling, is
-                // not their name.
+                // not their name; before it (老张说他会打电话) someone reports, and the car asks about all of it.
                 span = span.CutAtFirst(_lexicon.SlotWords(RelayedMessage.OpeningsList));
             }
 

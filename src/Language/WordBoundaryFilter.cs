@@ -47,8 +47,8 @@ public sealed class WordBoundaryFilter
     }
 
     /// <summary>
-    /// 先别锁, 千万别开窗: a negation that ends an adverb of the dictionary (先别, 千万别) is still the negation; jieba's
-    /// HMM would glue 先 and 别 again if the word were split.
+    /// 先别锁, 千万别开窗, 你别开窗了: a negation that ends an adverb of the dictionary (先别, 千万别) or a word the
+    /// segmenter only guessed (你别) is still the negation; jieba's HMM would glue 先 and 别 again if the word were split.
     /// </summary>
     private static bool ClosesAdverbWithNegation(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
@@ -58,7 +58,8 @@ public sealed class WordBoundaryFilter
         }
 
         var adverb = words.WordAt(start);
-        return adverb.End == end && adverb.Start < start && adverb.Tag.StartsWith(AdverbTag, StringComparison.Ordinal);
+        return adverb.End == end && adverb.Start < start
+            && (adverb.Tag.StartsWith(AdverbTag, StringComparison.Ordinal) || adverb.Tag == WordDictionary.UnknownTag);
     }
 
     private const string AdverbTag = "d";

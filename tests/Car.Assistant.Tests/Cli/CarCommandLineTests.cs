@@ -233,6 +233,18 @@ public class CarCommandLineTests
     }
 
     [Fact]
+    public async Task Say_OpenTheWindowNotTheAirConditioning_OnlyTheWindowMoves()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "开窗别开空调");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        var signals = report.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("signal").GetString()).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal([VssPaths.WindowPosition(VssPlaces.DriverSide)], signals);
+        Assert.Equal("已为您打开主驾车窗", report.RootElement.GetProperty("reply").GetString());
+    }
+
+    [Fact]
     public async Task Say_WindowAndSunroofBeforeOneAction_BothOpen()
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "把窗户和天窗都打开");
