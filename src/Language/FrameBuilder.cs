@@ -60,7 +60,7 @@ public static class FrameBuilder
             }
 
             if (tag.Has(NegationConcept) && current.HasAction && !current.IsNegated && judge.IsComplete(current)
-                && !judge.TakesSpeakerWords(current) && IsFollowedByAnAction(tags, index))
+                && !judge.TakesSpeakerWords(current) && IsFollowedByWhatItRefuses(tags, index))
             {
                 // 开窗别开空调, 打开空调别开窗: a negation after a complete request, before an action, opens the refused
                 // one; it does not refuse the request before it (which would leave the refused one to be done).
@@ -121,8 +121,11 @@ public static class FrameBuilder
     private static bool NamesItsOwnThing(IReadOnlyList<Tag> tags, int index) =>
         index + 1 < tags.Count && tags[index + 1].Start == tags[index].End && tags[index + 1].HasGroup("dev");
 
-    /// <summary>Whether the next tag after <paramref name="index"/> that is no filler is an action or a device (别开空调, where 别开 is one word).</summary>
-    private static bool IsFollowedByAnAction(IReadOnlyList<Tag> tags, int index)
+    /// <summary>
+    /// Whether the next tag after <paramref name="index"/> that is no filler is an action, a device (别开空调, where 别开 is
+    /// one word) or an amount (开一点就行别全开 only limits the request before it).
+    /// </summary>
+    private static bool IsFollowedByWhatItRefuses(IReadOnlyList<Tag> tags, int index)
     {
         var next = index + 1;
         while (next < tags.Count && tags[next].IsFiller)
@@ -130,7 +133,7 @@ public static class FrameBuilder
             next++;
         }
 
-        return next < tags.Count && (tags[next].IsAction || tags[next].HasGroup("dev"));
+        return next < tags.Count && (tags[next].IsAction || tags[next].HasGroup("dev") || tags[next].HasGroup("amt") || tags[next].Has("complaint"));
     }
 
     /// <summary>Whether nothing but a pause follows the tag at <paramref name="index"/> (放一首某首歌不: the 不 is no title's).</summary>
