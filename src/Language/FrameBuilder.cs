@@ -252,17 +252,17 @@ public static class FrameBuilder
             // 别打开车窗和天窗: its negation goes with it, unless other words stand between (不要开窗要开空调, where 要开
             // is an action the lexicon did not find).
             var previous = frames[i - 1];
-            var joined = previous.Tags.Count > 0 && frame.Tags.Count > 0 && OnlyPausesOrJoinsBetween(tags, previous.Tags[^1].End, frame.Tags[0].Start);
+            var joined = previous.Tags.Count > 0 && frame.Tags.Count > 0 && OnlyTagsBetween(tags, previous.Tags[^1].End, frame.Tags[0].Start, t => t.IsBoundary || t.IsFiller);
             frame.Inherit([.. previous.Tags.Where(t => t.IsAction || (joined && t.Has(NegationConcept))).Select(ActionOnly)]);
         }
     }
 
-    /// <summary>Whether every character from <paramref name="from"/> to <paramref name="to"/> is a boundary's or a filler's.</summary>
-    private static bool OnlyPausesOrJoinsBetween(IReadOnlyList<Tag> tags, int from, int to)
+    /// <summary>Whether every character from <paramref name="from"/> to <paramref name="to"/> lies inside a tag that is <paramref name="kind"/>.</summary>
+    internal static bool OnlyTagsBetween(IReadOnlyList<Tag> tags, int from, int to, Func<Tag, bool> kind)
     {
         for (var at = from; at < to; at++)
         {
-            if (!tags.Any(t => (t.IsBoundary || t.IsFiller) && t.Start <= at && at < t.End))
+            if (!tags.Any(t => kind(t) && t.Start <= at && at < t.End))
             {
                 return false;
             }

@@ -148,7 +148,7 @@ public sealed class RuleParser : IIntentParser
                 continue;
             }
 
-            if (told is not null && !frame.HasHead && OnlyBoundariesBetween(tags, told.SpanEnd, frame.SpanStart))
+            if (told is not null && !frame.HasHead && FrameBuilder.OnlyTagsBetween(tags, told.SpanEnd, frame.SpanStart, t => t.IsBoundary))
             {
                 // 天窗已经开了再开大一点, 把音量调到20，不对，30: what was told or taken back names what the request
                 // right after it is about.
@@ -262,21 +262,6 @@ public sealed class RuleParser : IIntentParser
     /// </summary>
     private static bool IsTakingBack(Frame frame) =>
         frame.Tags.FirstOrDefault(t => !t.IsFiller && !t.Has("again")) is { } first && first.Has("takeBack");
-
-    /// <summary>Whether the text from <paramref name="from"/> to <paramref name="to"/> holds nothing but boundaries (，, 再, 不对).</summary>
-    private static bool OnlyBoundariesBetween(IReadOnlyList<Tag> tags, int from, int to)
-    {
-        var reached = from;
-        foreach (var tag in tags)
-        {
-            if (tag.Start <= reached && tag.End > reached && tag.End <= to && tag.IsBoundary)
-            {
-                reached = tag.End;
-            }
-        }
-
-        return reached >= to;
-    }
 
     /// <summary>
     /// 导航到东南门, 导航到某某电大: a last character that alone is a car word (门 a door, 大 bigger) and asks for nothing
