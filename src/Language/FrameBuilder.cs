@@ -72,11 +72,12 @@ public static class FrameBuilder
             }
 
             var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
+            // 车窗和天窗都关上: two things named before the action they share are two requests.
+            var sharesTheNextAction = tag.IsHead && !current.HasAction && IsJoinedToThePrevious(tags, index);
             if (tag.IsHead && current.HasOwnHead && !current.HasHeadLike(tag) && !placeInSpeakerWords
-                && (judge.IsComplete(current) || (!current.HasAction && IsJoinedToThePrevious(tags, index))))
+                && (judge.IsComplete(current) || sharesTheNextAction))
             {
-                // 车窗和天窗都关上: two things named before the action they share are two requests.
-                if (!current.HasAction && IsJoinedToThePrevious(tags, index))
+                if (sharesTheNextAction)
                 {
                     joined.Add(current);
                 }
@@ -125,15 +126,21 @@ public static class FrameBuilder
     /// Whether the next tag after <paramref name="index"/> that is no filler is an action, a device (别开空调, where 别开 is
     /// one word) or an amount (开一点就行别全开 only limits the request before it).
     /// </summary>
-    private static bool IsFollowedByWhatItRefuses(IReadOnlyList<Tag> tags, int index)
+    private static bool IsFollowedByWhatItRefuses(IReadOnlyList<Tag> tags, int index) =>
+        NextSaid(tags, index, 1) is { } next && (next.IsAction || next.HasGroup("dev") || next.HasGroup("amt") || next.Has("complaint"));
+
+    /// <summary>The nearest tag that is no filler after (<paramref name="step"/> 1) or before (-1) <paramref name="index"/>.</summary>
+    private static Tag? NextSaid(IReadOnlyList<Tag> tags, int index, int step)
     {
-        var next = index + 1;
-        while (next < tags.Count && tags[next].IsFiller)
+        for (var at = index + step; at >= 0 && at < tags.Count; at += step)
         {
-            next++;
+            if (!tags[at].IsFiller)
+            {
+                return tags[at];
+            }
         }
 
-        return next < tags.Count && (tags[next].IsAction || tags[next].HasGroup("dev") || tags[next].HasGroup("amt") || tags[next].Has("complaint"));
+        return null;
     }
 
     /// <summary>Whether nothing but a pause follows the tag at <paramref name="index"/> (放一首某首歌不: the 不 is no title's).</summary>
@@ -151,17 +158,9 @@ public static class FrameBuilder
     private static readonly string[] JoiningWords = ["和", "跟", "与", "以及", "还有", "、"];
 
     /// <summary>Whether the tag at <paramref name="index"/> follows a word joining it to the thing named before it.</summary>
-    private static bool IsJoinedToThePrevious(IReadOnlyList<Tag> tags, int index)
-    {
-        var previous = index - 1;
-        while (previous >= 0 && tags[previous].IsFiller)
-        {
-            previous--;
-        }
-
-        return previous >= 0 && tags[previous].IsBoundary && tags[previous].End == tags[index].Start
-            && JoiningWords.Contains(tags[previous].Surface);
-    }
+    private static bool IsJoinedToThePrevious(IReadOnlyList<Tag> tags, int index) =>
+        NextSaid(tags, index, -1) is { IsBoundary: true } previous && previous.End == tags[index].Start
+        && JoiningWords.Contains(previous.Surface);
 
     /// <summary>
     /// 车窗和天窗都关上, 空调和座椅加热都别开: a thing named without an action, joined to the next request, shares its

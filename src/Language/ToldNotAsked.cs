@@ -55,7 +55,7 @@ public sealed class ToldNotAsked(Lexicon lexicon)
     /// <summary>听着歌真舒服: 着 and a word for music right after a word to play says music is on (我想听着魔 is a title).</summary>
     private static bool IsListeningAlready(Frame frame, string text) =>
         frame.Tags.Any(t => t.Has(PlayConcept) && t.End + 1 < text.Length && text[t.End] == Lasting
-            && MusicWords.Any(m => text.AsSpan(t.End + 1).StartsWith(m, StringComparison.Ordinal)));
+            && WordLists.StartsWithAny(text.AsSpan(t.End + 1), MusicWords));
 
     private static readonly string[] MusicWords = ["歌", "音乐", "曲子"];
 
