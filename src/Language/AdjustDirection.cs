@@ -23,7 +23,8 @@ public static class AdjustDirection
         }
 
         var direction = tags.First(t => t.Has(up ? UpConcept : DownConcept));
-        var complained = tags.Any(t => t.Has(ComplaintConcept) && t.End == direction.Start);
+        // 太吵了 is a complaint itself: 声音开这么大太吵了 still turns it down.
+        var complained = !direction.Has(ComplaintConcept) && tags.Any(t => t.Has(ComplaintConcept) && t.End == direction.Start);
         return up != complained ? 1 : -1;
     }
 }

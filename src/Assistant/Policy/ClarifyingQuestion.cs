@@ -5,7 +5,7 @@ namespace Car.Assistant.Policy;
 
 /// <summary>
 /// The question asked back when the parser is not sure enough of a request to act on it (您是要导航到高新区吗？):
-/// the request in the driver's terms, with the words they said.
+/// the request in the driver's terms, with the words they said and the way or value asked for (您是要调小音量吗？).
 /// </summary>
 public static class ClarifyingQuestion
 {
@@ -66,6 +66,12 @@ public static class ClarifyingQuestion
             (_, _, { } query) => $"播放{query}",
             _ => "播放音乐",
         },
+        IntentNames.MediaAdjustVolume when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调大音量" : "调小音量",
+        IntentNames.ClimateAdjustTemperature when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调高空调温度" : "调低空调温度",
+        IntentNames.ClimateAdjustFan when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调大风量" : "调小风量",
+        IntentNames.ScreenAdjustBrightness when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调亮屏幕" : "调暗屏幕",
+        IntentNames.MediaSetVolume when intent.Number(SlotNames.Value) is { } value => $"把音量调到{value}",
+        IntentNames.ClimateSetTemperature when intent.Number(SlotNames.Value) is { } value => $"把空调温度调到{value}度",
         _ => Plain.TryGetValue(intent.Name, out var plain) ? plain : intent.Name,
     };
 }

@@ -70,6 +70,22 @@ public sealed class ClarifyingQuestionTests
         Assert.Equal(100, await harness.NumberAsync(DriverWindow));
     }
 
+    [Fact]
+    public async Task OpenWindowTooLoud_AsksToTurnTheVolumeDownAndOpensNothing()
+    {
+        using var harness = new ConversationHarness();
+
+        var report = await harness.SayAsync("高速上开窗太吵了");
+        var volumeBeforeYes = await harness.NumberAsync(VssPaths.MediaVolume);
+        var yes = await harness.SayAsync("确定");
+
+        Assert.Equal("您是要调小音量吗？", report.Ask);
+        Assert.Empty(report.Actions);
+        Assert.Equal(0, await harness.NumberAsync(DriverWindow));
+        Assert.Equal(VssPaths.MediaVolume, Assert.Single(yes.Actions).Signal);
+        Assert.True(await harness.NumberAsync(VssPaths.MediaVolume) < volumeBeforeYes);
+    }
+
     [Theory]
     [InlineData("有客户打电话", "有客户")]
     [InlineData("老张说他会打电话", "老张说他会")]

@@ -39,6 +39,17 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task AirConditioningSetColdSaidTooCold_WarmsTheCabinInsteadOfSettingEighteen()
+    {
+        using var harness = new ConversationHarness();
+
+        var report = await harness.SayAsync("空调开到18度太冷了");
+
+        Assert.Equal(IntentNames.ComfortCold, Assert.Single(report.Intents).Name);
+        Assert.Equal(26, await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+    }
+
+    [Fact]
     public async Task WiderAfterStuffy_OpensTheSameWindowFurther()
     {
         using var harness = new ConversationHarness();
