@@ -35,7 +35,8 @@ public static class FrameBuilder
                 {
                     current = new Frame(tag.End);
                 }
-                else if ((judge.IsComplete(current) || IsRefusal(current)) && !IsInsideSpeakerWords(current, tags, index, judge))
+                else if ((judge.IsComplete(current) || IsRefusal(current) || tag.Has(CorrectionConcept))
+                    && !IsInsideSpeakerWords(current, tags, index, judge))
                 {
                     frames.Add(current);
                     current = new Frame(tag.End);
@@ -143,9 +144,11 @@ public static class FrameBuilder
         return null;
     }
 
-    /// <summary>Whether nothing but a pause follows the tag at <paramref name="index"/> (放一首某首歌不: the 不 is no title's).</summary>
+    /// <summary>Whether nothing but a pause follows the tag at <paramref name="index"/> (放一首某首歌不: the 不 is no title's;
+    /// in 不能和你分手 a word follows).</summary>
     private static bool EndsTheRequest(IReadOnlyList<Tag> tags, int index, int textLength) =>
-        tags[index].End >= textLength || (index + 1 < tags.Count && tags[index + 1].IsBoundary && tags[index + 1].Start == tags[index].End);
+        tags[index].End >= textLength || (index + 1 < tags.Count && tags[index + 1].IsBoundary && tags[index + 1].Start == tags[index].End
+            && !char.IsLetter(tags[index + 1].Surface[0]));
 
     /// <summary>Whether words the lexicon does not know stand between the frame's last tag and the tag at <paramref name="index"/>.</summary>
     private static bool FollowsUnknownWords(Frame current, IReadOnlyList<Tag> tags, int index) =>

@@ -3,26 +3,54 @@ using Car.Language.Model;
 namespace Car.Language;
 
 /// <summary>
-/// A request said for a time still to come (明天早上去公司, 等会儿给小王打电话: lexicon <c>later</c> before what it asks for)
-/// or on a condition (如果下雨就关窗, 下车的时候把车窗关上, 冷的话开空调: <c>conditionMarks</c> anywhere before it) is the
+/// A request said for a time still to come (明天早上去公司, 等会儿给小王打电话, 五分钟后关窗: lexicon <c>later</c> before
+/// what it asks for) or on a condition (如果下雨就关窗, 下车的时候把车窗关上, 冷的话开空调, 到家前把空调打开:
+/// <c>conditionMarks</c> anywhere before it), or after something that is no request of the car's and must happen first
+/// (车停稳了再解锁, 等我下车再锁: a clause that ends with 了 or opens with waiting, <c>waitOpenings</c>, then 再), is the
 /// driver's plan, and the car keeps no reminders and cannot tell when the condition holds: acting now may be wrong, so
-/// it asks whether it is meant now. A time word after the request (暂停一会儿) is part of it.
+/// it asks whether it is meant now. A time word after the request (暂停一会儿) is part of it; 关好窗户再锁车 and
+/// 天窗已经开了再开大一点 (a request of the car's before 再) are done in turn.
 /// </summary>
 public sealed class PlannedRequest(Lexicon lexicon)
 {
     public const string LaterConcept = "later";
 
     private readonly IReadOnlyList<string> _conditions = lexicon.SlotWords("conditionMarks");
+    private readonly IReadOnlyList<string> _waitOpenings = lexicon.SlotWords("waitOpenings");
 
     /// <summary><paramref name="intent"/>, asked about when <paramref name="frame"/> of <paramref name="text"/> plans it.</summary>
-    public Intent AskedIfPlanned(Intent intent, Frame frame, string text)
+    /// <param name="tags">All of the utterance's tags: what is said before 再 must name nothing the car does.</param>
+    public Intent AskedIfPlanned(Intent intent, Frame frame, string text, IReadOnlyList<Tag> tags)
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(text);
-        var before = frame.TextBeforeRequest(text);
+        ArgumentNullException.ThrowIfNull(tags);
+        // 到家前把空调打开: 到 begins no request of its own here, so the condition is looked for before the thing too.
+        var firstThing = frame.Tags.Where(t => t.IsHead).Select(t => t.Start).DefaultIfEmpty(0).Min();
+        var before = text[..Math.Clamp(Math.Max(frame.RequestStart, firstThing), 0, text.Length)];
         var planned = frame.Tags.Any(t => t.Has(LaterConcept) && t.End <= frame.RequestStart)
-            || _conditions.Any(c => before.Contains(c, StringComparison.Ordinal));
+            || _conditions.Any(c => before.Contains(c, StringComparison.Ordinal))
+            || WaitsForSomethingFirst(before, tags);
         return planned ? intent.AtMost(SlotExtractors.DoubtfulWords) : intent;
     }
+
+    private bool WaitsForSomethingFirst(string before, IReadOnlyList<Tag> tags)
+    {
+        var then = before.AsSpan().TrimEnd(SpeakerSpan.EdgePunctuation);
+        if (!then.EndsWith(Then))
+        {
+            return false;
+        }
+
+        var clauseEnd = then.Length - Then.Length;
+        var clauseStart = then[..clauseEnd].LastIndexOfAny(SpeakerSpan.EdgePunctuation) + 1;
+        var clause = then[clauseStart..clauseEnd];
+        return clause.Length > 0 && !tags.Any(t => (t.IsAction || t.IsHead) && t.Start >= clauseStart && t.End <= clauseEnd)
+            && (clause.EndsWith(Done) || WordLists.StartsWithAny(clause, _waitOpenings));
+    }
+
+    private const string Then = "再";
+
+    private const string Done = "了";
 }

@@ -82,6 +82,12 @@ public sealed class RuleMatcher
             }
         }
 
+        if (rule.StandsAlone && frame.Tags.Any(t => t.IsHead && !t.Has(DoorConcept)))
+        {
+            // 解锁车窗, 锁一下车窗: the lock of another thing (the windows' lock) is not the car's doors.
+            return null;
+        }
+
         if (rule.StandsAlone && HasOtherWords(frame, utterance))
         {
             confidence = Math.Min(confidence, SlotExtractors.DoubtfulWords);
@@ -117,6 +123,8 @@ public sealed class RuleMatcher
 
         return false;
     }
+
+    private const string DoorConcept = "dev:door";
 
     private sealed class Judge(RuleMatcher matcher, string utterance, SegmentedText? words) : IFrameJudge
     {

@@ -177,7 +177,7 @@ public sealed class RuleParser : IIntentParser
                 intent = NamedSlots.Refine(MusicStyles.Split(intent, _styles, words), _resources.Names, words, Model.Lexicon);
                 intent = MisheardName.Repair(intent, _resources);
                 intent = SpokenNumber.Dialled(_kin.Repair(intent, _resources.Names));
-                intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized), frame, normalized);
+                intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized, tags), frame, normalized);
                 intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
                 requests.Add(intent, frame, normalized);
                 if (_weighed.Weighs(frame, normalized))

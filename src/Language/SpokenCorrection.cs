@@ -34,7 +34,47 @@ public sealed class SpokenCorrection(Lexicon lexicon)
             tags.RemoveAll(t => t.Start >= start && t.End <= end);
             tags.Insert(i + 1, new Tag([Lexicon.BoundaryConcept, FrameBuilder.CorrectionConcept], start, end, text[start..end]));
         }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i].Has(FrameBuilder.CorrectionConcept))
+            {
+                NameTheCorrectedPart(tags, i);
+            }
+        }
     }
+
+    /// <summary>
+    /// 座椅加热，不对，是通风: a correction that names only another part of the device just named (通风 for 加热) means
+    /// the device with that part (座椅通风), when the lexicon knows such a device; alone, 通风 would be a need for air.
+    /// </summary>
+    private void NameTheCorrectedPart(List<Tag> tags, int correction)
+    {
+        var corrected = tags.FindLastIndex(correction, t => t.HasGroup(DeviceGroup));
+        var part = tags.FindIndex(correction + 1, t => !t.IsBoundary && !t.IsFiller && !t.Has(ConfirmConcept));
+        if (corrected < 0 || part < 0 || !tags[part].IsHead || tags[part].HasGroup(DeviceGroup)
+            || (part + 1 < tags.Count && !tags[part + 1].IsBoundary))
+        {
+            return;
+        }
+
+        var device = tags[corrected].Surface;
+        for (var kept = device.Length - 1; kept > 0; kept--)
+        {
+            var whole = string.Concat(device.AsSpan(0, kept), tags[part].Surface);
+            if (lexicon.Concepts.Match(whole, 0, out var concepts) == whole.Length && concepts.Any(c => c.StartsWith(DevicePrefix, StringComparison.Ordinal)))
+            {
+                tags[part] = tags[part] with { Concepts = concepts };
+                return;
+            }
+        }
+    }
+
+    private const string DeviceGroup = "dev";
+
+    private const string DevicePrefix = "dev:";
+
+    private const string ConfirmConcept = "confirm";
 
     private bool IsCorrection(ReadOnlySpan<char> clause)
     {

@@ -172,12 +172,6 @@ public class SoundAlikeMatcherTests(ITestOutputHelper output)
             .ToList();
     }
 
-    /// <summary>Every multi-character word of models/nlu/lexicon.json's concepts section.</summary>
-    private static List<string> LexiconWords()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestModel.Directory, "lexicon.json")));
-        return document.RootElement.GetProperty("concepts").EnumerateObject()
-            .SelectMany(concept => concept.Value.EnumerateArray().Select(w => w.GetString()!))
-            .ToList();
-    }
+    /// <summary>The words the product repairs towards: the lexicon's words for what the car does.</summary>
+    private static List<string> LexiconWords() => [.. RuleParserResourcesLoader.CarWords(TestModel.Model.Lexicon)];
 }
