@@ -178,7 +178,8 @@ public class CarCommandLineTests
     [Theory]
     [InlineData("门开了")]
     [InlineData("解锁手机")]
-    public async Task Say_DoorSaidOpenOrSomethingElseUnlocked_DoorsStayLockedAndTheCarAsks(string text)
+    [InlineData("车停稳了再解锁")]
+    public async Task Say_DoorSaidOpenSomethingElseUnlockedOrUnlockingPlanned_DoorsStayLockedAndTheCarAsks(string text)
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
 
@@ -186,6 +187,19 @@ public class CarCommandLineTests
         Assert.Equal(0, exitCode);
         Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
         Assert.Equal("您是要解锁车门吗？", report.RootElement.GetProperty("ask").GetString());
+    }
+
+    [Theory]
+    [InlineData("解锁车窗")]
+    [InlineData("把儿童锁打开")]
+    public async Task Say_AnotherLockNamed_DoorsStayLockedAndTheCarSaysItDidNotUnderstand(string text)
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
+        Assert.Equal("抱歉，我没听懂，请换个说法试试", report.RootElement.GetProperty("reply").GetString());
     }
 
     [Fact]
@@ -209,6 +223,8 @@ public class CarCommandLineTests
     [InlineData("别打开车窗和天窗")]
     [InlineData("不要导航和放音乐")]
     [InlineData("外面空气不好别开窗")]
+    [InlineData("不能开窗")]
+    [InlineData("开窗不行")]
     public async Task Say_RequestTakenBackOrRefusedInTheSameBreath_NothingMovesAndTheCarSaysOk(string text)
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
