@@ -88,7 +88,8 @@ public static class FrameBuilder
             }
             else if (tag.IsAction && !tag.IsHead && current.HasAction && current.HasHead && (judge.IsComplete(current) || IsRefusal(current)))
             {
-                var heads = current.AllTags.Where(t => t.IsHead).ToList();
+                // 这首歌太吵了换一首: 太吵了 asks for its own action; the song is what the next one is about.
+                var heads = current.AllTags.Where(t => t.IsHead && !t.Has(AdjustDirection.ComplaintConcept)).ToList();
                 frames.Add(current);
                 current = new Frame(tag.Start);
                 current.Inherit(heads);
