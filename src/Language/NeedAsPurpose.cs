@@ -2,7 +2,7 @@ namespace Car.Language;
 
 /// <summary>
 /// A need said right after a request for the cabin (a window, the sunroof or its shade, the air conditioning, a
-/// seat), with no pause between them. When the request answers the need (开窗透气, 打开车窗通风, 开空调凉快凉快, 关窗太冷了)
+/// seat, the screen), with no pause between them. When the request answers the need (开窗透气, 打开车窗通风, 开空调凉快凉快, 关窗太冷了)
 /// the need is why the request is made, not a second request: the policy would otherwise answer the need too and move
 /// the same window twice. When it does not (开空调太冷了, 打开天窗太晒了, 开窗好冷) the request is what the need is
 /// about (the air conditioning that is on is too cold): the need is asked, not the request, and the policy answers it.
@@ -11,7 +11,7 @@ namespace Car.Language;
 /// </summary>
 public static class NeedAsPurpose
 {
-    private static readonly string[] CabinRequests = ["window.", "sunroof.", "sunshade.", "climate.", "seat."];
+    private static readonly string[] CabinRequests = ["window.", "sunroof.", "sunshade.", "climate.", "seat.", "screen."];
 
     private const string NeedPrefix = "comfort.";
 
@@ -64,7 +64,8 @@ public static class NeedAsPurpose
         IntentNames.ComfortCold => request.Name is IntentNames.WindowClose or IntentNames.SunroofClose or IntentNames.ClimateOff
                 or IntentNames.SeatHeat
             || Warms(request) || (request.Name == IntentNames.ClimateAdjustFan && request.Number(SlotNames.Delta) < 0),
-        IntentNames.ComfortGlare => request.Name is IntentNames.SunshadeClose or IntentNames.SunroofClose,
+        IntentNames.ComfortGlare => request.Name is IntentNames.SunshadeClose or IntentNames.SunroofClose
+            || (request.Name == IntentNames.ScreenAdjustBrightness && request.Number(SlotNames.Delta) < 0),
         IntentNames.ComfortTired => request.Name is IntentNames.WindowOpen or IntentNames.SunroofOpen or IntentNames.ClimateOn
             || Cools(request) || MoreAir(request),
         _ => true,

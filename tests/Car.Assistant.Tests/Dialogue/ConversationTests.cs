@@ -50,6 +50,17 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task ALittleWarmerPlease_RaisesTheTemperatureInsteadOfCooling()
+    {
+        using var harness = new ConversationHarness();
+        var before = await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation));
+
+        await harness.SayAsync("稍微热一点");
+
+        Assert.Equal(before + 1, await harness.NumberAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation)));
+    }
+
+    [Fact]
     public async Task WiderAfterStuffy_OpensTheSameWindowFurther()
     {
         using var harness = new ConversationHarness();
