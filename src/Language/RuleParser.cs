@@ -33,6 +33,7 @@ public sealed class RuleParser : IIntentParser
     private readonly WeighedRequests _weighed;
     private readonly SaidBySomeoneElse _reported;
     private readonly RelayedMessage _message;
+    private readonly OfferedNotAsked _offered;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -55,6 +56,7 @@ public sealed class RuleParser : IIntentParser
         _weighed = new WeighedRequests(model.Lexicon);
         _reported = new SaidBySomeoneElse(model.Lexicon);
         _message = new RelayedMessage(model.Lexicon);
+        _offered = new OfferedNotAsked(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -179,6 +181,7 @@ public sealed class RuleParser : IIntentParser
                 intent = SpokenNumber.Dialled(_kin.Repair(intent, _resources.Names));
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized, tags), frame, normalized);
                 intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
+                intent = _offered.AskedIfOffered(intent, frame, normalized);
                 requests.Add(intent, frame, normalized);
                 if (_weighed.Weighs(frame, normalized))
                 {
