@@ -1,3 +1,5 @@
+using Car.Language.Model;
+
 namespace Car.Language;
 
 /// <summary>
@@ -7,10 +9,12 @@ namespace Car.Language;
 /// the same window twice. When it does not (开空调太冷了, 打开天窗太晒了, 开窗好冷) the request is what the need is
 /// about (the air conditioning that is on is too cold): the need is asked, not the request, and the policy answers it.
 /// 有点闷，把空调调到22度 (the need first), 打开空调，好热 (a pause) and 打开音乐，好热 (a request the need has nothing
-/// to do with) keep both.
+/// to do with) keep both. A word giving the reason between them (开窗因为太闷了: lexicon <c>reasonMarks</c>) is no pause.
 /// </summary>
-public static class NeedAsPurpose
+public sealed class NeedAsPurpose(Lexicon lexicon)
 {
+    private readonly IReadOnlyList<string> _reasonMarks = lexicon.SlotWords("reasonMarks");
+
     private static readonly string[] CabinRequests = ["window.", "sunroof.", "sunshade.", "climate.", "seat.", "screen."];
 
     private const string NeedPrefix = "comfort.";
@@ -23,17 +27,17 @@ public static class NeedAsPurpose
 
     /// <summary>Whether <paramref name="need"/>, read from <paramref name="needFrame"/>, only says why <paramref name="request"/>
     /// (read from <paramref name="requestFrame"/> just before it) is asked for.</summary>
-    public static bool Applies(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text) =>
+    public bool Applies(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text) =>
         FollowsRightAfter(need, needFrame, request, requestFrame, text) && Answers(request, need.Name);
 
     /// <summary>
     /// Whether <paramref name="need"/>, read from <paramref name="needFrame"/> right after <paramref name="request"/>,
     /// complains about what the request does (开空调太冷了): the request is not asked for, the need is.
     /// </summary>
-    public static bool IsAboutTheRequest(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text) =>
+    public bool IsAboutTheRequest(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text) =>
         FollowsRightAfter(need, needFrame, request, requestFrame, text) && !Answers(request, need.Name);
 
-    private static bool FollowsRightAfter(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text)
+    private bool FollowsRightAfter(Intent need, Frame needFrame, Intent request, Frame requestFrame, string text)
     {
         ArgumentNullException.ThrowIfNull(need);
         ArgumentNullException.ThrowIfNull(needFrame);
@@ -49,7 +53,8 @@ public static class NeedAsPurpose
 
         var requestEnd = requestFrame.Tags.Max(t => t.End);
         var needStart = needFrame.Tags.Min(t => t.Start);
-        return requestEnd == needStart;
+        return requestEnd == needStart
+            || (requestEnd < needStart && needStart <= text.Length && _reasonMarks.Contains(text[requestEnd..needStart]));
     }
 
     /// <summary>Whether doing <paramref name="request"/> helps with the need named <paramref name="need"/>.</summary>

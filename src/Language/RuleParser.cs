@@ -34,6 +34,7 @@ public sealed class RuleParser : IIntentParser
     private readonly SaidBySomeoneElse _reported;
     private readonly RelayedMessage _message;
     private readonly OfferedNotAsked _offered;
+    private readonly NeedAsPurpose _needs;
 
     public RuleParser(NluModel model, int maxUtteranceLength = 200, RuleParserResources? resources = null)
     {
@@ -57,6 +58,7 @@ public sealed class RuleParser : IIntentParser
         _reported = new SaidBySomeoneElse(model.Lexicon);
         _message = new RelayedMessage(model.Lexicon);
         _offered = new OfferedNotAsked(model.Lexicon);
+        _needs = new NeedAsPurpose(model.Lexicon);
     }
 
     /// <summary>How sure a request read from repaired sound-alikes is: below <see cref="Intent.ClearEnough"/>, so asked.</summary>
@@ -135,7 +137,7 @@ public sealed class RuleParser : IIntentParser
         _message.Drop(tags, normalized);
 
         var frames = FrameBuilder.Build(tags, normalized.Length, _matcher.JudgeFor(normalized, words));
-        var requests = new SaidRequests();
+        var requests = new SaidRequests(_needs);
         FollowUp? followUp = null;
         var saysSomethingElse = false;
         var negated = false;

@@ -6,8 +6,10 @@ namespace Car.Language;
 /// (先去超市再回家), a request refused or taken back right after it is gone (锁车，等一下，先别锁; 开窗吧，算了), and two
 /// offered as a choice are weighed (开窗还是开空调).
 /// </summary>
-public sealed class SaidRequests
+public sealed class SaidRequests(NeedAsPurpose needs)
 {
+    private readonly NeedAsPurpose _needs = needs;
+
     private Frame? _lastFrame;
 
     /// <summary>The requests kept so far, in the order said.</summary>
@@ -70,14 +72,14 @@ public sealed class SaidRequests
         }
 
         if ((Intents.Count > 0 && Intents[^1].Name == IntentNames.NavGo && intent.Name == IntentNames.NavResume)
-            || (KeepsLast && NeedAsPurpose.Applies(intent, frame, Intents[^1], _lastFrame!, text))
+            || (KeepsLast && _needs.Applies(intent, frame, Intents[^1], _lastFrame!, text))
             || WaitsForTheFirstPlace(intent))
         {
             // 去X导航开始: going there starts the navigation; 开窗透气: the need is the window's purpose.
             return;
         }
 
-        if (KeepsLast && NeedAsPurpose.IsAboutTheRequest(intent, frame, Intents[^1], _lastFrame!, text))
+        if (KeepsLast && _needs.IsAboutTheRequest(intent, frame, Intents[^1], _lastFrame!, text))
         {
             // 开空调太冷了: the air conditioning that is on is too cold; the policy answers the need.
             Intents.RemoveAt(Intents.Count - 1);
