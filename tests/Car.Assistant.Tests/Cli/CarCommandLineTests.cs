@@ -192,7 +192,8 @@ public class CarCommandLineTests
     [Theory]
     [InlineData("解锁车窗")]
     [InlineData("把儿童锁打开")]
-    public async Task Say_AnotherLockNamed_DoorsStayLockedAndTheCarSaysItDidNotUnderstand(string text)
+    [InlineData("打开车门灯")]
+    public async Task Say_AnotherLockOrTheDoorsLampNamed_DoorsStayLockedAndTheCarSaysItDidNotUnderstand(string text)
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
 
