@@ -114,6 +114,9 @@ public sealed class RuleParser : IIntentParser
             (reading.OutOfDomain && followUp is null) || noRequest || (reading.Unsayable && intents.Count == 0));
     }
 
+    /// <summary>左边, 右边: a side of the car, read as its front seat and asked about (lexicon concept <c>sideOnly</c>).</summary>
+    private const string SideOnlyConcept = "sideOnly";
+
     /// <summary>Words that ask how or why (怎么, 为什么, 开什么): no cabin rule takes them.</summary>
     private const string AskConcept = "ask";
 
@@ -184,6 +187,12 @@ public sealed class RuleParser : IIntentParser
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized, tags), frame, normalized);
                 intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
                 intent = _offered.AskedIfOffered(intent, frame, normalized);
+                if (frame.AllTags.Any(t => t.Has(SideOnlyConcept)) && (intent[SlotNames.Position] ?? intent[SlotNames.Zone]) is not null)
+                {
+                    // 右边的窗户: one side of the car has a front and a rear window; the front one is asked about.
+                    intent = intent.AtMost(SlotExtractors.DoubtfulWords);
+                }
+
                 requests.Add(intent, frame, normalized);
                 if (_weighed.Weighs(frame, normalized))
                 {

@@ -66,6 +66,8 @@ public static class ClarifyingQuestion
             (_, _, { } query) => $"播放{query}",
             _ => "播放音乐",
         },
+        IntentNames.WindowOpen when intent.Text(SlotNames.Position) is { } position => $"打开{Places.Name(position)}车窗",
+        IntentNames.WindowClose when intent.Text(SlotNames.Position) is { } position => $"关闭{Places.Name(position)}车窗",
         IntentNames.MediaAdjustVolume when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调大音量" : "调小音量",
         IntentNames.ClimateAdjustTemperature when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调高空调温度" : "调低空调温度",
         IntentNames.ClimateAdjustFan when intent.Number(SlotNames.Delta) is { } delta => delta > 0 ? "调大风量" : "调小风量",

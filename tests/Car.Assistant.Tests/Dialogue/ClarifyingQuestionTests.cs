@@ -86,6 +86,20 @@ public sealed class ClarifyingQuestionTests
         Assert.True(await harness.NumberAsync(VssPaths.MediaVolume) < volumeBeforeYes);
     }
 
+    [Fact]
+    public async Task RightSideWindow_AsksAboutThePassengerWindowAndYesOpensOnlyIt()
+    {
+        using var harness = new ConversationHarness();
+
+        var report = await harness.SayAsync("右边的窗户打开");
+        var yes = await harness.SayAsync("确定");
+
+        Assert.Equal("您是要打开副驾车窗吗？", report.Ask);
+        Assert.Empty(report.Actions);
+        Assert.Equal(VssPaths.WindowPosition(VssPlaces.PassengerSide), Assert.Single(yes.Actions).Signal);
+        Assert.Equal(0, await harness.NumberAsync(DriverWindow));
+    }
+
     [Theory]
     [InlineData("有客户打电话", "有客户")]
     [InlineData("老张说他会打电话", "老张说他会")]
