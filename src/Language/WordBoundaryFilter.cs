@@ -109,9 +109,10 @@ public sealed class WordBoundaryFilter
     /// <summary>
     /// A one-character play word at the start of a word the dictionary does not know: the HMM glues single characters
     /// together, so 播林小明 is 播 + a name it has not seen, not one word (放弃 is in the dictionary). Only for playing:
-    /// going words have their own rule (<see cref="OpensOrClosesAGuess"/>).
+    /// going words have their own rule (<see cref="OpensOrClosesAGuess"/>). Right after a going word (去放马滩) the
+    /// unknown word is where to go.
     /// </summary>
-    private static bool OpensUnknownWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    private bool OpensUnknownWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
         if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length
             || !concepts.Contains(PlayConcept))
@@ -120,7 +121,18 @@ public sealed class WordBoundaryFilter
         }
 
         var word = words.WordAt(start);
-        return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag };
+        return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag } && !FollowsGoing(start, words);
+    }
+
+    private bool FollowsGoing(int start, SegmentedText words)
+    {
+        if (start == 0)
+        {
+            return false;
+        }
+
+        var before = words.WordAt(start - 1);
+        return _tagger.Tag(words.TextOf(before)) is [{ } going] && going.Has(GoConcept) && going.End - going.Start == before.Length;
     }
 
     /// <summary>
