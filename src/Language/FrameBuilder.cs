@@ -50,6 +50,15 @@ public static class FrameBuilder
                 continue;
             }
 
+            if (tag.Has(GoConcept) && current.IsNegated && current.Tags.Any(t => t.Has(GoConcept)))
+            {
+                // 别去了回家, 不去公司了去机场: going again after going refused is where to go instead.
+                frames.Add(current);
+                current = new Frame(tag.Start);
+                current.Add(tag);
+                continue;
+            }
+
             if (!current.IsEmpty && !tag.HasGroup("pref") && !tag.Has(NotMusic) && judge.TakesSpeakerWords(current)
                 && !FollowsWhatHappened(tags, index)
                 && (IsInsideUnknownWords(tags, index, textLength) || IsSizeOfAPlace(tags, index)
@@ -116,6 +125,8 @@ public static class FrameBuilder
         LendSharedActions(frames, joined);
         return frames;
     }
+
+    private const string GoConcept = "act:go";
 
     /// <summary>Actions whose request takes the speaker's words: going, playing, calling.</summary>
     private static readonly string[] SpeakerWordActions = ["act:go", "act:play", "act:call"];

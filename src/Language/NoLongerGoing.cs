@@ -2,7 +2,7 @@ namespace Car.Language;
 
 /// <summary>
 /// 不去机场了, 先不回家了: going somewhere negated and closed with 了 says the trip is off, so the route stops (as
-/// 不去了 does). The negation opens the request (先不去, 我不去) right before the going word. 我不去机场 (no 了) only
+/// 不去了 and 别去了 do). The negation opens the request (先不去, 我不去) right before the going word. 我不去机场 (no 了) only
 /// tells a plan: nothing.
 /// </summary>
 public static class NoLongerGoing
@@ -18,7 +18,8 @@ public static class NoLongerGoing
         ArgumentNullException.ThrowIfNull(text);
         return frame.IsNegated
             && frame.Tags.Any(go => go.Has(GoConcept) && go.Surface != Arrive
-                && frame.Tags.Any(no => no.Has(NegationConcept) && no.End == go.Start && no.Start - frame.SpanStart <= MostBeforeNegation))
+                && (go.Has(NegationConcept)
+                    || frame.Tags.Any(no => no.Has(NegationConcept) && no.End == go.Start && no.Start - frame.SpanStart <= MostBeforeNegation)))
             && frame.Text(text).TrimEnd(SpeakerSpan.EdgePunctuation).TrimEnd(TrailingParticles).EndsWith(NoLonger);
     }
 
