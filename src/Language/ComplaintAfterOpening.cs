@@ -11,11 +11,10 @@ public static class ComplaintAfterOpening
 {
     private const string ComplaintConcept = "complaint";
 
-    /// <summary>Whether <paramref name="complaint"/>, read from <paramref name="complaintFrame"/>, complains about
-    /// <paramref name="request"/> (read from <paramref name="requestFrame"/> just before it).</summary>
-    public static bool Applies(Intent complaint, Frame complaintFrame, Intent request, Frame requestFrame)
+    /// <summary>Whether <paramref name="complaintFrame"/> complains about <paramref name="request"/> (read from
+    /// <paramref name="requestFrame"/> just before it).</summary>
+    public static bool Applies(Frame complaintFrame, Intent request, Frame requestFrame)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(complaintFrame);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(requestFrame);

@@ -4,9 +4,9 @@ namespace Car.Language;
 
 /// <summary>
 /// A need said right after a request for the cabin (a window, the sunroof or its shade, the air conditioning, a
-/// seat, the screen), with no pause between them. When the request answers the need (开窗透气, 打开车窗通风, 开空调凉快凉快, 关窗太冷了)
-/// the need is why the request is made, not a second request: the policy would otherwise answer the need too and move
-/// the same window twice. When it does not (开空调太冷了, 打开天窗太晒了, 开窗好冷) the request is what the need is
+/// seat, the screen), with no pause between them. When the request answers the need (开窗透气, 打开车窗通风,
+/// 开空调凉快凉快, 关窗太冷了) the need is why the request is made, not a second request: the policy would otherwise
+/// answer the need too and move the same window twice. When it does not (开空调太冷了, 打开天窗太晒了, 开窗好冷) the request is what the need is
 /// about (the air conditioning that is on is too cold): the need is asked, not the request, and the policy answers it.
 /// 有点闷，把空调调到22度 (the need first), 打开空调，好热 (a pause) and 打开音乐，好热 (a request the need has nothing
 /// to do with) keep both. A word giving the reason between them (开窗因为太闷了: lexicon <c>reasonMarks</c>) is no pause.

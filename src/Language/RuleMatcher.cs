@@ -57,6 +57,12 @@ public sealed class RuleMatcher
 
     private Intent? BuildIntent(FrameRule rule, Frame frame, string utterance, SegmentedText? words)
     {
+        if (rule.StandsAlone && frame.Tags.Any(t => t.IsHead && !t.Has(DoorConcept)))
+        {
+            // 解锁车窗, 锁一下车窗: the lock of another thing (the windows' lock) is not the car's doors.
+            return null;
+        }
+
         var slots = new List<KeyValuePair<string, SlotValue>>();
         var confidence = rule.Confidence;
         foreach (var definition in rule.Intent.Slots)
@@ -80,12 +86,6 @@ public sealed class RuleMatcher
             {
                 return null;
             }
-        }
-
-        if (rule.StandsAlone && frame.Tags.Any(t => t.IsHead && !t.Has(DoorConcept)))
-        {
-            // 解锁车窗, 锁一下车窗: the lock of another thing (the windows' lock) is not the car's doors.
-            return null;
         }
 
         if (rule.StandsAlone && HasOtherWords(frame, utterance))

@@ -2,9 +2,10 @@ namespace Car.Language;
 
 /// <summary>
 /// The requests of one utterance in the order said, and how each new one joins those before it: opening the map is
-/// part of going somewhere, a need right after a request is its purpose (开窗透气) or is about it (开空调太冷了), a second place waits for the first
-/// (先去超市再回家), a request refused or taken back right after it is gone (锁车，等一下，先别锁; 开窗吧，算了), and two
-/// offered as a choice are weighed (开窗还是开空调).
+/// part of going somewhere, a need right after a request is its purpose (开窗透气) or is about it (开空调太冷了), and so
+/// is a complaint right after opening something (开窗太吵了), a second place waits for the first (先去超市再回家), a
+/// request refused or taken back right after it is gone (锁车，等一下，先别锁; 开窗吧，算了), and two offered as a
+/// choice are weighed (开窗还是开空调).
 /// </summary>
 public sealed class SaidRequests(NeedAsPurpose needs)
 {
@@ -85,7 +86,7 @@ public sealed class SaidRequests(NeedAsPurpose needs)
             Intents.RemoveAt(Intents.Count - 1);
         }
 
-        if (KeepsLast && ComplaintAfterOpening.Applies(intent, frame, Intents[^1], _lastFrame!))
+        if (KeepsLast && ComplaintAfterOpening.Applies(frame, Intents[^1], _lastFrame!))
         {
             // 开窗太吵了: the open window is too loud; turning the music down is only a guess.
             Intents.RemoveAt(Intents.Count - 1);
