@@ -84,7 +84,11 @@ public static class FrameBuilder
             var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
             // 车窗和天窗都关上: two things named before the action they share are two requests.
             var sharesTheNextAction = tag.IsHead && !current.HasAction && IsJoinedToThePrevious(tags, index);
-            if (tag.IsHead && current.HasOwnHead && !current.HasHeadLike(tag) && !placeInSpeakerWords
+            // 空调打开调到二十度风量调小: a setting for the thing named before it (调到二十度, of the air conditioning)
+            // is complete before another thing is named, as one that names its own (关窗开空调: 开 alone is 空调's).
+            var namesAnother = current.HasOwnHead
+                || (current.HasHead && current.HasAction && current.Tags.Any(t => t.Number is not null) && tag.HasGroup("dev"));
+            if (tag.IsHead && namesAnother && !current.HasHeadLike(tag) && !placeInSpeakerWords
                 && (judge.IsComplete(current) || sharesTheNextAction))
             {
                 if (sharesTheNextAction)
@@ -137,10 +141,11 @@ public static class FrameBuilder
 
     /// <summary>
     /// Whether the next tag after <paramref name="index"/> that is no filler is an action, a device (别开空调, where 别开 is
-    /// one word) or an amount (开一点就行别全开 only limits the request before it).
+    /// one word), an amount (开一点就行别全开 only limits the request before it) or a need (调到二十就行别太冷).
     /// </summary>
     private static bool IsFollowedByWhatItRefuses(IReadOnlyList<Tag> tags, int index) =>
-        NextSaid(tags, index, 1) is { } next && (next.IsAction || next.HasGroup("dev") || next.HasGroup("amt") || next.Has("complaint"));
+        NextSaid(tags, index, 1) is { } next
+        && (next.IsAction || next.HasGroup("dev") || next.HasGroup("amt") || next.Has("complaint") || next.HasGroup("need"));
 
     /// <summary>The nearest tag that is no filler after (<paramref name="step"/> 1) or before (-1) <paramref name="index"/>.</summary>
     private static Tag? NextSaid(IReadOnlyList<Tag> tags, int index, int step)
