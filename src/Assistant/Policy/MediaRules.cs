@@ -15,7 +15,7 @@ public sealed class MediaRules : IIntentRule
 
     public IntentOutcome Decide(Intent intent, PolicyContext context) => intent.Name switch
     {
-        IntentNames.MediaSetVolume => Level(VssPaths.MediaVolume, "音量", intent.Number(SlotNames.Value) ?? 30),
+        IntentNames.MediaSetVolume => Setting(VssPaths.MediaVolume, "音量", intent.Number(SlotNames.Value) ?? 30),
         IntentNames.MediaAdjustVolume => Level(VssPaths.MediaVolume, "音量",
             context.Vehicle.Snapshot.Number(VssPaths.MediaVolume) + (intent.Number(SlotNames.Delta) ?? 0)),
         IntentNames.MediaMute => IntentOutcome.Do("已静音", PlannedAction.Flag(VssPaths.MediaMuted, true)),
@@ -24,10 +24,17 @@ public sealed class MediaRules : IIntentRule
         IntentNames.MediaPause => IntentOutcome.Do("已暂停播放", PlannedAction.Text(VssPaths.MediaAction, "STOP")),
         IntentNames.MediaNext => IntentOutcome.Do("好的，下一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_FORWARD")),
         IntentNames.MediaPrevious => IntentOutcome.Do("好的，上一首", PlannedAction.Text(VssPaths.MediaAction, "SKIP_BACKWARD")),
-        IntentNames.ScreenSetBrightness => Level(VssPaths.ScreenBrightness, "屏幕亮度", intent.Number(SlotNames.Value) ?? 60),
+        IntentNames.ScreenSetBrightness => Setting(VssPaths.ScreenBrightness, "屏幕亮度", intent.Number(SlotNames.Value) ?? 60),
         _ => Level(VssPaths.ScreenBrightness, "屏幕亮度",
             context.Vehicle.Snapshot.Number(VssPaths.ScreenBrightness) + (intent.Number(SlotNames.Delta) ?? 0)),
     };
+
+    /// <summary>
+    /// A level said outright (音量调到一百五) outside 0–100 changes nothing: it may be a misheard number, and the
+    /// loudest volume is not a guess to make; the driver hears the range. Steps up and down (再大一点) stop at the ends.
+    /// </summary>
+    private static IntentOutcome Setting(string signal, string name, double value) =>
+        value is < 0 or > 100 ? IntentOutcome.Say($"{name}范围是 0–100，请说其中的一个数") : Level(signal, name, value);
 
     private static IntentOutcome Level(string signal, string name, double value)
     {

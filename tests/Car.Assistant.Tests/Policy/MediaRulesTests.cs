@@ -18,6 +18,23 @@ public class MediaRulesTests
         Assert.Equal("PLAY", (await harness.Car.GetAsync(VssPaths.MediaAction)).AsString());
     }
 
+    [Theory]
+    [InlineData("音量调到一百五", "音量范围是 0–100，请说其中的一个数")]
+    [InlineData("屏幕亮度调到两百", "屏幕亮度范围是 0–100，请说其中的一个数")]
+    public async Task SetLevel_OutOfRange_ChangesNothingAndSaysTheRange(string said, string reply)
+    {
+        using var harness = new PolicyHarness(DrivingScenario.Parked);
+        var volume = await harness.Car.GetAsync(VssPaths.MediaVolume);
+        var brightness = await harness.Car.GetAsync(VssPaths.ScreenBrightness);
+
+        var decision = harness.Do(said);
+
+        Assert.Equal(reply, decision.Reply);
+        Assert.Empty(decision.Actions);
+        Assert.Equal(volume.AsNumber(), (await harness.Car.GetAsync(VssPaths.MediaVolume)).AsNumber());
+        Assert.Equal(brightness.AsNumber(), (await harness.Car.GetAsync(VssPaths.ScreenBrightness)).AsNumber());
+    }
+
     [Fact]
     public async Task Play_GenreAlone_SearchesTheGenre()
     {
