@@ -19,16 +19,21 @@ public sealed class WordBoundaryFilter
     private readonly Tagger _tagger;
     private readonly IReadOnlyList<string> _measureWords;
     private readonly IReadOnlyList<string> _wantsToHear;
+    private readonly IReadOnlyList<string> _speakersBeforePlaying;
+    private readonly IReadOnlyList<string> _placeSuffixes;
     private readonly ConcurrentDictionary<string, bool> _carWords = new(StringComparer.Ordinal);
 
-    /// <param name="lexicon">Where the measure words (<c>measureWords</c>) and the openers of a wish to hear
-    /// (<c>wantsToHear</c>) are listed.</param>
+    /// <param name="lexicon">Where the measure words (<c>measureWords</c>), the openers of a wish to hear
+    /// (<c>wantsToHear</c>), the words glued before a play word (<c>speakersBeforePlaying</c>) and the endings of
+    /// places' names (<c>placeSuffixes</c>) are listed.</param>
     public WordBoundaryFilter(Tagger tagger, Model.Lexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _tagger = tagger;
         _measureWords = lexicon.SlotWords("measureWords");
         _wantsToHear = lexicon.SlotWords("wantsToHear");
+        _speakersBeforePlaying = lexicon.SlotWords("speakersBeforePlaying");
+        _placeSuffixes = lexicon.SlotWords("placeSuffixes");
     }
 
     /// <summary>Whether a word or number from <paramref name="start"/> to <paramref name="end"/> may be a tag.</summary>
@@ -43,7 +48,8 @@ public sealed class WordBoundaryFilter
         return picked || (Respects(start, words) && Respects(end, words))
             || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
             || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words)
-            || OpensGuessWithNegation(start, end, concepts, words) || ClosesAdverbWithNegation(start, end, concepts, words);
+            || OpensGuessWithNegation(start, end, concepts, words) || ClosesAdverbWithNegation(start, end, concepts, words)
+            || ClosesUnknownWordAfterFiller(start, end, concepts, words);
     }
 
     /// <summary>
@@ -120,8 +126,29 @@ public sealed class WordBoundaryFilter
             return false;
         }
 
+        // 放祝|你健康: a guess of two characters opens the title when the title goes on after it, unless all of it is
+        // shaped like a place (放山农庄 is a slip for a farm's name: <c>placeSuffixes</c>).
         var word = words.WordAt(start);
-        return word is { Length: >= MinimumUnknownWord, Tag: WordDictionary.UnknownTag } && !FollowsGoing(start, words);
+        var shortGuessOpensTitle = word.Length == 2 && word.End < words.Text.Length
+            && !_placeSuffixes.Any(suffix => words.Text.EndsWith(suffix, StringComparison.Ordinal));
+        return word is { Tag: WordDictionary.UnknownTag } && (word.Length >= MinimumUnknownWord || shortGuessOpensTitle)
+            && !FollowsGoing(start, words);
+    }
+
+    /// <summary>
+    /// 给我播小苹果, 要播丁当: the HMM glues a one-character play word to the word before it that says who wants it or
+    /// who is to do it (我播, 要播: <c>speakersBeforePlaying</c>); it is still the play word.
+    /// </summary>
+    private bool ClosesUnknownWordAfterFiller(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    {
+        if (end - start != 1 || start == 0 || start >= words.Text.Length || !concepts.Contains(PlayConcept))
+        {
+            return false;
+        }
+
+        var word = words.WordAt(start);
+        return word is { Length: 2, Tag: WordDictionary.UnknownTag } && word.End == end
+            && _speakersBeforePlaying.Contains(words.Text.Substring(word.Start, 1));
     }
 
     private bool FollowsGoing(int start, SegmentedText words)
