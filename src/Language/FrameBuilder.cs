@@ -81,6 +81,19 @@ public static class FrameBuilder
                 continue;
             }
 
+            if (tag.HasGroup(PositionGroup) && current.Tags.Any(t => t.HasGroup(PositionGroup) && t.Value(PositionGroup) != tag.Value(PositionGroup))
+                && judge.IsComplete(current) && !judge.TakesSpeakerWords(current))
+            {
+                // 主驾温度调高一点副驾调低一点, 主驾二十二度副驾二十四度: another seat after a complete request for one is a
+                // request of its own about the same thing; both in one request would leave neither seat named.
+                var heads = current.AllTags.Where(t => t.IsHead && !t.Has(AdjustDirection.ComplaintConcept)).ToList();
+                frames.Add(current);
+                current = new Frame(tag.Start);
+                current.Inherit(heads);
+                current.Add(tag);
+                continue;
+            }
+
             var placeInSpeakerWords = tag.HasGroup("cat") && judge.TakesSpeakerWords(current);
             // 车窗和天窗都关上: two things named before the action they share are two requests.
             var sharesTheNextAction = tag.IsHead && !current.HasAction && IsJoinedToThePrevious(tags, index);
@@ -131,6 +144,9 @@ public static class FrameBuilder
     }
 
     private const string GoConcept = "act:go";
+
+    /// <summary>Where in the car: 主驾, 副驾, 后排, 左后.</summary>
+    private const string PositionGroup = "pos";
 
     /// <summary>Actions whose request takes the speaker's words: going, playing, calling.</summary>
     private static readonly string[] SpeakerWordActions = ["act:go", "act:play", "act:call"];
