@@ -179,7 +179,8 @@ public class CarCommandLineTests
     [InlineData("门开了")]
     [InlineData("解锁手机")]
     [InlineData("车停稳了再解锁")]
-    public async Task Say_DoorSaidOpenSomethingElseUnlockedOrUnlockingPlanned_DoorsStayLockedAndTheCarAsks(string text)
+    [InlineData("他让我解锁")]
+    public async Task Say_DoorSaidOpenSomethingElseUnlockedUnlockingPlannedOrRelayed_DoorsStayLockedAndTheCarAsks(string text)
     {
         var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", text);
 
@@ -187,6 +188,20 @@ public class CarCommandLineTests
         Assert.Equal(0, exitCode);
         Assert.Equal(0, report.RootElement.GetProperty("actions").GetArrayLength());
         Assert.Equal("您是要解锁车门吗？", report.RootElement.GetProperty("ask").GetString());
+    }
+
+    [Fact]
+    public async Task Say_DriverSeatHeatedPassengerSeatOff_OnlyTheDriverSeatHeats()
+    {
+        var (exitCode, output, _) = await CarProcess.RunAsync([], "say", "--json", "主驾座椅加热打开副驾的关掉");
+
+        using var report = JsonDocument.Parse(output.Trim());
+        Assert.Equal(0, exitCode);
+        var actions = report.RootElement.GetProperty("actions").EnumerateArray().ToList();
+        var heated = Assert.Single(actions);
+        Assert.Equal("Vehicle.Cabin.Seat.Row1.DriverSide.HeatingCooling", heated.GetProperty("signal").GetString());
+        Assert.True(heated.GetProperty("value").GetInt32() > 0);
+        Assert.Contains("副驾座椅加热本来就是关着的", report.RootElement.GetProperty("reply").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
