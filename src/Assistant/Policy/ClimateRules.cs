@@ -4,7 +4,8 @@ using Car.VehicleBus.Signals;
 namespace Car.Assistant.Policy;
 
 /// <summary>
-/// Air conditioning, temperatures (16–32 °C, clamped with a word), fan levels 1–7, recirculation and defrosting.
+/// Air conditioning, temperatures (16–32 °C, clamped with a word; one said far outside changes nothing), fan levels 1–7,
+/// recirculation and defrosting.
 /// A temperature without a zone sets every station; setting one also turns the air conditioning on.
 /// </summary>
 public sealed class ClimateRules : IIntentRule
@@ -22,13 +23,25 @@ public sealed class ClimateRules : IIntentRule
     {
         IntentNames.ClimateOn => IntentOutcome.Do("已为您打开空调", PlannedAction.Flag(VssPaths.AirConditioning, true)),
         IntentNames.ClimateOff => IntentOutcome.Do("已为您关闭空调", PlannedAction.Flag(VssPaths.AirConditioning, false)),
-        IntentNames.ClimateSetTemperature => SetTemperature(intent.Text(SlotNames.Zone), intent.Number(SlotNames.Value) ?? 24, context),
+        IntentNames.ClimateSetTemperature => SetSaidTemperature(intent.Text(SlotNames.Zone), intent.Number(SlotNames.Value) ?? 24, context),
         IntentNames.ClimateAdjustTemperature => AdjustTemperature(intent.Text(SlotNames.Zone), intent.Number(SlotNames.Delta) ?? 0, context),
         IntentNames.ClimateSetFan => SetFan((int)Math.Round(intent.Number(SlotNames.Level) ?? 3)),
         IntentNames.ClimateAdjustFan => SetFan(context.Vehicle.FanLevel + (int)Math.Round(intent.Number(SlotNames.Delta) ?? 0)),
         IntentNames.ClimateRecirculation => Recirculation(intent.Text(SlotNames.Mode) == RecirculationModes.Inner),
         _ => Defrost(intent.Text(SlotNames.Target) ?? DefrostTargets.Front, intent.Flag(SlotNames.On) ?? true),
     };
+
+    /// <summary>
+    /// How far past the range a temperature said is still taken as "as warm (cool) as it goes" (40 度 → 32, 10 度 → 16);
+    /// further (五十度, 七十二度 in Fahrenheit, 一百度) it is more likely misheard or another scale, and nothing changes.
+    /// </summary>
+    public const double ClampedMargin = 8;
+
+    /// <summary>A temperature the driver said: clamped just past the range, refused with the range further out.</summary>
+    public static IntentOutcome SetSaidTemperature(string? zone, double value, PolicyContext context) =>
+        value < MinTemperature - ClampedMargin || value > MaxTemperature + ClampedMargin
+            ? IntentOutcome.Say($"温度范围是 {MinTemperature}–{MaxTemperature} 度，请说其中的一个数")
+            : SetTemperature(zone, value, context);
 
     public static IntentOutcome SetTemperature(string? zone, double value, PolicyContext context)
     {

@@ -107,6 +107,22 @@ public class SafetyAndDefaultsTests
         Assert.True(PolicyHarness.Flag(decision, VssPaths.AirConditioning));
     }
 
+    [Theory]
+    [InlineData("空调调到五十度")]
+    [InlineData("温度调到七十二度")]
+    [InlineData("空调调到零下五度")]
+    public async Task SetTemperature_FarOutsideTheRange_ChangesNothingAndSaysTheRange(string text)
+    {
+        using var harness = new PolicyHarness(DrivingScenario.Parked);
+        var before = await harness.Car.GetAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation));
+
+        var decision = harness.Do(text);
+
+        Assert.Equal("温度范围是 16–32 度，请说其中的一个数", decision.Reply);
+        Assert.Empty(decision.Actions);
+        Assert.Equal(before.AsNumber(), (await harness.Car.GetAsync(VssPaths.HvacTemperature(VssPlaces.DriverStation))).AsNumber());
+    }
+
     [Fact]
     public void SetTemperature_Passenger_OnlyThatStation()
     {
