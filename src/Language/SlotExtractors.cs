@@ -328,7 +328,8 @@ public sealed class SlotExtractors
             }
 
             if (span.Text.Length == 0 || _lexicon.SlotWords(slot + "Reject").Contains(span.Text)
-                || _lexicon.SlotWords(slot + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal)))
+                || _lexicon.SlotWords(slot + "RejectInside").Any(r => span.Text.Contains(r, StringComparison.Ordinal))
+                || (slot == SlotNames.Destination && IsOnlyAMeasure(span.Text)))
             {
                 return null;
             }
@@ -622,6 +623,16 @@ public sealed class SlotExtractors
     /// <summary>Whether the span is one word of the segmentation, of one of <paramref name="tags"/> (下载, 这).</summary>
     private static bool IsOneWordOf(SpeakerSpan span, SegmentedText words, params string[] tags) =>
         words.WordAt(span.Start) is var word && word.Length == span.Text.Length && tags.Contains(word.Tag);
+
+    /// <summary>
+    /// 二十六度, 三档, 百分之五十, 二十: a number with at most a unit after it (<c>measureUnits</c>) is a setting the
+    /// speaker reached with 到 (调高到二十六度), never a place; 798艺术区 has a name after the number.
+    /// </summary>
+    private bool IsOnlyAMeasure(string text)
+    {
+        var length = ChineseNumberScanner.Scan(text, 0, out _, out _);
+        return length > 0 && (length == text.Length || _lexicon.SlotWords("measureUnits").Contains(text[length..]));
+    }
 
     /// <summary>
     /// The span without punctuation, fillers and the slot's leading and trailing words. A query's politeness stays
