@@ -163,12 +163,13 @@ public sealed class WordBoundaryFilter
     }
 
     /// <summary>
-    /// A one-character play word glued by the HMM to the measure word after it (放个音乐, 来首伤心太平洋: <c>measureWords</c>)
-    /// is still the play word: the pair is no word of the dictionary.
+    /// A one-character action glued by the HMM to the measure word after it (放个音乐, 来首伤心太平洋, 开个窗, 关个空调:
+    /// <c>measureWords</c>) is still the action: the pair is no word of the dictionary.
     /// </summary>
     private bool BeforeMeasureWord(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
-        if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length || !concepts.Contains(PlayConcept))
+        if (end - start != 1 || !words.IsBoundary(start) || start >= words.Text.Length
+            || !concepts.Any(c => c.StartsWith(ActionPrefix, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -188,6 +189,8 @@ public sealed class WordBoundaryFilter
     private const string GoConcept = "act:go";
 
     private const string PlayConcept = "act:play";
+
+    private const string ActionPrefix = "act:";
 
     /// <summary>An unknown word this long holds more than a name's two characters and a stray one.</summary>
     private const int MinimumUnknownWord = 3;
