@@ -86,7 +86,7 @@ public static class FrameBuilder
             {
                 // 主驾温度调高一点副驾调低一点, 主驾二十二度副驾二十四度: another seat after a complete request for one is a
                 // request of its own about the same thing; both in one request would leave neither seat named.
-                var heads = current.AllTags.Where(t => t.IsHead && !t.Has(AdjustDirection.ComplaintConcept)).ToList();
+                var heads = HeadsToInherit(current);
                 frames.Add(current);
                 current = new Frame(tag.Start);
                 current.Inherit(heads);
@@ -115,7 +115,7 @@ public static class FrameBuilder
             else if (tag.IsAction && !tag.IsHead && current.HasAction && current.HasHead && (judge.IsComplete(current) || IsRefusal(current)))
             {
                 // 这首歌太吵了换一首: 太吵了 asks for its own action; the song is what the next one is about.
-                var heads = current.AllTags.Where(t => t.IsHead && !t.Has(AdjustDirection.ComplaintConcept)).ToList();
+                var heads = HeadsToInherit(current);
                 frames.Add(current);
                 current = new Frame(tag.Start);
                 current.Inherit(heads);
@@ -144,6 +144,10 @@ public static class FrameBuilder
     }
 
     private const string GoConcept = "act:go";
+
+    /// <summary>The things a request named, for the next request about them (a complaint is no thing: 太吵了).</summary>
+    private static List<Tag> HeadsToInherit(Frame frame) =>
+        [.. frame.AllTags.Where(t => t.IsHead && !t.Has(AdjustDirection.ComplaintConcept))];
 
     /// <summary>Where in the car: 主驾, 副驾, 后排, 左后.</summary>
     private const string PositionGroup = "pos";

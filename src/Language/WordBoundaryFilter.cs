@@ -49,7 +49,7 @@ public sealed class WordBoundaryFilter
             || OpensOrClosesAGuess(start, end, concepts, words) || OpensUnknownWord(start, end, concepts, words)
             || BeforeMeasureWord(start, end, concepts, words) || AfterWantingToHear(start, end, concepts, words)
             || OpensGuessWithNegation(start, end, concepts, words) || ClosesAdverbWithNegation(start, end, concepts, words)
-            || ClosesUnknownWordAfterFiller(start, end, concepts, words);
+            || ClosesGuessAfterSpeaker(start, end, concepts, words);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed class WordBoundaryFilter
     /// 给我播小苹果, 要播丁当: the HMM glues a one-character play word to the word before it that says who wants it or
     /// who is to do it (我播, 要播: <c>speakersBeforePlaying</c>); it is still the play word.
     /// </summary>
-    private bool ClosesUnknownWordAfterFiller(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
+    private bool ClosesGuessAfterSpeaker(int start, int end, IReadOnlyList<string> concepts, SegmentedText words)
     {
         if (end - start != 1 || start == 0 || start >= words.Text.Length || !concepts.Contains(PlayConcept))
         {
