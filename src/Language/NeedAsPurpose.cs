@@ -9,11 +9,13 @@ namespace Car.Language;
 /// answer the need too and move the same window twice. When it does not (开空调太冷了, 打开天窗太晒了, 开窗好冷) the request is what the need is
 /// about (the air conditioning that is on is too cold): the need is asked, not the request, and the policy answers it.
 /// 有点闷，把空调调到22度 (the need first), 打开空调，好热 (a pause) and 打开音乐，好热 (a request the need has nothing
-/// to do with) keep both. A word giving the reason between them (开窗因为太闷了: lexicon <c>reasonMarks</c>) is no pause.
+/// to do with) keep both. A word giving the reason between them (开窗因为太闷了: lexicon <c>reasonMarks</c>) or a filler
+/// (关上吧太晒了) is no pause.
 /// </summary>
 public sealed class NeedAsPurpose(Lexicon lexicon)
 {
     private readonly IReadOnlyList<string> _reasonMarks = lexicon.SlotWords("reasonMarks");
+    private readonly IReadOnlyList<string> _fillers = lexicon.Fillers;
 
     private static readonly string[] CabinRequests = ["window.", "sunroof.", "sunshade.", "climate.", "seat.", "screen."];
 
@@ -53,8 +55,10 @@ public sealed class NeedAsPurpose(Lexicon lexicon)
 
         var requestEnd = requestFrame.Tags.Max(t => t.End);
         var needStart = needFrame.Tags.Min(t => t.Start);
+        // 把遮阳帘关上吧太晒了: a filler (吧) between them is no pause either.
         return requestEnd == needStart
-            || (requestEnd < needStart && needStart <= text.Length && _reasonMarks.Contains(text[requestEnd..needStart]));
+            || (requestEnd < needStart && needStart <= text.Length
+                && (_reasonMarks.Contains(text[requestEnd..needStart]) || _fillers.Contains(text[requestEnd..needStart])));
     }
 
     /// <summary>Whether doing <paramref name="request"/> helps with the need named <paramref name="need"/>.</summary>
