@@ -662,7 +662,8 @@ public sealed class SlotExtractors
     /// <summary>
     /// A place search keeps the speaker's words once the search verbs and generic category words are gone
     /// (推荐一家川菜馆 → 川菜, 附近有没有麦当劳 → 麦当劳, 我饿了 → none). Words the lexicon marks <c>query</c> stay; a word
-    /// saying when (<c>poiLeadAdverbs</c>: 先, 顺便) is no name when it is all that is left.
+    /// saying when, passing by, searching or why (<c>poiNoName</c>: 先, 顺便, 途经, 查, 住一晚) is no name when it is all
+    /// that is left.
     /// </summary>
     private SlotValue? PoiQuery(Frame frame, string utterance)
     {
@@ -678,8 +679,8 @@ public sealed class SlotExtractors
         }
 
         var rest = TrimFillers(RemoveAll(RemoveAll(kept.ToString(), _lexicon.Fillers), _lexicon.SlotWords("poiDrop")));
-        // 先去加油站再去公司: when to go (先, 顺便) opens no name; 先锋加油站 keeps it, a name follows.
-        if (_lexicon.SlotWords("poiLeadAdverbs").Contains(rest))
+        // 先去加油站再去公司, 查一下附近的加油站: when to go (先) or the search itself (查) is no name; 先锋加油站 keeps it.
+        if (_lexicon.SlotWords("poiNoName").Contains(rest))
         {
             rest = string.Empty;
         }
