@@ -126,14 +126,18 @@ public sealed class WordBoundaryFilter
             return false;
         }
 
-        // 放祝|你健康: a guess of two characters opens the title when the title goes on after it, unless all of it is
-        // shaped like a place (放山农庄 is a slip for a farm's name: <c>placeSuffixes</c>).
         var word = words.WordAt(start);
-        var shortGuessOpensTitle = word.Length == 2 && word.End < words.Text.Length
-            && !_placeSuffixes.Any(suffix => words.Text.EndsWith(suffix, StringComparison.Ordinal));
-        return word is { Tag: WordDictionary.UnknownTag } && (word.Length >= MinimumUnknownWord || shortGuessOpensTitle)
+        return word is { Tag: WordDictionary.UnknownTag } && (word.Length >= MinimumUnknownWord || ShortGuessOpensTitle(word, words))
             && !FollowsGoing(start, words);
     }
+
+    /// <summary>
+    /// 放祝|你健康: a guess of two characters opens the title when the title goes on after it, unless all of it is
+    /// shaped like a place (放山农庄 is a slip for a farm's name: <c>placeSuffixes</c>).
+    /// </summary>
+    private bool ShortGuessOpensTitle(Word word, SegmentedText words) =>
+        word.Length == 2 && word.End < words.Text.Length
+        && !_placeSuffixes.Any(suffix => words.Text.EndsWith(suffix, StringComparison.Ordinal));
 
     /// <summary>
     /// 给我播小苹果, 要播丁当: the HMM glues a one-character play word to the word before it that says who wants it or

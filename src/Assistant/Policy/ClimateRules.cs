@@ -40,7 +40,7 @@ public sealed class ClimateRules : IIntentRule
     /// <summary>A temperature the driver said: clamped just past the range, refused with the range further out.</summary>
     public static IntentOutcome SetSaidTemperature(string? zone, double value, PolicyContext context) =>
         value < MinTemperature - ClampedMargin || value > MaxTemperature + ClampedMargin
-            ? IntentOutcome.Say($"温度范围是 {MinTemperature}–{MaxTemperature} 度，请说其中的一个数")
+            ? IntentOutcome.OutsideRange("温度", $"{MinTemperature}–{MaxTemperature} 度")
             : SetTemperature(zone, value, context);
 
     public static IntentOutcome SetTemperature(string? zone, double value, PolicyContext context)

@@ -14,6 +14,12 @@ public sealed record IntentOutcome(
 
     public static IntentOutcome Say(string reply) => new([], reply);
 
+    /// <summary>
+    /// A value said far outside what <paramref name="what"/> takes changes nothing: it may be misheard, and the ends of
+    /// the range are not a guess to make; the driver hears <paramref name="range"/> (音量范围是 0–100，请说其中的一个数).
+    /// </summary>
+    public static IntentOutcome OutsideRange(string what, string range) => Say($"{what}范围是 {range}，请说其中的一个数");
+
     public static IntentOutcome Refuse(string intent, string reason) => new([], reason, new Refusal(intent, reason));
 
     public static IntentOutcome AskBack(string question) => new([], question, Ask: question);

@@ -34,12 +34,17 @@ public sealed class MediaRules : IIntentRule
     /// loudest volume is not a guess to make; the driver hears the range. Steps up and down (再大一点) stop at the ends.
     /// </summary>
     private static IntentOutcome Setting(string signal, string name, double value) =>
-        value is < 0 or > 100 ? IntentOutcome.Say($"{name}范围是 0–100，请说其中的一个数") : Level(signal, name, value);
+        value is < MinLevel or > MaxLevel ? IntentOutcome.OutsideRange(name, $"{MinLevel}–{MaxLevel}") : Level(signal, name, value);
+
+    /// <summary>Volume and screen brightness run from 0 to 100.</summary>
+    private const int MinLevel = 0;
+
+    private const int MaxLevel = 100;
 
     private static IntentOutcome Level(string signal, string name, double value)
     {
-        var clamped = Math.Clamp(Math.Round(value), 0, 100);
-        var reply = clamped == value ? $"{name}已调到 {clamped}" : $"{name}已调到{(clamped == 100 ? "最大" : "最小")}";
+        var clamped = Math.Clamp(Math.Round(value), MinLevel, MaxLevel);
+        var reply = clamped == value ? $"{name}已调到 {clamped}" : $"{name}已调到{(clamped == MaxLevel ? "最大" : "最小")}";
         return IntentOutcome.Do(reply, PlannedAction.Number(signal, clamped));
     }
 
