@@ -192,14 +192,18 @@ public static class NamedSlots
         string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames) =>
         AroundSongWord(query, words) ?? AroundOf(query, names, words, surnames) ?? BesidePersonName(query, words, surnames);
 
-    /// <summary>X歌曲Y: the artist, the word for a song, then the title (歌曲 a word of its own).</summary>
+    /// <summary>
+    /// X歌曲Y or X的歌曲Y: the artist, the word for a song, then the title (歌曲 a word of its own); the 的 joining them
+    /// is no part of the artist's name.
+    /// </summary>
     private static (string Artist, string Title)? AroundSongWord(string query, SegmentedText? words)
     {
         var start = QueryStart(query, words);
         var at = query.IndexOf(SongWord, StringComparison.Ordinal);
-        return start >= 0 && at >= ShortestPart && query.Length - at - SongWord.Length >= ShortestPart
+        var artist = at > 0 ? query[..at].TrimEnd('的') : string.Empty;
+        return start >= 0 && artist.Length >= ShortestPart && query.Length - at - SongWord.Length >= ShortestPart
             && WordSpelling(SongWord, words, start + at) is not null
-            ? (query[..at], query[(at + SongWord.Length)..])
+            ? (artist, query[(at + SongWord.Length)..])
             : null;
     }
 
