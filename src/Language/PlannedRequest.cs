@@ -6,9 +6,8 @@ namespace Car.Language;
 /// A request said for a time still to come (明天早上去公司, 等会儿给小王打电话, 五分钟后关窗: lexicon <c>later</c> before
 /// what it asks for) or on a condition (如果下雨就关窗, 下车的时候把车窗关上, 冷的话开空调, 到家前把空调打开:
 /// <c>conditionMarks</c> anywhere before it), or after something that is no request of the car's and must happen first
-/// (车停稳了再解锁, 等我下车再锁: a clause that ends with 了 or opens with waiting, <c>waitOpenings</c>, then 再), or
-/// after arriving somewhere named (到了隧道关窗: <c>arrivalMarks</c>), is the
-/// driver's plan, and the car keeps no reminders and cannot tell when the condition holds: acting now may be wrong, so
+/// (车停稳了再解锁, 等我下车再锁, 到家了再解锁: a clause that ends with 了 or opens with waiting, <c>waitOpenings</c>,
+/// then 再), or after arriving somewhere named (到了隧道关窗: <c>arrivalMarks</c>), is the driver's plan, and the car keeps no reminders and cannot tell when the condition holds: acting now may be wrong, so
 /// it asks whether it is meant now. A time word after the request (暂停一会儿) is part of it; 关好窗户再锁车 and
 /// 天窗已经开了再开大一点 (a request of the car's before 再) are done in turn.
 /// </summary>
@@ -49,13 +48,21 @@ public sealed class PlannedRequest(Lexicon lexicon)
         var clauseEnd = then.Length - Then.Length;
         var clauseStart = then[..clauseEnd].LastIndexOfAny(SpeakerSpan.EdgePunctuation) + 1;
         var clause = then[clauseStart..clauseEnd];
+        if (clause.StartsWith(Arrive) && clause.EndsWith(Done))
+        {
+            // 到家了再解锁, 到公司了再叫我: having arrived is what is waited for, not a route asked for.
+            return true;
+        }
+
         return clause.Length > 0 && !tags.Any(t => (t.IsAction || t.IsHead) && t.Start >= clauseStart && t.End <= clauseEnd)
             && (clause.EndsWith(Done) || WordLists.StartsWithAny(clause, _waitOpenings));
     }
 
+    private const string Arrive = "到";
+
     /// <summary>
     /// 到了隧道关窗, 到了服务区开后备箱: arriving somewhere named (<c>arrivalMarks</c> and a place after them) is a
-    /// condition; 到了把后备箱打开 says the car has arrived, and asks for it now.
+    /// condition, and so is 到了再开后备箱 (when we are there); 到了把后备箱打开 says the car has arrived, and asks for it now.
     /// </summary>
     private bool ArrivesSomewhereFirst(string before)
     {

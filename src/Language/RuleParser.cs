@@ -205,6 +205,12 @@ public sealed class RuleParser : IIntentParser
                 requests.TakeBackLast();
                 unsayable = true;
             }
+            else if (requests.KeepsLast && FollowUpDetector.Detect(frame) is AlsoFollowUp { Position: { } position }
+                && SameForAnotherPosition.Repeat([requests.Intents[^1]], position) is [var again])
+            {
+                // 主驾座椅加热打开副驾也一样: the request just made, for the seat named after it.
+                requests.Add(again, frame, normalized);
+            }
             else if (requests.Intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(requests.Intents[^1], frame, normalized) is { } whole)
             {
                 requests.Intents[^1] = whole;

@@ -30,6 +30,26 @@ public static class SpokenNumber
         return words.Length >= ShortestNumber && words.All(c => DigitOf(c) >= 0);
     }
 
+    /// <summary>Whether <paramref name="c"/> is a digit said as a word (零 to 九, 幺, 两, 〇).</summary>
+    public static bool IsDigit(char c) => DigitOf(c) >= 0;
+
+    /// <summary>How many digits said one by one run from <paramref name="start"/> (0 when one runs up to it too).</summary>
+    public static int RunLength(ReadOnlySpan<char> text, int start)
+    {
+        if (start > 0 && IsDigit(text[start - 1]))
+        {
+            return 0;
+        }
+
+        var end = start;
+        while (end < text.Length && IsDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - start;
+    }
+
     private static int DigitOf(char c) => c switch
     {
         '幺' => 1,

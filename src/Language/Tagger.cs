@@ -6,7 +6,7 @@ namespace Car.Language;
 /// Cuts a normalised utterance into tags by longest match against the lexicon and the number scanner (the longer
 /// wins; on a tie the lexicon, so 一点 is "a little" and not the number one). A unit after a number joins it:
 /// 二十二度 is <c>num:degree</c> 22, 二十二度半 is 22.5, 三档 is <c>num:level</c> 3, 30% is <c>num:percent</c> 30.
-/// Five or more digits are a phone number (<c>phone</c>), three or more right after a word for calling when nothing follows (打120). A space between Latin letters is part of a name, not a boundary. Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
+/// Five or more digits are a phone number (<c>phone</c>), three or more right after a word for calling when nothing follows (打120); so are digits said one by one (一三八…, 打一一零). A space between Latin letters is part of a name, not a boundary. Characters the lexicon does not know are skipped; they stay in the text for the speaker's-words slots.
 /// </summary>
 public sealed class Tagger
 {
@@ -45,8 +45,10 @@ public sealed class Tagger
         for (var i = 0; i < span.Length;)
         {
             var afterCalling = tags.Count > 0 && tags[^1].End == i && CallingConcepts.Any(tags[^1].Has);
-            if (PhoneNumberLength(span, i, afterCalling ? ShortestDialledNumber : ShortestPhoneNumber) is var digits and > 0
-                && (digits >= ShortestPhoneNumber || EndsTheRequest(span, i + digits)))
+            if ((PhoneNumberLength(span, i, afterCalling ? ShortestDialledNumber : ShortestPhoneNumber) is var digits and > 0
+                    && (digits >= ShortestPhoneNumber || EndsTheRequest(span, i + digits)))
+                || (SpokenNumber.RunLength(span, i) is var said and > 0 && (digits = said) >= ShortestDialledNumber
+                    && (said >= ShortestPhoneNumber || (afterCalling && EndsTheRequest(span, i + said)))))
             {
                 tags.Add(new Tag([PhoneNumberConcept], i, i + digits, text.Substring(i, digits)));
                 i += digits;

@@ -69,21 +69,8 @@ public static class FollowUpResolver
             return FollowUpResolution.AskBack(NothingToRepeat);
         }
 
-        var zone = also.Position switch
-        {
-            Positions.RearLeft or Positions.RearRight => Zones.Rear,
-            Positions.Front => Zones.All,
-            var p => p,
-        };
-        var repeated = last
-            .Where(i => i.Name is IntentNames.WindowOpen or IntentNames.WindowClose or IntentNames.SeatHeat
-                or IntentNames.SeatVentilate or IntentNames.LightReading or IntentNames.ClimateSetTemperature
-                or IntentNames.ClimateAdjustTemperature)
-            .Select(i => i.Name is IntentNames.ClimateSetTemperature or IntentNames.ClimateAdjustTemperature
-                ? i.With(SlotNames.Zone, SlotValue.Of(zone))
-                : i.With(SlotNames.Position, SlotValue.Of(also.Position)))
-            .ToArray();
-        return repeated.Length > 0 ? FollowUpResolution.Of(repeated) : FollowUpResolution.AskBack(NothingToRepeat);
+        var repeated = SameForAnotherPosition.Repeat(last, also.Position);
+        return repeated.Count > 0 ? FollowUpResolution.Of([.. repeated]) : FollowUpResolution.AskBack(NothingToRepeat);
     }
 
     private static Intent Window(Intent last, int sign, double? amount, PolicyContext context)
