@@ -117,6 +117,9 @@ public sealed class RuleParser : IIntentParser
     /// <summary>左边, 右边: a side of the car, read as its front seat and asked about (lexicon concept <c>sideOnly</c>).</summary>
     private const string SideOnlyConcept = "sideOnly";
 
+    /// <summary>The navigation's own voice (导航声音, 导航播报, 导航静音): lexicon concept <c>navVoice</c>.</summary>
+    private const string NavigationVoiceConcept = "navVoice";
+
     /// <summary>Words that ask how or why (怎么, 为什么, 开什么): no cabin rule takes them.</summary>
     private const string AskConcept = "ask";
 
@@ -220,6 +223,9 @@ public sealed class RuleParser : IIntentParser
                 // 教我怎么开空调, 怎么打开天窗: how to do what the car does is a question the contract cannot say, and
                 // the language model is not asked to find a request in it.
                 unsayable |= matched is null && frame.HasOwnHead && frame.HasAction && frame.Tags.Any(t => t.Has(AskConcept));
+                // 导航静音, 导航声音小一点: the navigation's own voice is no setting of the contract; the music's volume
+                // is not what was asked for, and the language model is not asked to find it either.
+                unsayable |= matched is null && frame.Tags.Any(t => t.Has(NavigationVoiceConcept));
                 followUp ??= FollowUpDetector.Detect(frame);
             }
         }
