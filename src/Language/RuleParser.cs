@@ -224,9 +224,10 @@ public sealed class RuleParser : IIntentParser
                 // the language model is not asked to find a request in it.
                 unsayable |= matched is null && frame.HasOwnHead && frame.HasAction && frame.Tags.Any(t => t.Has(AskConcept));
                 // 导航静音, 导航声音小一点: the navigation's own voice is no setting of the contract; the music's volume
-                // is not what was asked for, and the language model is not asked to find it either.
-                unsayable |= matched is null && frame.Tags.Any(t => t.Has(NavigationVoiceConcept));
-                followUp ??= FollowUpDetector.Detect(frame);
+                // is not what was asked for, 小一点 adjusts nothing said before, and the language model is not asked.
+                var navigationVoice = matched is null && frame.Tags.Any(t => t.Has(NavigationVoiceConcept));
+                unsayable |= navigationVoice;
+                followUp ??= navigationVoice ? null : FollowUpDetector.Detect(frame);
             }
         }
 

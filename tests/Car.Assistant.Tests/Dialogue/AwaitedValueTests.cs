@@ -26,6 +26,8 @@ public class AwaitedValueTests
     [InlineData("请导航到", "您要去哪里？")]
     [InlineData("你好帮我导航去", "您要去哪里？")]
     [InlineData("麻烦拨电话", "您要打给谁？")]
+    [InlineData("帮我回拨", "您要打给谁？")]
+    [InlineData("重拨一下", "您要打给谁？")]
     public async Task CarrierWithNothingAfterIt_AsksForTheValue_NotWhetherTheCarrierIsIt(string said, string question)
     {
         using var harness = new ConversationHarness();

@@ -95,6 +95,32 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task PassengerTooInTheSameBreath_HeatsBothFrontSeats()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("主驾座椅加热打开副驾也一样");
+
+        Assert.Equal(67, await harness.NumberAsync(VssPaths.SeatHeatingCooling(VssPlaces.DriverSide)));
+        Assert.Equal(67, await harness.NumberAsync(VssPaths.SeatHeatingCooling(VssPlaces.PassengerSide)));
+    }
+
+    [Theory]
+    [InlineData("导航声音小一点")]
+    [InlineData("导航静音")]
+    public async Task NavigationVoice_LeavesTheMusicVolumeAndSaysItDidNotUnderstand(string said)
+    {
+        using var harness = new ConversationHarness();
+        var volumeBefore = await harness.NumberAsync(VssPaths.MediaVolume);
+
+        var report = await harness.SayAsync(said);
+
+        Assert.Empty(report.Actions);
+        Assert.Equal(volumeBefore, await harness.NumberAsync(VssPaths.MediaVolume));
+        Assert.Equal(Conversation.NotUnderstood, report.Reply);
+    }
+
+    [Fact]
     public async Task Lower_WithNothingBefore_AsksBackAndDoesNothing()
     {
         using var harness = new ConversationHarness();
