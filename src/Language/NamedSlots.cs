@@ -254,6 +254,8 @@ public static class NamedSlots
         return words is not null && start >= 0 && words.IsBoundary(start) ? start : -1;
     }
 
+    private const string WhenWord = "时候";
+
     private static (string Artist, string Title)? AroundOf(string query, Gazetteer names, SegmentedText? words, IReadOnlyList<string> surnames)
     {
         var performed = query.IndexOf("演唱的", StringComparison.Ordinal);
@@ -271,14 +273,17 @@ public static class NamedSlots
             return (artist, title);
         }
 
-        if (artist.Length < ShortestPart)
+        if (artist.Length < ShortestPart || (title.StartsWith(WhenWord, StringComparison.Ordinal) && !names.Contains(GazetteerKind.Artist, artist)))
         {
-            // 郎的诱惑: one character before 的 is a title's own word, not a name.
+            // 郎的诱惑: one character before 的 is a title's own word, not a name; 花开的时候来看我: 的时候 says when,
+            // inside the title.
             return null;
         }
 
-        return names.Contains(GazetteerKind.Artist, artist) || IsPersonName(artist, words) || LooksLikeAName(artist, words, surnames)
-            || IsLatinName(artist, title) || (title.Length >= ShortestPart && IsUnknownWord(artist, words))
+        // 某歌手的画 is a singer's one-character title; 阳光的手 and 孟婆的碗 are titles of their own.
+        var personal = names.Contains(GazetteerKind.Artist, artist) || IsLatinName(artist, title)
+            || (LooksLikeAName(artist, words, surnames) && (title.Length >= ShortestPart || artist.Length > ShortestPart || IsPersonName(artist, words)));
+        return personal || (title.Length >= ShortestPart && (IsPersonName(artist, words) || IsUnknownWord(artist, words)))
             ? (artist, title)
             : null;
     }
