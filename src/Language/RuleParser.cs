@@ -104,6 +104,18 @@ public sealed class RuleParser : IIntentParser
             return (new ParsedUtterance(original, asked, Engine, Repeated: repairedReading.Repeated, WavesOff: repairedReading.WavesOff), false);
         }
 
+        // 取公司, 取火车站: a place after 取 said alone is where the driver is going (asked, as a repair); 取钱 and
+        // 取东西 name no place.
+        if (reading.Intents.Count == 0 && reading.FollowUp is null && !reading.SaysSomethingElse && !reading.Unsayable
+            && MisheardGo.Repair(normalized, _resources.Words?.Segment(normalized)) is { } going
+            && Read(going) is { Intents: [{ Name: IntentNames.NavGo } goingThere] }
+            && goingThere.Text(SlotNames.Destination) is { } place
+            && (Model.Lexicon.SlotWords("destinationKnown").Contains(place) || Model.Lexicon.EndsInPlaceWord(place)
+                || _resources.Names.Contains(GazetteerKind.Place, place)))
+        {
+            return (new ParsedUtterance(original, [goingThere.AtMost(RepairedConfidence)], Engine), false);
+        }
+
         // One character (放, 冷) is too little to act on: a clipped word or a noise the recogniser heard; the car asks.
         var intents = normalized.Length == 1
             ? [.. reading.Intents.Select(i => i.AtMost(OneCharacterConfidence))]
