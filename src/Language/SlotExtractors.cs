@@ -164,6 +164,8 @@ public sealed class SlotExtractors
         {
             "max" => slot.Max is { } max ? SlotValue.Of(max) : null,
             "min" => slot.Min is { } min ? SlotValue.Of(min) : null,
+            // 音量开到一半: halfway through the range.
+            "half" => slot is { Min: { } low, Max: { } high } ? SlotValue.Of((low + high) / 2) : null,
             _ => null,
         };
     }
