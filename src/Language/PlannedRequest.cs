@@ -7,8 +7,9 @@ namespace Car.Language;
 /// what it asks for) or on a condition (如果下雨就关窗, 下车的时候把车窗关上, 冷的话开空调, 到家前把空调打开:
 /// <c>conditionMarks</c> anywhere before it), or after something that is no request of the car's and must happen first
 /// (车停稳了再解锁, 等我下车再锁, 到家了再解锁: a clause that ends with 了 or opens with waiting, <c>waitOpenings</c>,
-/// then 再), or after arriving somewhere named (到了隧道关窗: <c>arrivalMarks</c>), is the driver's plan, and the car keeps no reminders and cannot tell when the condition holds: acting now may be wrong, so
-/// it asks whether it is meant now. A time word after the request (暂停一会儿) is part of it; 关好窗户再锁车 and
+/// then 再), or after arriving somewhere named (到了隧道关窗: <c>arrivalMarks</c>), is the driver's plan, and the car
+/// keeps no reminders and cannot tell when the condition holds: acting now may be wrong, so it asks whether it is meant
+/// now. A time word after the request (暂停一会儿) is part of it; 关好窗户再锁车 and
 /// 天窗已经开了再开大一点 (a request of the car's before 再) are done in turn.
 /// </summary>
 public sealed class PlannedRequest(Lexicon lexicon)

@@ -45,10 +45,7 @@ public sealed class Tagger
         for (var i = 0; i < span.Length;)
         {
             var afterCalling = tags.Count > 0 && tags[^1].End == i && CallingConcepts.Any(tags[^1].Has);
-            if ((PhoneNumberLength(span, i, afterCalling ? ShortestDialledNumber : ShortestPhoneNumber) is var digits and > 0
-                    && (digits >= ShortestPhoneNumber || EndsTheRequest(span, i + digits)))
-                || (SpokenNumber.RunLength(span, i) is var said and > 0 && (digits = said) >= ShortestDialledNumber
-                    && (said >= ShortestPhoneNumber || (afterCalling && EndsTheRequest(span, i + said)))))
+            if (DialledLength(span, i, afterCalling) is var digits and > 0)
             {
                 tags.Add(new Tag([PhoneNumberConcept], i, i + digits, text.Substring(i, digits)));
                 i += digits;
@@ -104,6 +101,23 @@ public sealed class Tagger
     private static bool IsSpaceInsideLatinWords(ReadOnlySpan<char> text, int index) =>
         text[index] == ' ' && index > 0 && index + 1 < text.Length
         && char.IsAsciiLetter(text[index - 1]) && char.IsAsciiLetter(text[index + 1]);
+
+    /// <summary>
+    /// How long the phone number starting at <paramref name="start"/> is, in digits (13812345678) or said one by one
+    /// (一三八…), or 0: <see cref="ShortestPhoneNumber"/> digits anywhere, <see cref="ShortestDialledNumber"/> right after a
+    /// word for calling when nothing follows.
+    /// </summary>
+    private static int DialledLength(ReadOnlySpan<char> text, int start, bool afterCalling)
+    {
+        var shortest = afterCalling ? ShortestDialledNumber : ShortestPhoneNumber;
+        var length = PhoneNumberLength(text, start, shortest);
+        if (length == 0 && SpokenNumber.RunLength(text, start) is var said && said >= shortest)
+        {
+            length = said;
+        }
+
+        return length >= ShortestPhoneNumber || (length > 0 && EndsTheRequest(text, start + length)) ? length : 0;
+    }
 
     /// <summary>
     /// A run of <see cref="ShortestPhoneNumber"/> or more digits is a phone number (10086, 13812345678), never a
