@@ -6,8 +6,11 @@ namespace Car.Language;
 /// </summary>
 public abstract record FollowUp;
 
-/// <summary>再高一点 / 再开大一点 / 再低两度: the same request again, moved up (+1) or down (-1).</summary>
-public sealed record AdjustFollowUp(int Direction, double? Amount) : FollowUp;
+/// <summary>
+/// 再高一点 / 再开大一点 / 再低两度: the same request again, moved up (+1) or down (-1). <paramref name="About"/> is the
+/// request when the words name it (窗户再开大点: a window, from where it is now); otherwise the session's last.
+/// </summary>
+public sealed record AdjustFollowUp(int Direction, double? Amount, Intent? About = null) : FollowUp;
 
 /// <summary>副驾也要 / 后排也开一下: the same request for another position.</summary>
 public sealed record AlsoFollowUp(string? Position) : FollowUp;

@@ -126,6 +126,31 @@ public sealed class RuleParser : IIntentParser
             (reading.OutOfDomain && followUp is null) || noRequest || (reading.Unsayable && intents.Count == 0));
     }
 
+    /// <summary>
+    /// 窗户再开大点, 天窗关小一点: a window or the sunroof opened wider or narrower with no measure said goes from where
+    /// it is now, which the dialogue knows; read as an opening of 20 % it closed a window open halfway when asked to open
+    /// it further.
+    /// </summary>
+    private static AdjustFollowUp? OpenedFurther(Intent intent, Frame frame)
+    {
+        if (intent.Name is not (IntentNames.WindowOpen or IntentNames.WindowClose or IntentNames.SunroofOpen or IntentNames.SunroofClose)
+            || frame.AllTags.Any(t => t.Number is not null || t.Value("amt") is { } amount && amount != LittleAmount))
+        {
+            return null;
+        }
+
+        // 开大, 关小: words that move it; 外面太吵了关窗 complains about something else and closes it.
+        var moves = frame.AllTags
+            .Where(t => (t.Has(AdjustDirection.UpConcept) || t.Has(AdjustDirection.DownConcept))
+                && !t.Has(AdjustDirection.ComplaintConcept) && !t.HasGroup(DeviceGroup))
+            .ToList();
+        return AdjustDirection.Of(moves) is var direction and not 0 ? new AdjustFollowUp(direction, null, intent) : null;
+    }
+
+    private const string DeviceGroup = "dev";
+
+    private const string LittleAmount = "little";
+
     /// <summary>左边, 右边: a side of the car, read as its front seat and asked about (lexicon concept <c>sideOnly</c>).</summary>
     private const string SideOnlyConcept = "sideOnly";
 
@@ -202,6 +227,12 @@ public sealed class RuleParser : IIntentParser
                 intent = _saidItCannot.AskedIfUnable(_planned.AskedIfPlanned(intent, frame, normalized, tags), frame, normalized);
                 intent = StateOrRequest.AskedIfState(_reported.AskedIfReported(intent, frame, normalized), frame, normalized);
                 intent = _offered.AskedIfOffered(intent, frame, normalized);
+                if (OpenedFurther(intent, frame) is { } further)
+                {
+                    followUp ??= further;
+                    continue;
+                }
+
                 if (frame.AllTags.Any(t => t.Has(SideOnlyConcept)) && (intent[SlotNames.Position] ?? intent[SlotNames.Zone]) is not null)
                 {
                     // 右边的窗户: one side of the car has a front and a rear window; the front one is asked about.

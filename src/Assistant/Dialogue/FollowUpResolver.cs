@@ -16,7 +16,7 @@ public static class FollowUpResolver
 
     public static FollowUpResolution Resolve(FollowUp followUp, DialogueState session, PolicyContext context) => followUp switch
     {
-        AdjustFollowUp adjust => Adjust(adjust, session.LastIntents, context),
+        AdjustFollowUp adjust => Adjust(adjust, adjust.About is { } about ? [about] : session.LastIntents, context),
         AlsoFollowUp also => Also(also, session.LastIntents),
         SelectFollowUp select => session.Offer is { } offer && select.Index <= offer.Places.Count
             ? FollowUpResolution.Of(new Intent(IntentNames.NavGo).With(SlotNames.Destination, SlotValue.Of(offer.Places[select.Index - 1].Name)))

@@ -95,6 +95,20 @@ public class ConversationTests
     }
 
     [Fact]
+    public async Task WindowNamedAndOpenedFurther_OpensWiderFromWhereItIs_NotBackToTheSmallOpening()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.SayAsync("车窗打开一半");
+        await harness.SayAsync("窗户再开大点");
+        var wider = await harness.NumberAsync(VssPaths.WindowPosition(VssPlaces.DriverSide));
+        await harness.SayAsync("把窗户关小一点");
+
+        Assert.True(wider > 50, $"opened further to {wider}");
+        Assert.True(await harness.NumberAsync(VssPaths.WindowPosition(VssPlaces.DriverSide)) < wider);
+    }
+
+    [Fact]
     public async Task PassengerTooInTheSameBreath_HeatsBothFrontSeats()
     {
         using var harness = new ConversationHarness();
