@@ -12,15 +12,19 @@ public static class MisheardGo
     private const char Heard = '取';
     private const char Meant = '去';
 
-    /// <summary><paramref name="text"/> with each 取 that is a word of its own read as 去, or null when there is none.</summary>
-    public static string? Repair(string text, SegmentedText? words)
+    /// <summary>
+    /// <paramref name="text"/> with each 取 that is a word of its own read as 去, or null when there is none; the text is
+    /// segmented only when 取 is said.
+    /// </summary>
+    public static string? Repair(string text, WordSegmenter? segmenter)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (words is null || !text.Contains(Heard, StringComparison.Ordinal))
+        if (segmenter is null || !text.Contains(Heard, StringComparison.Ordinal))
         {
             return null;
         }
 
+        var words = segmenter.Segment(text);
         var repaired = text.ToCharArray();
         var changed = false;
         foreach (var word in words)

@@ -280,12 +280,14 @@ public static class NamedSlots
             return null;
         }
 
-        // 某歌手的画 is a singer's one-character title; 阳光的手 and 孟婆的碗 are titles of their own.
-        var personal = names.Contains(GazetteerKind.Artist, artist) || IsLatinName(artist, title)
-            || (LooksLikeAName(artist, words, surnames) && (title.Length >= ShortestPart || artist.Length > ShortestPart || IsPersonName(artist, words)));
-        return personal || (title.Length >= ShortestPart && (IsPersonName(artist, words) || IsUnknownWord(artist, words)))
-            ? (artist, title)
-            : null;
+        var looksLikeAName = LooksLikeAName(artist, words, surnames);
+        var person = IsPersonName(artist, words);
+        // 某歌手的画 is a singer's one-character title after a full name (three characters, or a person's name the
+        // dictionary knows); 阳光的手 and 孟婆的碗 are titles of their own.
+        var fullName = looksLikeAName && (artist.Length > ShortestPart || person);
+        var named = names.Contains(GazetteerKind.Artist, artist) || IsLatinName(artist, title) || fullName
+            || (title.Length >= ShortestPart && (looksLikeAName || person || IsUnknownWord(artist, words)));
+        return named ? (artist, title) : null;
     }
 
     /// <summary>A name in Latin letters before a title in Chinese (a band's or a singer's: 某乐队的 + 歌名).</summary>

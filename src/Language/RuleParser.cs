@@ -107,7 +107,7 @@ public sealed class RuleParser : IIntentParser
         // 取公司, 取火车站: a place after 取 said alone is where the driver is going (asked, as a repair); 取钱 and
         // 取东西 name no place.
         if (reading.Intents.Count == 0 && reading.FollowUp is null && !reading.SaysSomethingElse && !reading.Unsayable
-            && MisheardGo.Repair(normalized, _resources.Words?.Segment(normalized)) is { } going
+            && MisheardGo.Repair(normalized, _resources.Words) is { } going
             && Read(going) is { Intents: [{ Name: IntentNames.NavGo } goingThere] }
             && goingThere.Text(SlotNames.Destination) is { } place
             && (Model.Lexicon.SlotWords("destinationKnown").Contains(place) || Model.Lexicon.EndsInPlaceWord(place)
@@ -251,12 +251,6 @@ public sealed class RuleParser : IIntentParser
                 requests.TakeBackLast();
                 unsayable = true;
             }
-            else if (requests.KeepsLast && FollowUpDetector.Detect(frame) is AlsoFollowUp { Position: { } position }
-                && SameForAnotherPosition.Repeat([requests.Intents[^1]], position) is [var again])
-            {
-                // 主驾座椅加热打开副驾也一样: the request just made, for the seat named after it.
-                requests.Add(again, frame, normalized);
-            }
             else if (requests.Intents.Count > 0 && frame == frames[^1] && PlaceNameEnd(requests.Intents[^1], frame, normalized) is { } whole)
             {
                 requests.Intents[^1] = whole;
@@ -270,7 +264,17 @@ public sealed class RuleParser : IIntentParser
                 // is not what was asked for, 小一点 adjusts nothing said before, and the language model is not asked.
                 var navigationVoice = matched is null && frame.Tags.Any(t => t.Has(NavigationVoiceConcept));
                 unsayable |= navigationVoice;
-                followUp ??= navigationVoice ? null : FollowUpDetector.Detect(frame);
+                var detected = navigationVoice ? null : FollowUpDetector.Detect(frame);
+                if (requests.KeepsLast && detected is AlsoFollowUp { Position: { } position }
+                    && SameForAnotherPosition.Repeat([requests.Intents[^1]], position) is [var again])
+                {
+                    // 主驾座椅加热打开副驾也一样: the request just made, for the seat named after it.
+                    requests.Add(again, frame, normalized);
+                }
+                else
+                {
+                    followUp ??= detected;
+                }
             }
         }
 

@@ -27,11 +27,11 @@ public static class SpokenNumber
     public static bool IsSaidDigitByDigit(string words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return words.Length >= ShortestNumber && words.All(c => DigitOf(c) >= 0);
+        return words.Length >= ShortestNumber && words.All(IsDigit);
     }
 
     /// <summary>Whether <paramref name="c"/> is a digit said as a word (零 to 九, 幺, 两, 〇).</summary>
-    public static bool IsDigit(char c) => DigitOf(c) >= 0;
+    private static bool IsDigit(char c) => DigitOf(c) >= 0;
 
     /// <summary>How many digits said one by one run from <paramref name="start"/> (0 when one runs up to it too).</summary>
     public static int RunLength(ReadOnlySpan<char> text, int start)

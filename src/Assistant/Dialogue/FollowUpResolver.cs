@@ -92,8 +92,7 @@ public static class FollowUpResolver
     private static Intent Seat(Intent last, int sign, VehicleState vehicle)
     {
         var place = Places.ForPosition(last.Text(SlotNames.Position), [VssPlaces.DriverSide])[0];
-        var current = (int)Math.Round(Math.Abs(vehicle.SeatHeatingCooling(place)) * SeatRules.MaxLevel / 100);
-        var level = Math.Clamp(current + sign, 0, SeatRules.MaxLevel);
+        var level = Math.Clamp(SeatRules.LevelOf(place, last.Name == IntentNames.SeatHeat, vehicle) + sign, 0, SeatRules.MaxLevel);
         var next = new Intent(last.Name).With(SlotNames.Level, SlotValue.Of(level));
         return last.Text(SlotNames.Position) is { } position ? next.With(SlotNames.Position, SlotValue.Of(position)).Reordered() : next;
     }

@@ -35,7 +35,7 @@ public sealed class SeatRules : IIntentRule
     /// </summary>
     public static IntentOutcome Step(IReadOnlyList<string> places, bool heating, int delta, string name, PolicyContext context)
     {
-        var now = LevelOf(places[0], heating, context);
+        var now = LevelOf(places[0], heating, context.Vehicle);
         var level = Math.Clamp(now + delta, 0, MaxLevel);
         var what = heating ? "座椅加热" : "座椅通风";
         if (level == now)
@@ -49,9 +49,10 @@ public sealed class SeatRules : IIntentRule
     }
 
     /// <summary>The level 0–3 a seat heats at (or is ventilated at): HeatingCooling is ±level×33 %.</summary>
-    private static int LevelOf(string place, bool heating, PolicyContext context)
+    public static int LevelOf(string place, bool heating, VehicleState vehicle)
     {
-        var percent = context.Vehicle.SeatHeatingCooling(place) * (heating ? 1 : -1);
+        ArgumentNullException.ThrowIfNull(vehicle);
+        var percent = vehicle.SeatHeatingCooling(place) * (heating ? 1 : -1);
         return percent <= 0 ? 0 : (int)Math.Clamp(Math.Round(percent * MaxLevel / 100.0), 0, MaxLevel);
     }
 
