@@ -133,7 +133,9 @@ public sealed class RuleParser : IIntentParser
     /// </summary>
     private static AdjustFollowUp? OpenedFurther(Intent intent, Frame frame)
     {
-        if (intent.Name is not (IntentNames.WindowOpen or IntentNames.WindowClose or IntentNames.SunroofOpen or IntentNames.SunroofClose)
+        // 他让我把窗户开大点, 明天把窗户开大点: a request the car asks about stays one (relayed, planned).
+        if (!intent.IsClear
+            || intent.Name is not (IntentNames.WindowOpen or IntentNames.WindowClose or IntentNames.SunroofOpen or IntentNames.SunroofClose)
             || frame.AllTags.Any(t => t.Number is not null || t.Value("amt") is { } amount && amount != LittleAmount))
         {
             return null;
